@@ -1,1 +1,9 @@
-pub fn x(){}
+//! pizhu (批注): read and annotate Chinese newspaper text extracted from PDFs.
+//!
+//! `core` is pure text processing; `ingest` turns bytes into a document; `store` keeps
+//! documents and annotations in SQLite; `export` renders annotations; `session` applies
+//! user commands to UI-free state; `app` (feature `gui`) is the egui window.
+
+pub mod core;
+pub mod ingest;
+pub mod cli;

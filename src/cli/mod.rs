@@ -1,0 +1,105 @@
+//! The command line: one binary, a window by default, subcommands for scripting.
+//! Each subcommand's contract is fixed by the issues; other tools rely on it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod outline;
+
+#[derive(Debug, Parser)]
+#[command(name = "pizhu", version, about = "批注 — read and annotate Chinese newspaper text extracted from PDFs")]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Database file (default: the user data dir's pizhu/pizhu.sqlite3).
+    #[arg(long, global = true, env = "PIZHU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files to import and open in the window.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the structure recovered from a file (no database touched).
+    Outline {
+        file: PathBuf,
+        /// Machine-readable JSON instead of an indented outline.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import files into the library; prints one document id per file.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the documents in the library.
+    List,
+    /// Print a document's reading text exactly (the text annotation offsets point into).
+    Text { doc: i64 },
+    /// Add an annotation by code-point offsets; prints its id.
+    Annotate {
+        doc: i64,
+        #[arg(long)]
+        start: usize,
+        #[arg(long)]
+        end: usize,
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=6))]
+        color: u8,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List annotations, of one document or of all.
+    Annotations {
+        doc: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export annotations as Markdown, CSV or W3C Web Annotation JSON-LD.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long)]
+        doc: Option<i64>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Merge annotations from a W3C Web Annotation JSON file.
+    ImportAnnotations { file: PathBuf },
+    /// Install (or remove) the desktop entry and icons for this user.
+    InstallDesktop {
+        #[arg(long)]
+        uninstall: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+/// Run a subcommand. `None` means "open the window", which the binary handles.
+pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
+    let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Outline { file, json } => outline::run(file, *json, out),
+        _ => anyhow::bail!("this command is not implemented yet"),
+    }
+    .map(|_| {
+        let _ = cli;
+    })
+}
+
+/// No subcommand: open the window (import `cli.files` first). Without the `gui`
+/// feature, print the outline of the bundled sample or the given files instead.
+pub fn open_window(cli: &Cli) -> anyhow::Result<()> {
+    anyhow::bail!("the window is not built yet ({} files given)", cli.files.len())
+}

@@ -1,0 +1,7 @@
+//! The pure text core: document model, reflow, reading text and offsets, anchoring and
+//! segmentation. No UI, no SQL, no file system.
+
+pub mod annotation;
+pub mod model;
+pub mod outline;
+pub mod reflow;
