@@ -1,6 +1,21 @@
 //! Reflow: from the lines of an extracted page to articles, sections and paragraphs.
+//!
+//! The pipeline: split lines and clean extraction spaces (`lines`, `spacing`), estimate
+//! the column width around every line, split off continuation markers and classify
+//! lines into page elements (`blocks`), then assemble articles (`assemble`), joining
+//! body lines into paragraphs (`paragraphs`). No rule names a particular page.
 
-use super::model::{Article, Document, Section};
+mod assemble;
+mod blocks;
+mod chars;
+mod lines;
+mod markers;
+mod paragraphs;
+mod spacing;
+
+use super::model::Document;
+
+pub use chars::width as printed_width;
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
@@ -8,16 +23,9 @@ pub const REFLOW_VERSION: u32 = 1;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {
-    // Placeholder until the real reflow lands: blank-line paragraphs in one article.
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| p.lines().map(str::trim).collect::<String>())
-        .filter(|p| !p.is_empty())
-        .collect();
-    Document {
-        articles: vec![Article {
-            sections: vec![Section { heading: None, paragraphs }],
-            ..Default::default()
-        }],
-    }
+    let mut lines = lines::split_lines(text);
+    lines::estimate_columns(&mut lines);
+    let layout = paragraphs::Layout { wrapped: lines::is_hard_wrapped(&lines), indents: lines::uses_indents(&lines) };
+    let elems = blocks::classify(lines, layout.wrapped, layout.indents);
+    assemble::assemble(elems, layout)
 }

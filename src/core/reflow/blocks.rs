@@ -1,0 +1,206 @@
+//! From lines to page elements: markers, bylines, end matter, heading-like blocks
+//! (titles, subtitles, section headings) and body lines.
+
+use super::chars::{ends_mid_sentence, ends_sentence};
+use super::lines::Line;
+use super::markers::{is_byline, is_end_matter, leading_marker, opens_end_matter, trailing_marker, Direction, Marker};
+use super::paragraphs::join_lines;
+
+#[derive(Debug, Clone)]
+pub enum Elem {
+    Marker(Marker),
+    Byline(String),
+    EndMatter(String),
+    /// A short isolated block without sentence punctuation: a title (with its
+    /// subtitle), or a section heading. `strong` says what follows it marks an article
+    /// boundary (a marker, a byline, the end of the page) or it carries a subtitle.
+    Heading { title: String, subtitle: Option<String>, strong: bool, numbered: bool },
+    Body(Line),
+}
+
+/// A line, or a continuation marker split off a line.
+enum Piece {
+    Marker(Marker),
+    Line(Line),
+}
+
+/// Split continuation markers off the lines that carry them.
+fn pieces(lines: Vec<Line>) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some((marker, rest)) = leading_marker(&line.raw) {
+            out.push(Piece::Marker(marker));
+            if !rest.is_empty() {
+                let mut tail = Line::new(rest, false, false);
+                tail.column = line.column;
+                out.push(Piece::Line(tail));
+            }
+        } else if let Some((body, marker)) = trailing_marker(&line.raw) {
+            let mut head = Line::new(body, line.indented, line.blank_before);
+            head.column = line.column;
+            out.push(Piece::Line(head));
+            out.push(Piece::Marker(marker));
+        } else {
+            out.push(Piece::Line(line));
+        }
+    }
+    out
+}
+
+struct Classifier {
+    pieces: Vec<Piece>,
+    wrapped: bool,
+    indents: bool,
+    elems: Vec<Elem>,
+}
+
+/// Classify every line of the page. `wrapped`: the page is hard-wrapped into columns;
+/// `indents`: the page marks paragraphs by indentation.
+pub fn classify(lines: Vec<Line>, wrapped: bool, indents: bool) -> Vec<Elem> {
+    let pieces = pieces(lines);
+    let mut c = Classifier { elems: Vec::with_capacity(pieces.len()), pieces, wrapped, indents };
+    let mut i = 0;
+    while i < c.pieces.len() {
+        i = c.step(i);
+    }
+    c.elems
+}
+
+impl Classifier {
+    fn line(&self, i: usize) -> Option<&Line> {
+        match self.pieces.get(i) {
+            Some(Piece::Line(l)) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Does piece `i` begin a block (after a blank line, a marker, or the page start)?
+    /// On pages without hard wrapping every line is a block of its own.
+    fn starts_block(&self, i: usize) -> bool {
+        match self.pieces.get(i) {
+            Some(Piece::Line(l)) => !self.wrapped || i == 0 || l.blank_before || self.line(i - 1).is_none(),
+            _ => true,
+        }
+    }
+
+    /// Did the text before piece `i` finish (a sentence end, or a non-body element)?
+    fn after_finished_text(&self) -> bool {
+        match self.elems.last() {
+            Some(Elem::Body(l)) => ends_sentence(&l.text) || !self.wrapped,
+            _ => true,
+        }
+    }
+
+    /// End of the block that starts at `i` (exclusive).
+    fn block_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < self.pieces.len() && !self.starts_block(j) {
+            j += 1;
+        }
+        j
+    }
+
+    fn step(&mut self, i: usize) -> usize {
+        let line = match &self.pieces[i] {
+            Piece::Marker(m) => {
+                self.elems.push(Elem::Marker(m.clone()));
+                return i + 1;
+            }
+            Piece::Line(l) => l.clone(),
+        };
+        let fresh = self.starts_block(i) || !matches!(self.elems.last(), Some(Elem::Body(_)));
+        if fresh && self.after_finished_text() && is_byline(&line.text) {
+            self.elems.push(Elem::Byline(line.text));
+            return i + 1;
+        }
+        if let Some((text, next)) = self.end_matter_at(i) {
+            self.elems.push(Elem::EndMatter(text));
+            return next;
+        }
+        if let Some((elem, next)) = self.heading_at(i) {
+            self.elems.push(elem);
+            return next;
+        }
+        self.elems.push(Elem::Body(line));
+        i + 1
+    }
+
+    /// A parenthesised credit note, possibly over several lines of one block.
+    fn end_matter_at(&self, i: usize) -> Option<(String, usize)> {
+        let first = self.line(i)?;
+        if !opens_end_matter(&first.text) || !(self.starts_block(i) || self.after_finished_text()) {
+            return None;
+        }
+        let mut texts = vec![first.text.as_str()];
+        let mut j = i + 1;
+        while !texts.last().is_some_and(|t| t.ends_with(['）', ')'])) {
+            let next = self.line(j).filter(|_| texts.len() < 6)?;
+            if next.blank_before && self.wrapped && !ends_mid_sentence(texts.last()?) {
+                return None;
+            }
+            texts.push(&next.text);
+            j += 1;
+        }
+        let joined = join_lines(&texts);
+        is_end_matter(&joined).then_some((joined, j))
+    }
+
+    /// A short isolated block without sentence punctuation: a title or a heading.
+    fn heading_at(&self, i: usize) -> Option<(Elem, usize)> {
+        if !self.starts_block(i) || !self.after_finished_text() {
+            return None;
+        }
+        let end = self.block_end(i);
+        if end - i > 3 {
+            return None;
+        }
+        let lines: Vec<&Line> = (i..end).map(|k| self.line(k)).collect::<Option<_>>()?;
+        let split = lines.iter().skip(1).position(|l| l.text.starts_with("——")).map_or(lines.len(), |p| p + 1);
+        let (title, subtitle) = lines.split_at(split);
+        if title.iter().chain(subtitle).any(|l| ends_sentence(&l.text))
+            || ends_mid_sentence(&title.last()?.text)
+            || (self.indents && title[0].indented)
+        {
+            return None;
+        }
+        let strong = !subtitle.is_empty() || self.boundary_follows(end);
+        let fits = |l: &&Line| {
+            let limit = if self.wrapped { (0.8 * l.column).min(l.column - 3.0) } else { 40.0 };
+            l.width <= limit || (strong && l.width <= 3.0 * l.column.max(20.0))
+        };
+        if !title.iter().all(fits) {
+            return None;
+        }
+        let title_text = join_lines(&title.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+        let subtitle_text = (!subtitle.is_empty())
+            .then(|| join_lines(&subtitle.iter().map(|l| l.text.as_str()).collect::<Vec<_>>()));
+        let numbered = is_numbered(&title_text);
+        Some((Elem::Heading { title: title_text, subtitle: subtitle_text, strong, numbered }, end))
+    }
+
+    /// After piece `i`: the page ends, or a new article starts (a 上接 marker, a byline).
+    fn boundary_follows(&self, i: usize) -> bool {
+        match self.pieces.get(i) {
+            None => true,
+            Some(Piece::Marker(m)) => m.direction == Direction::From,
+            Some(Piece::Line(l)) => is_byline(&l.text),
+        }
+    }
+}
+
+/// Headings numbered like （一）, 一、, 1. or 第一部分 are section headings, not titles.
+pub fn is_numbered(title: &str) -> bool {
+    let t = title.trim_start();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next().is_some_and(numeral),
+        Some(c) if numeral(c) => {
+            let rest: String = chars.take_while(|&c| numeral(c)).collect();
+            let after = t.chars().nth(1 + rest.chars().count());
+            matches!(after, Some('、' | '.' | '．'))
+        }
+        Some('第') => chars.next().is_some_and(numeral),
+        _ => false,
+    }
+}

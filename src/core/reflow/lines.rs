@@ -1,0 +1,110 @@
+//! Lines of the page as reflow sees them: cleaned text, printed width, whether a blank
+//! line or an indent came before, and the width of the column they were set in.
+
+use super::chars::width;
+use super::spacing::clean_spaces;
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Cleaned text: trimmed, extraction spaces removed.
+    pub text: String,
+    /// The text as printed (trimmed), for markers that are kept verbatim.
+    pub raw: String,
+    /// Printed width in ems (see `chars::width`).
+    pub width: f32,
+    /// Justified by letter-spacing: a full line whatever its width says.
+    pub letter_spaced: bool,
+    /// Opened with an indent (two spaces, an ideographic space or a tab).
+    pub indented: bool,
+    /// At least one blank line stood between this line and the previous one.
+    pub blank_before: bool,
+    /// Estimated width of the column around this line.
+    pub column: f32,
+}
+
+impl Line {
+    pub fn new(raw: &str, indented: bool, blank_before: bool) -> Line {
+        let cleaned = clean_spaces(raw);
+        Line {
+            width: width(&cleaned.text),
+            text: cleaned.text,
+            raw: raw.trim().to_string(),
+            letter_spaced: cleaned.letter_spaced,
+            indented,
+            blank_before,
+            column: 0.0,
+        }
+    }
+
+    /// Noticeably shorter than its column: the end of a paragraph, or a heading.
+    pub fn is_short(&self) -> bool {
+        !self.letter_spaced && self.width <= self.column - 1.5
+    }
+
+    /// About two characters shorter than the column: a first line whose indent was lost.
+    pub fn looks_like_first_line(&self) -> bool {
+        !self.letter_spaced && self.width >= self.column - 3.5 && self.width <= self.column - 1.25
+    }
+}
+
+/// Split text into non-blank lines, remembering blank lines and indents.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut blank_before = false;
+    for raw in text.split('\n') {
+        if raw.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let indented = raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  ");
+        lines.push(Line::new(raw, indented, blank_before));
+        blank_before = false;
+    }
+    lines
+}
+
+/// How many lines on each side inform a line's column estimate.
+const WINDOW: usize = 12;
+
+/// Estimate each line's column width from its neighbours: the upper quartile of the
+/// widths around it, which is a full line in justified text (most lines are full; last
+/// lines and headings are shorter and fall below the quartile).
+pub fn estimate_columns(lines: &mut [Line]) {
+    let widths: Vec<f32> = lines.iter().map(|l| if l.letter_spaced { f32::NAN } else { l.width }).collect();
+    let mut window: Vec<f32> = Vec::with_capacity(2 * WINDOW + 1);
+    for (i, line) in lines.iter_mut().enumerate() {
+        window.clear();
+        let lo = i.saturating_sub(WINDOW);
+        let hi = (i + WINDOW + 1).min(widths.len());
+        window.extend(widths[lo..hi].iter().copied().filter(|w| !w.is_nan()));
+        line.column = upper_quartile(&mut window).unwrap_or(line.width);
+    }
+}
+
+fn upper_quartile(values: &mut [f32]) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    let k = (values.len() * 3) / 4;
+    let (_, v, _) = values.select_nth_unstable_by(k.min(values.len() - 1), |a, b| a.total_cmp(b));
+    Some(*v)
+}
+
+/// Is the page hard-wrapped into a column? Most lines then sit near their column width.
+/// Pages with one paragraph per line (widths all over the place) are not.
+pub fn is_hard_wrapped(lines: &[Line]) -> bool {
+    if lines.len() < 4 {
+        return false;
+    }
+    let near = lines
+        .iter()
+        .filter(|l| l.letter_spaced || (l.width - l.column).abs() <= (0.15 * l.column).max(2.0))
+        .count();
+    near * 2 >= lines.len()
+}
+
+/// Does the page mark paragraphs by indenting their first line?
+pub fn uses_indents(lines: &[Line]) -> bool {
+    let indented = lines.iter().filter(|l| l.indented).count();
+    indented * 5 >= lines.len() && indented >= 2
+}

@@ -1,0 +1,199 @@
+//! Recognisers for the furniture of a newspaper page: continuation markers
+//! (■上接第1版, （下转第二版）), bylines (□新华社记者, 本报记者 X) and end matter
+//! (（执笔记者：…）, （新华社北京7月5日电）, （作者为…）).
+
+use super::chars::width;
+
+/// Which way a continuation marker points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// 上接第N版: this text continues from page N.
+    From,
+    /// 下转第N版: this text goes on on page N.
+    To,
+}
+
+/// A continuation marker found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// As printed, e.g. `■上接第 2 版`.
+    pub printed: String,
+    pub page: Option<u32>,
+    pub direction: Direction,
+}
+
+const ORNAMENTS: &[char] = &['■', '□', '◆', '◇', '●', '▲', '★', '☆', '○'];
+const OPENERS: &[char] = &['（', '(', '【', '['];
+const CLOSERS: &[char] = &['）', ')', '】', ']'];
+
+/// Parse a marker at the start of `s`; returns it and the byte length it covers.
+fn parse_marker(s: &str) -> Option<(Marker, usize)> {
+    let mut rest = s;
+    let skip_ws = |r: &mut &str| *r = r.trim_start();
+    if let Some(c) = rest.chars().next().filter(|c| ORNAMENTS.contains(c)) {
+        rest = &rest[c.len_utf8()..];
+        skip_ws(&mut rest);
+    }
+    let opened = rest.chars().next().filter(|c| OPENERS.contains(c));
+    if let Some(c) = opened {
+        rest = &rest[c.len_utf8()..];
+        skip_ws(&mut rest);
+    }
+    let keywords: [(&str, Direction); 6] = [
+        ("上接", Direction::From),
+        ("接上", Direction::From),
+        ("紧接", Direction::From),
+        ("下转", Direction::To),
+        ("转下", Direction::To),
+        ("转", Direction::To),
+    ];
+    let (kw, direction) = keywords.iter().find(|(k, _)| rest.starts_with(k))?;
+    rest = &rest[kw.len()..];
+    skip_ws(&mut rest);
+    rest = rest.strip_prefix('第').unwrap_or(rest);
+    skip_ws(&mut rest);
+    let digits: String = rest.chars().take_while(|&c| page_digit(c).is_some()).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    rest = &rest[digits.len()..];
+    skip_ws(&mut rest);
+    rest = rest.strip_prefix('版')?;
+    if opened.is_some() {
+        let trimmed = rest.trim_start();
+        let c = trimmed.chars().next().filter(|c| CLOSERS.contains(c))?;
+        rest = &trimmed[c.len_utf8()..];
+    }
+    let len = s.len() - rest.len();
+    let marker = Marker { printed: s[..len].to_string(), page: parse_page(&digits), direction: *direction };
+    Some((marker, len))
+}
+
+fn page_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        '〇' | '零' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        '十' => Some(10),
+        _ => None,
+    }
+}
+
+/// Page numbers in Arabic or Chinese numerals: 2, １２, 二, 十二, 二十, 二十三.
+fn parse_page(digits: &str) -> Option<u32> {
+    let values: Vec<u32> = digits.chars().filter_map(page_digit).collect();
+    if digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return values.iter().try_fold(0u32, |acc, &d| acc.checked_mul(10)?.checked_add(d));
+    }
+    match values.as_slice() {
+        [d] => Some(*d),
+        [10, d] => Some(10 + d),
+        [t, 10] => Some(t * 10),
+        [t, 10, d] => Some(t * 10 + d),
+        _ => None,
+    }
+}
+
+/// A marker opening the line (`■上接第 2 版 带动…`): the marker and the text after it.
+pub fn leading_marker(line: &str) -> Option<(Marker, &str)> {
+    let (marker, len) = parse_marker(line)?;
+    Some((marker, line[len..].trim_start()))
+}
+
+/// A 下转 marker closing the line (`…发展。（下转第二版）`): the text before it and the marker.
+pub fn trailing_marker(line: &str) -> Option<(&str, Marker)> {
+    for (i, _) in line.char_indices().rev().take(16) {
+        if let Some((marker, len)) = parse_marker(&line[i..]) {
+            if i + len == line.len() && marker.direction == Direction::To && i > 0 {
+                return Some((line[..i].trim_end(), marker));
+            }
+        }
+    }
+    None
+}
+
+/// `□新华社记者`, `本报记者 张三 李四`, `■本报通讯员 王五`: a short credit line
+/// without sentence punctuation.
+pub fn is_byline(line: &str) -> bool {
+    if width(line) > 24.0 || line.contains(['，', '。', '；', '！', '？']) {
+        return false;
+    }
+    let body = line.trim_start_matches(ORNAMENTS).trim_start();
+    let ornamented = body.len() < line.len();
+    let credit = ["记者", "通讯员", "评论员", "特约撰稿人"];
+    let starts_credit = ["本报", "新华社", "人民日报", "中新社", "特约", "文/", "文／", "文｜", "文 /"]
+        .iter()
+        .any(|p| body.starts_with(p))
+        || credit.iter().any(|c| body.starts_with(c));
+    let names_credit = credit.iter().any(|c| body.contains(c));
+    (ornamented && !body.is_empty() && names_credit) || (starts_credit && names_credit)
+        || body.starts_with("文/")
+        || body.starts_with("文／")
+}
+
+/// Words that make a parenthesised line end matter rather than an aside.
+const CREDIT_WORDS: &[&str] = &[
+    "记者", "电）", "电)", "作者", "执笔", "编辑", "通讯员", "摄", "整理", "来源", "供稿", "编译", "综合", "据", "完）", "完)",
+];
+
+/// Is `text` (one or more joined lines) a whole end-matter note: opens with a bracket,
+/// closes with its partner at the very end, and names a credit?
+pub fn is_end_matter(text: &str) -> bool {
+    let t = text.trim();
+    let open = t.starts_with(['（', '(']);
+    let close = t.ends_with(['）', ')']);
+    open && close && CREDIT_WORDS.iter().any(|w| t.contains(w)) && width(t) <= 120.0
+}
+
+/// Does the line open an end-matter note that may run over several lines?
+pub fn opens_end_matter(line: &str) -> bool {
+    line.trim_start().starts_with(['（', '(']) && !line.contains(['）', ')']) || is_end_matter(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_as_printed() {
+        let (m, rest) = leading_marker("■上接第 2 版 带动与山东省、山西").unwrap();
+        assert_eq!((m.printed.as_str(), m.page, m.direction, rest), ("■上接第 2 版", Some(2), Direction::From, "带动与山东省、山西"));
+        let (m, rest) = leading_marker("（上接第一版）").unwrap();
+        assert_eq!((m.page, rest), (Some(1), ""));
+        assert_eq!(leading_marker("■上接第1版").unwrap().0.page, Some(1));
+        assert_eq!(leading_marker("(上接第十二版)").unwrap().0.page, Some(12));
+        assert!(leading_marker("上接一段话").is_none());
+        assert!(leading_marker("转变发展方式").is_none());
+        let (body, m) = trailing_marker("推动高质量发展。（下转第二版）").unwrap();
+        assert_eq!((body, m.page, m.direction), ("推动高质量发展。", Some(2), Direction::To));
+        assert_eq!(leading_marker("下转第8版").unwrap().0.direction, Direction::To);
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("□新华社记者"));
+        assert!(is_byline("本报记者 张三 李四"));
+        assert!(is_byline("■本报通讯员 王五"));
+        assert!(!is_byline("本报记者日前走访了多家企业，发现"));
+        assert!(!is_byline("■上接第1版"));
+    }
+
+    #[test]
+    fn end_matter() {
+        assert!(is_end_matter("（新华社北京7月5日电）"));
+        assert!(is_end_matter("（执笔记者：魏建华 徐超 刘赞；参与记者：邓茜 俞懋峰）"));
+        assert!(is_end_matter("（作者为中国社会科学院研究员）"));
+        assert!(!is_end_matter("（二）合力助推，“五大任务”见行见效"));
+        assert!(!is_end_matter("（一）"));
+        assert!(opens_end_matter("（执笔记者：魏建华 徐超 刘赞；"));
+    }
+}
