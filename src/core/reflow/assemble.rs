@@ -21,7 +21,12 @@ struct Current {
 
 impl Current {
     fn has_body(&self) -> bool {
-        !self.body.is_empty() || self.article.sections.iter().any(|s| !s.paragraphs.is_empty())
+        !self.body.is_empty()
+            || self
+                .article
+                .sections
+                .iter()
+                .any(|s| !s.paragraphs.is_empty())
     }
 
     fn is_empty(&self) -> bool {
@@ -53,7 +58,10 @@ impl Current {
         self.flush_body(layout);
         match self.article.sections.last_mut() {
             Some(s) if s.heading.is_none() && s.paragraphs.is_empty() => s.heading = Some(heading),
-            _ => self.article.sections.push(Section { heading: Some(heading), paragraphs: Vec::new() }),
+            _ => self.article.sections.push(Section {
+                heading: Some(heading),
+                paragraphs: Vec::new(),
+            }),
         }
     }
 
@@ -63,7 +71,9 @@ impl Current {
         let done = std::mem::take(self);
         if !done.is_empty() {
             let mut article = done.article;
-            article.sections.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
+            article
+                .sections
+                .retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
             doc.articles.push(article);
         }
     }
@@ -76,68 +86,103 @@ fn heading_text(title: &str, subtitle: &Option<String>) -> String {
     }
 }
 
+/// What an element is, without its payload: for looking around while consuming.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    MarkerFrom,
+    MarkerTo,
+    Byline,
+    EndMatter,
+    Heading { numbered: bool },
+    Body,
+}
+
+fn kind(elem: &Elem) -> Kind {
+    match elem {
+        Elem::Marker(m) if m.direction == Direction::From => Kind::MarkerFrom,
+        Elem::Marker(_) => Kind::MarkerTo,
+        Elem::Byline(_) => Kind::Byline,
+        Elem::EndMatter(_) => Kind::EndMatter,
+        Elem::Heading { numbered, .. } => Kind::Heading {
+            numbered: *numbered,
+        },
+        Elem::Body(_) => Kind::Body,
+    }
+}
+
 pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
-    let title_first = matches!(elems.first(), Some(Elem::Heading { .. }));
+    let kinds: Vec<Kind> = elems.iter().map(kind).collect();
+    let title_first = matches!(kinds.first(), Some(Kind::Heading { .. }));
     let mut doc = Document::default();
     let mut cur = Current::default();
-    for i in 0..elems.len() {
-        let prev_closes = matches!(
-            i.checked_sub(1).map(|p| &elems[p]),
-            Some(Elem::EndMatter(_)) | Some(Elem::Marker(super::markers::Marker { direction: Direction::To, .. }))
-        );
-        match &elems[i] {
+    for (i, elem) in elems.into_iter().enumerate() {
+        let prev_closes = i > 0 && matches!(kinds[i - 1], Kind::EndMatter | Kind::MarkerTo);
+        match elem {
             Elem::Marker(m) if m.direction == Direction::From => {
-                let started = cur.has_body() || cur.article.continued_marker.is_some() || (!title_first && cur.article.title.is_some());
+                let started = cur.has_body()
+                    || cur.article.continued_marker.is_some()
+                    || (!title_first && cur.article.title.is_some());
                 if started {
                     cur.close(&mut doc, layout);
                 }
                 cur.article.continued_from_page = m.page;
-                cur.article.continued_marker = Some(m.printed.clone());
+                cur.article.continued_marker = Some(m.printed);
             }
             Elem::Marker(m) => {
                 cur.flush_body(layout);
-                cur.article.end_matter.push(m.printed.clone());
+                cur.article.end_matter.push(m.printed);
             }
             Elem::Byline(text) => {
                 if cur.has_body() || cur.article.byline.is_some() {
                     cur.close(&mut doc, layout);
                 }
-                cur.article.byline = Some(text.clone());
+                cur.article.byline = Some(text);
             }
             Elem::EndMatter(text) => {
                 cur.flush_body(layout);
-                cur.article.end_matter.push(text.clone());
+                cur.article.end_matter.push(text);
             }
-            Elem::Heading { title, subtitle, strong, numbered } => {
+            Elem::Heading {
+                title,
+                subtitle,
+                strong,
+                numbered,
+            } => {
+                let next = kinds.get(i + 1).copied();
                 if title_first {
                     let next_starts_article = matches!(
-                        elems.get(i + 1),
-                        Some(Elem::Byline(_)) | Some(Elem::Heading { numbered: false, .. })
-                    ) || matches!(elems.get(i + 1), Some(Elem::Marker(m)) if m.direction == Direction::From);
-                    if *numbered {
-                        cur.start_section(heading_text(title, subtitle), layout);
+                        next,
+                        Some(Kind::Byline | Kind::MarkerFrom | Kind::Heading { numbered: false })
+                    );
+                    if numbered {
+                        cur.start_section(heading_text(&title, &subtitle), layout);
                     } else if !cur.has_body() && cur.article.title.is_none() {
-                        cur.article.title = Some(title.clone());
-                        cur.article.subtitle = subtitle.clone();
-                    } else if !cur.has_body() && cur.article.subtitle.is_none() && cur.article.sections.is_empty() {
-                        cur.article.subtitle = Some(heading_text(title, subtitle));
-                    } else if cur.has_body() && (prev_closes || next_starts_article || subtitle.is_some()) {
+                        cur.article.title = Some(title);
+                        cur.article.subtitle = subtitle;
+                    } else if !cur.has_body()
+                        && cur.article.subtitle.is_none()
+                        && cur.article.sections.is_empty()
+                    {
+                        cur.article.subtitle = Some(heading_text(&title, &subtitle));
+                    } else if cur.has_body()
+                        && (prev_closes || next_starts_article || subtitle.is_some())
+                    {
                         cur.close(&mut doc, layout);
-                        cur.article.title = Some(title.clone());
-                        cur.article.subtitle = subtitle.clone();
+                        cur.article.title = Some(title);
+                        cur.article.subtitle = subtitle;
                     } else {
-                        cur.start_section(heading_text(title, subtitle), layout);
+                        cur.start_section(heading_text(&title, &subtitle), layout);
                     }
-                } else if !numbered && (*strong || prev_closes) {
+                } else if !numbered && (strong || prev_closes) {
                     cur.flush_body(layout);
-                    cur.article.title = Some(title.clone());
-                    cur.article.subtitle = subtitle.clone();
+                    cur.article.title = Some(title);
+                    cur.article.subtitle = subtitle;
                     cur.close(&mut doc, layout);
                 } else {
-                    cur.start_section(heading_text(title, subtitle), layout);
+                    cur.start_section(heading_text(&title, &subtitle), layout);
                 }
             }
-            Elem::Body(line) => cur.body.push(line.clone()),
+            Elem::Body(line) => cur.body.push(line),
         }
     }
     cur.close(&mut doc, layout);

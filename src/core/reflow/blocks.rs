@@ -3,7 +3,9 @@
 
 use super::chars::{ends_mid_sentence, ends_sentence};
 use super::lines::Line;
-use super::markers::{is_byline, is_end_matter, leading_marker, opens_end_matter, trailing_marker, Direction, Marker};
+use super::markers::{
+    is_byline, is_end_matter, leading_marker, opens_end_matter, trailing_marker, Direction, Marker,
+};
 use super::paragraphs::join_lines;
 
 #[derive(Debug, Clone)]
@@ -14,28 +16,34 @@ pub enum Elem {
     /// A short isolated block without sentence punctuation: a title (with its
     /// subtitle), or a section heading. `strong` says what follows it marks an article
     /// boundary (a marker, a byline, the end of the page) or it carries a subtitle.
-    Heading { title: String, subtitle: Option<String>, strong: bool, numbered: bool },
+    Heading {
+        title: String,
+        subtitle: Option<String>,
+        strong: bool,
+        numbered: bool,
+    },
     Body(Line),
 }
 
-/// A line, or a continuation marker split off a line.
+/// A line, or a continuation marker split off a line (`Taken` once classified).
 enum Piece {
     Marker(Marker),
     Line(Line),
+    Taken,
 }
 
 /// Split continuation markers off the lines that carry them.
 fn pieces(lines: Vec<Line>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        if let Some((marker, rest)) = leading_marker(&line.raw) {
+        if let Some((marker, rest)) = leading_marker(line.raw()) {
             out.push(Piece::Marker(marker));
             if !rest.is_empty() {
                 let mut tail = Line::new(rest, false, false);
                 tail.column = line.column;
                 out.push(Piece::Line(tail));
             }
-        } else if let Some((body, marker)) = trailing_marker(&line.raw) {
+        } else if let Some((body, marker)) = trailing_marker(line.raw()) {
             let mut head = Line::new(body, line.indented, line.blank_before);
             head.column = line.column;
             out.push(Piece::Line(head));
@@ -49,6 +57,9 @@ fn pieces(lines: Vec<Line>) -> Vec<Piece> {
 
 struct Classifier {
     pieces: Vec<Piece>,
+    /// Does piece `i` begin a block (after a blank line, a marker, or the page start)?
+    /// On pages without hard wrapping every line is a block of its own.
+    starts: Vec<bool>,
     wrapped: bool,
     indents: bool,
     elems: Vec<Elem>,
@@ -58,7 +69,21 @@ struct Classifier {
 /// `indents`: the page marks paragraphs by indentation.
 pub fn classify(lines: Vec<Line>, wrapped: bool, indents: bool) -> Vec<Elem> {
     let pieces = pieces(lines);
-    let mut c = Classifier { elems: Vec::with_capacity(pieces.len()), pieces, wrapped, indents };
+    let starts = (0..pieces.len())
+        .map(|i| match &pieces[i] {
+            Piece::Line(l) => {
+                !wrapped || i == 0 || l.blank_before || !matches!(pieces[i - 1], Piece::Line(_))
+            }
+            _ => true,
+        })
+        .collect();
+    let mut c = Classifier {
+        elems: Vec::with_capacity(pieces.len()),
+        pieces,
+        starts,
+        wrapped,
+        indents,
+    };
     let mut i = 0;
     while i < c.pieces.len() {
         i = c.step(i);
@@ -74,13 +99,8 @@ impl Classifier {
         }
     }
 
-    /// Does piece `i` begin a block (after a blank line, a marker, or the page start)?
-    /// On pages without hard wrapping every line is a block of its own.
     fn starts_block(&self, i: usize) -> bool {
-        match self.pieces.get(i) {
-            Some(Piece::Line(l)) => !self.wrapped || i == 0 || l.blank_before || self.line(i - 1).is_none(),
-            _ => true,
-        }
+        self.starts.get(i).copied().unwrap_or(true)
     }
 
     /// Did the text before piece `i` finish (a sentence end, or a non-body element)?
@@ -91,26 +111,37 @@ impl Classifier {
         }
     }
 
-    /// End of the block that starts at `i` (exclusive).
+    /// End of the block that starts at `i` (exclusive). On pages without hard wrapping a
+    /// block is one line, plus a following `——` subtitle line.
     fn block_end(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while j < self.pieces.len() && !self.starts_block(j) {
+        if !self.wrapped {
+            let subtitle = self
+                .line(j)
+                .is_some_and(|l| l.text.starts_with("——") && !ends_sentence(&l.text));
+            return j + usize::from(subtitle);
+        }
+        // A byline directly under a title ends the title's block.
+        while j < self.pieces.len()
+            && !self.starts_block(j)
+            && !self.line(j).is_some_and(|l| is_byline(&l.text))
+        {
             j += 1;
         }
         j
     }
 
     fn step(&mut self, i: usize) -> usize {
-        let line = match &self.pieces[i] {
-            Piece::Marker(m) => {
-                self.elems.push(Elem::Marker(m.clone()));
-                return i + 1;
+        let Some(line) = self.line(i) else {
+            if let Piece::Marker(m) = std::mem::replace(&mut self.pieces[i], Piece::Taken) {
+                self.elems.push(Elem::Marker(m));
             }
-            Piece::Line(l) => l.clone(),
+            return i + 1;
         };
         let fresh = self.starts_block(i) || !matches!(self.elems.last(), Some(Elem::Body(_)));
         if fresh && self.after_finished_text() && is_byline(&line.text) {
-            self.elems.push(Elem::Byline(line.text));
+            let byline = Elem::Byline(line.text.clone());
+            self.elems.push(byline);
             return i + 1;
         }
         if let Some((text, next)) = self.end_matter_at(i) {
@@ -121,7 +152,9 @@ impl Classifier {
             self.elems.push(elem);
             return next;
         }
-        self.elems.push(Elem::Body(line));
+        if let Piece::Line(line) = std::mem::replace(&mut self.pieces[i], Piece::Taken) {
+            self.elems.push(Elem::Body(line));
+        }
         i + 1
     }
 
@@ -155,7 +188,11 @@ impl Classifier {
             return None;
         }
         let lines: Vec<&Line> = (i..end).map(|k| self.line(k)).collect::<Option<_>>()?;
-        let split = lines.iter().skip(1).position(|l| l.text.starts_with("——")).map_or(lines.len(), |p| p + 1);
+        let split = lines
+            .iter()
+            .skip(1)
+            .position(|l| l.text.starts_with("——"))
+            .map_or(lines.len(), |p| p + 1);
         let (title, subtitle) = lines.split_at(split);
         if title.iter().chain(subtitle).any(|l| ends_sentence(&l.text))
             || ends_mid_sentence(&title.last()?.text)
@@ -164,18 +201,33 @@ impl Classifier {
             return None;
         }
         let strong = !subtitle.is_empty() || self.boundary_follows(end);
-        let fits = |l: &&Line| {
-            let limit = if self.wrapped { (0.8 * l.column).min(l.column - 3.0) } else { 40.0 };
-            l.width <= limit || (strong && l.width <= 3.0 * l.column.max(20.0))
+        let title_text = join_lines(&title.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+        let numbered = is_numbered(&title_text);
+        // Headings are short; a numbered one (（二）…) may fill the column on all but
+        // its last line. Titles followed by an article boundary may be long.
+        let fits = |(k, l): (usize, &&Line)| {
+            let limit = if self.wrapped {
+                (0.8 * l.column).min(l.column - 3.0)
+            } else {
+                40.0
+            };
+            let wrapped_numbered = numbered && k + 1 < title.len() && l.width <= l.column + 0.5;
+            l.width <= limit || wrapped_numbered || (strong && l.width <= 3.0 * l.column.max(20.0))
         };
-        if !title.iter().all(fits) {
+        if !title.iter().enumerate().all(fits) {
             return None;
         }
-        let title_text = join_lines(&title.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
         let subtitle_text = (!subtitle.is_empty())
             .then(|| join_lines(&subtitle.iter().map(|l| l.text.as_str()).collect::<Vec<_>>()));
-        let numbered = is_numbered(&title_text);
-        Some((Elem::Heading { title: title_text, subtitle: subtitle_text, strong, numbered }, end))
+        Some((
+            Elem::Heading {
+                title: title_text,
+                subtitle: subtitle_text,
+                strong,
+                numbered,
+            },
+            end,
+        ))
     }
 
     /// After piece `i`: the page ends, or a new article starts (a 上接 marker, a byline).
@@ -184,6 +236,7 @@ impl Classifier {
             None => true,
             Some(Piece::Marker(m)) => m.direction == Direction::From,
             Some(Piece::Line(l)) => is_byline(&l.text),
+            Some(Piece::Taken) => false,
         }
     }
 }

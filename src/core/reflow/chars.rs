@@ -38,7 +38,10 @@ pub fn width(s: &str) -> f32 {
 
 /// Closing quotes and brackets that may follow a sentence-final mark.
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'' | '】')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'' | '】'
+    )
 }
 
 /// Does the line end a sentence: 。！？… (or ASCII . ! ?), optionally followed by
@@ -50,7 +53,10 @@ pub fn ends_sentence(line: &str) -> bool {
 
 /// Does the line end with a mark that says the sentence goes on (，、；：)?
 pub fn ends_mid_sentence(line: &str) -> bool {
-    matches!(line.trim_end().chars().last(), Some('，' | '、' | '；' | '：' | ',' | ';' | ':'))
+    matches!(
+        line.trim_end().chars().last(),
+        Some('，' | '、' | '；' | '：' | ',' | ';' | ':')
+    )
 }
 
 /// Is the character part of a Latin word (for joining wrapped English lines)?

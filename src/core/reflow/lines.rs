@@ -8,8 +8,9 @@ use super::spacing::clean_spaces;
 pub struct Line {
     /// Cleaned text: trimmed, extraction spaces removed.
     pub text: String,
-    /// The text as printed (trimmed), for markers that are kept verbatim.
-    pub raw: String,
+    /// The text as printed (trimmed) where it differs from `text`, for markers that
+    /// are kept verbatim. Most lines need no copy.
+    raw: Option<String>,
     /// Printed width in ems (see `chars::width`).
     pub width: f32,
     /// Justified by letter-spacing: a full line whatever its width says.
@@ -25,15 +26,21 @@ pub struct Line {
 impl Line {
     pub fn new(raw: &str, indented: bool, blank_before: bool) -> Line {
         let cleaned = clean_spaces(raw);
+        let trimmed = raw.trim();
         Line {
             width: width(&cleaned.text),
+            raw: (cleaned.text != trimmed).then(|| trimmed.to_string()),
             text: cleaned.text,
-            raw: raw.trim().to_string(),
             letter_spaced: cleaned.letter_spaced,
             indented,
             blank_before,
             column: 0.0,
         }
+    }
+
+    /// The line as printed, trimmed.
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.text)
     }
 
     /// Noticeably shorter than its column: the end of a paragraph, or a heading.
@@ -70,7 +77,10 @@ const WINDOW: usize = 12;
 /// widths around it, which is a full line in justified text (most lines are full; last
 /// lines and headings are shorter and fall below the quartile).
 pub fn estimate_columns(lines: &mut [Line]) {
-    let widths: Vec<f32> = lines.iter().map(|l| if l.letter_spaced { f32::NAN } else { l.width }).collect();
+    let widths: Vec<f32> = lines
+        .iter()
+        .map(|l| if l.letter_spaced { f32::NAN } else { l.width })
+        .collect();
     let mut window: Vec<f32> = Vec::with_capacity(2 * WINDOW + 1);
     for (i, line) in lines.iter_mut().enumerate() {
         window.clear();
@@ -107,4 +117,17 @@ pub fn is_hard_wrapped(lines: &[Line]) -> bool {
 pub fn uses_indents(lines: &[Line]) -> bool {
     let indented = lines.iter().filter(|l| l.indented).count();
     indented * 5 >= lines.len() && indented >= 2
+}
+
+/// Are paragraphs separated by blank lines? Look at the clear paragraph ends (short
+/// lines that finish a sentence) and count how many a blank line follows.
+pub fn uses_blank_paragraphs(lines: &[Line]) -> bool {
+    let (mut ends, mut blank) = (0, 0);
+    for pair in lines.windows(2) {
+        if pair[0].is_short() && super::chars::ends_sentence(&pair[0].text) {
+            ends += 1;
+            blank += usize::from(pair[1].blank_before);
+        }
+    }
+    ends > 0 && blank * 2 > ends
 }

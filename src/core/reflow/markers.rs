@@ -52,7 +52,10 @@ fn parse_marker(s: &str) -> Option<(Marker, usize)> {
     skip_ws(&mut rest);
     rest = rest.strip_prefix('第').unwrap_or(rest);
     skip_ws(&mut rest);
-    let digits: String = rest.chars().take_while(|&c| page_digit(c).is_some()).collect();
+    let digits: String = rest
+        .chars()
+        .take_while(|&c| page_digit(c).is_some())
+        .collect();
     if digits.is_empty() {
         return None;
     }
@@ -65,7 +68,11 @@ fn parse_marker(s: &str) -> Option<(Marker, usize)> {
         rest = &trimmed[c.len_utf8()..];
     }
     let len = s.len() - rest.len();
-    let marker = Marker { printed: s[..len].to_string(), page: parse_page(&digits), direction: *direction };
+    let marker = Marker {
+        printed: s[..len].to_string(),
+        page: parse_page(&digits),
+        direction: *direction,
+    };
     Some((marker, len))
 }
 
@@ -91,8 +98,13 @@ fn page_digit(c: char) -> Option<u32> {
 /// Page numbers in Arabic or Chinese numerals: 2, １２, 二, 十二, 二十, 二十三.
 fn parse_page(digits: &str) -> Option<u32> {
     let values: Vec<u32> = digits.chars().filter_map(page_digit).collect();
-    if digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        return values.iter().try_fold(0u32, |acc, &d| acc.checked_mul(10)?.checked_add(d));
+    if digits
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return values
+            .iter()
+            .try_fold(0u32, |acc, &d| acc.checked_mul(10)?.checked_add(d));
     }
     match values.as_slice() {
         [d] => Some(*d),
@@ -105,12 +117,18 @@ fn parse_page(digits: &str) -> Option<u32> {
 
 /// A marker opening the line (`■上接第 2 版 带动…`): the marker and the text after it.
 pub fn leading_marker(line: &str) -> Option<(Marker, &str)> {
+    if !line.contains('版') {
+        return None;
+    }
     let (marker, len) = parse_marker(line)?;
     Some((marker, line[len..].trim_start()))
 }
 
 /// A 下转 marker closing the line (`…发展。（下转第二版）`): the text before it and the marker.
 pub fn trailing_marker(line: &str) -> Option<(&str, Marker)> {
+    if !line.contains('转') || !line.trim_end_matches(CLOSERS).ends_with('版') {
+        return None;
+    }
     for (i, _) in line.char_indices().rev().take(16) {
         if let Some((marker, len)) = parse_marker(&line[i..]) {
             if i + len == line.len() && marker.direction == Direction::To && i > 0 {
@@ -124,25 +142,51 @@ pub fn trailing_marker(line: &str) -> Option<(&str, Marker)> {
 /// `□新华社记者`, `本报记者 张三 李四`, `■本报通讯员 王五`: a short credit line
 /// without sentence punctuation.
 pub fn is_byline(line: &str) -> bool {
-    if width(line) > 24.0 || line.contains(['，', '。', '；', '！', '？']) {
+    if width(line) > 24.0 || line.contains(['，', '。', '；', '！', '？', '：', ':']) {
         return false;
     }
     let body = line.trim_start_matches(ORNAMENTS).trim_start();
     let ornamented = body.len() < line.len();
     let credit = ["记者", "通讯员", "评论员", "特约撰稿人"];
-    let starts_credit = ["本报", "新华社", "人民日报", "中新社", "特约", "文/", "文／", "文｜", "文 /"]
-        .iter()
-        .any(|p| body.starts_with(p))
+    let starts_credit = [
+        "本报",
+        "新华社",
+        "人民日报",
+        "中新社",
+        "特约",
+        "文/",
+        "文／",
+        "文｜",
+        "文 /",
+    ]
+    .iter()
+    .any(|p| body.starts_with(p))
         || credit.iter().any(|c| body.starts_with(c));
     let names_credit = credit.iter().any(|c| body.contains(c));
-    (ornamented && !body.is_empty() && names_credit) || (starts_credit && names_credit)
+    (ornamented && !body.is_empty() && names_credit)
+        || (starts_credit && names_credit)
         || body.starts_with("文/")
         || body.starts_with("文／")
 }
 
 /// Words that make a parenthesised line end matter rather than an aside.
 const CREDIT_WORDS: &[&str] = &[
-    "记者", "电）", "电)", "作者", "执笔", "编辑", "通讯员", "摄", "整理", "来源", "供稿", "编译", "综合", "据", "完）", "完)",
+    "记者",
+    "电）",
+    "电)",
+    "作者",
+    "执笔",
+    "编辑",
+    "通讯员",
+    "摄",
+    "整理",
+    "来源",
+    "供稿",
+    "编译",
+    "综合",
+    "据",
+    "完）",
+    "完)",
 ];
 
 /// Is `text` (one or more joined lines) a whole end-matter note: opens with a bracket,
@@ -166,7 +210,15 @@ mod tests {
     #[test]
     fn markers_as_printed() {
         let (m, rest) = leading_marker("■上接第 2 版 带动与山东省、山西").unwrap();
-        assert_eq!((m.printed.as_str(), m.page, m.direction, rest), ("■上接第 2 版", Some(2), Direction::From, "带动与山东省、山西"));
+        assert_eq!(
+            (m.printed.as_str(), m.page, m.direction, rest),
+            (
+                "■上接第 2 版",
+                Some(2),
+                Direction::From,
+                "带动与山东省、山西"
+            )
+        );
         let (m, rest) = leading_marker("（上接第一版）").unwrap();
         assert_eq!((m.page, rest), (Some(1), ""));
         assert_eq!(leading_marker("■上接第1版").unwrap().0.page, Some(1));
@@ -174,8 +226,14 @@ mod tests {
         assert!(leading_marker("上接一段话").is_none());
         assert!(leading_marker("转变发展方式").is_none());
         let (body, m) = trailing_marker("推动高质量发展。（下转第二版）").unwrap();
-        assert_eq!((body, m.page, m.direction), ("推动高质量发展。", Some(2), Direction::To));
-        assert_eq!(leading_marker("下转第8版").unwrap().0.direction, Direction::To);
+        assert_eq!(
+            (body, m.page, m.direction),
+            ("推动高质量发展。", Some(2), Direction::To)
+        );
+        assert_eq!(
+            leading_marker("下转第8版").unwrap().0.direction,
+            Direction::To
+        );
     }
 
     #[test]
@@ -185,12 +243,15 @@ mod tests {
         assert!(is_byline("■本报通讯员 王五"));
         assert!(!is_byline("本报记者日前走访了多家企业，发现"));
         assert!(!is_byline("■上接第1版"));
+        assert!(!is_byline("人民日报评论员文章：奋力开创新局面"));
     }
 
     #[test]
     fn end_matter() {
         assert!(is_end_matter("（新华社北京7月5日电）"));
-        assert!(is_end_matter("（执笔记者：魏建华 徐超 刘赞；参与记者：邓茜 俞懋峰）"));
+        assert!(is_end_matter(
+            "（执笔记者：魏建华 徐超 刘赞；参与记者：邓茜 俞懋峰）"
+        ));
         assert!(is_end_matter("（作者为中国社会科学院研究员）"));
         assert!(!is_end_matter("（二）合力助推，“五大任务”见行见效"));
         assert!(!is_end_matter("（一）"));

@@ -25,7 +25,35 @@ pub const REFLOW_VERSION: u32 = 1;
 pub fn reflow(text: &str) -> Document {
     let mut lines = lines::split_lines(text);
     lines::estimate_columns(&mut lines);
-    let layout = paragraphs::Layout { wrapped: lines::is_hard_wrapped(&lines), indents: lines::uses_indents(&lines) };
+    let layout = paragraphs::Layout {
+        wrapped: lines::is_hard_wrapped(&lines),
+        indents: lines::uses_indents(&lines),
+        blank_paragraphs: lines::uses_blank_paragraphs(&lines),
+    };
     let elems = blocks::classify(lines, layout.wrapped, layout.indents);
     assemble::assemble(elems, layout)
 }
+
+/// Debug view of the line analysis (width, column estimate, flags), for tuning.
+#[doc(hidden)]
+pub fn debug_lines(text: &str) -> Vec<String> {
+    let mut lines = lines::split_lines(text);
+    lines::estimate_columns(&mut lines);
+    lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{:5.1} {:5.1} {}{}{} {}",
+                l.width,
+                l.column,
+                if l.blank_before { 'B' } else { ' ' },
+                if l.indented { 'I' } else { ' ' },
+                if l.letter_spaced { 'L' } else { ' ' },
+                l.text
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -56,10 +56,16 @@ pub struct Layout {
     pub wrapped: bool,
     /// First lines are indented.
     pub indents: bool,
+    /// Paragraphs are separated by blank lines (most clear paragraph ends are followed
+    /// by one), so a blank line after a finished sentence is a paragraph break even
+    /// when the line before it is full.
+    pub blank_paragraphs: bool,
 }
 
-/// Does a new paragraph start at `next`, given the line before it?
-pub fn breaks_before(prev: &Line, next: &Line, layout: Layout) -> bool {
+/// Does a new paragraph start at `next`, given the line before it? `prev_opens` says
+/// `prev` is the first line of its paragraph, whose indent (lost in extraction) took
+/// two characters of its column.
+pub fn breaks_before(prev: &Line, prev_opens: bool, next: &Line, layout: Layout) -> bool {
     if !layout.wrapped {
         return true;
     }
@@ -79,13 +85,17 @@ pub fn breaks_before(prev: &Line, next: &Line, layout: Layout) -> bool {
         // A sentence running on: even across a blank line, which is then a column break.
         return false;
     }
-    if prev.is_short() {
+    let indent = if prev_opens { 2.0 } else { 0.0 };
+    if !prev.letter_spaced && prev.width <= prev.column - 1.5 - indent {
         return true;
     }
     // A full line that ends a sentence: a paragraph break only when the next line
     // looks like a first line that lost its indent (or, after a blank, is not full).
     if next.blank_before {
-        next.is_short() || next.looks_like_first_line()
+        // A full line after the blank cannot be a first line (its indent would have
+        // taken two characters): the blank was a column break at a sentence end.
+        let next_full = next.letter_spaced || next.width >= next.column - 0.5;
+        !next_full && (layout.blank_paragraphs || next.is_short() || next.looks_like_first_line())
     } else {
         next.looks_like_first_line() && !ends_sentence(&next.text)
     }
@@ -95,10 +105,13 @@ pub fn breaks_before(prev: &Line, next: &Line, layout: Layout) -> bool {
 pub fn paragraphs(lines: &[Line], layout: Layout) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
+    let mut prev_opens = true;
     for (k, line) in lines.iter().enumerate() {
-        if k > 0 && breaks_before(&lines[k - 1], line, layout) {
+        let opens = k > 0 && breaks_before(&lines[k - 1], prev_opens, line, layout);
+        if opens {
             out.push(std::mem::take(&mut current));
         }
+        prev_opens = opens || k == 0;
         push_line(&mut current, &line.text);
     }
     if !current.is_empty() {
@@ -113,11 +126,23 @@ mod tests {
 
     #[test]
     fn joins_by_script() {
-        assert_eq!(join_lines(&["发展的画卷，在壮阔行进中铺展；", "时代的荣光"]), "发展的画卷，在壮阔行进中铺展；时代的荣光");
-        assert_eq!(join_lines(&["The quick brown", "fox jumps"]), "The quick brown fox jumps");
+        assert_eq!(
+            join_lines(&["发展的画卷，在壮阔行进中铺展；", "时代的荣光"]),
+            "发展的画卷，在壮阔行进中铺展；时代的荣光"
+        );
+        assert_eq!(
+            join_lines(&["The quick brown", "fox jumps"]),
+            "The quick brown fox jumps"
+        );
         assert_eq!(join_lines(&["a hyphen-", "ated word"]), "a hyphenated word");
         assert_eq!(join_lines(&["well-", "Known"]), "well-Known");
-        assert_eq!(join_lines(&["呼和浩特市43", "家银企"]), "呼和浩特市43家银企");
-        assert_eq!(join_lines(&["参与记者：邓茜 宋盈 朱瑞", "卿 熊茂伶"]), "参与记者：邓茜 宋盈 朱瑞卿 熊茂伶");
+        assert_eq!(
+            join_lines(&["呼和浩特市43", "家银企"]),
+            "呼和浩特市43家银企"
+        );
+        assert_eq!(
+            join_lines(&["参与记者：邓茜 宋盈 朱瑞", "卿 熊茂伶"]),
+            "参与记者：邓茜 宋盈 朱瑞卿 熊茂伶"
+        );
     }
 }

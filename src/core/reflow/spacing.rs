@@ -24,9 +24,22 @@ pub struct Cleaned {
 
 /// Collapse whitespace inside a line and drop the spaces extraction invented.
 pub fn clean_spaces(line: &str) -> Cleaned {
-    let tokens: Vec<&str> = line.split(|c: char| c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    let trimmed = line.trim();
+    if !trimmed.contains(char::is_whitespace) {
+        return Cleaned {
+            text: trimmed.to_string(),
+            letter_spaced: false,
+        };
+    }
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
     if tokens.len() <= 1 {
-        return Cleaned { text: tokens.concat(), letter_spaced: false };
+        return Cleaned {
+            text: tokens.concat(),
+            letter_spaced: false,
+        };
     }
     // Length of the run of single tokens each token belongs to (0 for non-single).
     let mut run = vec![0usize; tokens.len()];
@@ -50,7 +63,9 @@ pub fn clean_spaces(line: &str) -> Cleaned {
         let x = a.chars().last().unwrap_or(' ');
         let y = b.chars().next().unwrap_or(' ');
         let spaced_run = run[k - 1] >= LETTER_SPACED_RUN || run[k] >= LETTER_SPACED_RUN;
-        let run_edge = spaced_run && (is_ideograph(x) || is_cjk_punct(x)) && (is_ideograph(y) || is_cjk_punct(y));
+        let run_edge = spaced_run
+            && (is_ideograph(x) || is_cjk_punct(x))
+            && (is_ideograph(y) || is_cjk_punct(y));
         if run_edge {
             letter_spaced = true;
         }
@@ -59,7 +74,10 @@ pub fn clean_spaces(line: &str) -> Cleaned {
         }
         text.push_str(b);
     }
-    Cleaned { text, letter_spaced }
+    Cleaned {
+        text,
+        letter_spaced,
+    }
 }
 
 /// A space between these two characters was invented by extraction.
@@ -82,23 +100,50 @@ mod tests {
         let c = clean_spaces("月 份 ，全 区 社 会 消 费 品 零 售 总 额");
         assert_eq!(c.text, "月份，全区社会消费品零售总额");
         assert!(c.letter_spaced);
-        assert_eq!(clean("“ 五 个 大 起 底 ”持 续 深 化 ——"), "“五个大起底”持续深化——");
+        assert_eq!(
+            clean("“ 五 个 大 起 底 ”持 续 深 化 ——"),
+            "“五个大起底”持续深化——"
+        );
     }
 
     #[test]
     fn spaces_between_cjk_and_numbers_go() {
-        assert_eq!(clean("4月 28日，2023年内蒙古房地产"), "4月28日，2023年内蒙古房地产");
-        assert_eq!(clean("全区 12盟市共计 427 家银企意向签"), "全区12盟市共计427家银企意向签");
-        assert_eq!(clean("6 月 28 日到 29 日，2023 世界新"), "6月28日到29日，2023世界新");
-        assert_eq!(clean("预算总收支均由 345.6 亿元调整为"), "预算总收支均由345.6亿元调整为");
-        assert_eq!(clean("由去年的 55%提高到 74%，包钢集团"), "由去年的55%提高到74%，包钢集团");
+        assert_eq!(
+            clean("4月 28日，2023年内蒙古房地产"),
+            "4月28日，2023年内蒙古房地产"
+        );
+        assert_eq!(
+            clean("全区 12盟市共计 427 家银企意向签"),
+            "全区12盟市共计427家银企意向签"
+        );
+        assert_eq!(
+            clean("6 月 28 日到 29 日，2023 世界新"),
+            "6月28日到29日，2023世界新"
+        );
+        assert_eq!(
+            clean("预算总收支均由 345.6 亿元调整为"),
+            "预算总收支均由345.6亿元调整为"
+        );
+        assert_eq!(
+            clean("由去年的 55%提高到 74%，包钢集团"),
+            "由去年的55%提高到74%，包钢集团"
+        );
     }
 
     #[test]
     fn meaningful_spaces_stay() {
-        assert_eq!(clean("（执笔记者：魏建华 徐超 刘赞；"), "（执笔记者：魏建华 徐超 刘赞；");
-        assert_eq!(clean("卿 熊茂伶 黄泽民 单玮怡 王钟"), "卿 熊茂伶 黄泽民 单玮怡 王钟");
-        assert_eq!(clean("发挥“前哨”优势 力促招商引资提质增效"), "发挥“前哨”优势 力促招商引资提质增效");
+        assert_eq!(
+            clean("（执笔记者：魏建华 徐超 刘赞；"),
+            "（执笔记者：魏建华 徐超 刘赞；"
+        );
+        assert_eq!(
+            clean("卿 熊茂伶 黄泽民 单玮怡 王钟"),
+            "卿 熊茂伶 黄泽民 单玮怡 王钟"
+        );
+        assert_eq!(
+            clean("发挥“前哨”优势 力促招商引资提质增效"),
+            "发挥“前哨”优势 力促招商引资提质增效"
+        );
         assert_eq!(clean("The  quick\tbrown fox"), "The quick brown fox");
         assert_eq!(clean("  缩进　　的行 "), "缩进 的行");
     }

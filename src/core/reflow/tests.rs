@@ -1,0 +1,167 @@
+//! Reflow on small pages, one per layout and signal. Fixtures live in
+//! tests/fixtures/reflow/, named for what they show.
+
+use super::reflow;
+use crate::core::model::{Article, Document};
+
+fn fixture(name: &str) -> Document {
+    let path = format!(
+        "{}/tests/fixtures/reflow/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    reflow(&text)
+}
+
+fn paragraphs(a: &Article) -> Vec<&str> {
+    a.sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(String::as_str))
+        .collect()
+}
+
+fn headings(a: &Article) -> Vec<Option<&str>> {
+    a.sections.iter().map(|s| s.heading.as_deref()).collect()
+}
+
+#[test]
+fn title_first_page_with_one_indented_paragraph_per_line() {
+    let doc = fixture("title_first_indented_lines.txt");
+    assert_eq!(doc.articles.len(), 1);
+    let a = &doc.articles[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("人民日报评论员文章：奋力开创新局面")
+    );
+    assert_eq!(a.subtitle.as_deref(), Some("——论学习贯彻全会精神"));
+    assert_eq!(a.byline.as_deref(), Some("本报评论员"));
+    assert_eq!(headings(a), vec![None, Some("（一）坚持正确方向")]);
+    assert_eq!(
+        paragraphs(a),
+        vec![
+            "全会审议通过的决定，是新时代新征程上推进全面深化改革的总动员、总部署，必将产生深远影响。",
+            "改革开放是决定当代中国命运的关键一招。“我们要把改革进行到底。”",
+            "坚持党的全面领导，是进一步全面深化改革的根本保证。",
+            "要坚持以人民为中心。",
+        ]
+    );
+    assert_eq!(a.end_matter, vec!["（新华社北京7月21日电）"]);
+}
+
+#[test]
+fn title_first_wrapped_columns_with_column_breaks_and_two_articles() {
+    let doc = fixture("title_first_wrapped_columns.txt");
+    assert_eq!(doc.articles.len(), 2);
+    let (a, b) = (&doc.articles[0], &doc.articles[1]);
+    assert_eq!(
+        (a.title.as_deref(), a.byline.as_deref()),
+        (Some("草原上的新能源"), Some("□本报记者 王明 李华"))
+    );
+    assert_eq!(
+        headings(a),
+        vec![None, Some("（二）从“看天吃饭”到“靠风致富”")]
+    );
+    assert_eq!(
+        paragraphs(a),
+        vec![
+            // A blank line after 增加装 is a column break: the sentence runs on.
+            "在内蒙古西部的戈壁滩上，一排排风机迎风转动，光伏板连成一片蓝色的海洋。这里是全国最大的新能源基地之一，去年发电量超过120亿千瓦时。",
+            "“我们每天都在和风赛跑。”运维工程师张强说，今年以来，基地新增装机300万千瓦，带动当地就业2000多人。",
+            "牧民巴特尔把自家草场租给风电企业，每年租金收入5万多元。他说，日子越过越红火。",
+        ]
+    );
+    assert_eq!(a.end_matter, vec!["（作者为本报驻内蒙古记者）"]);
+    assert_eq!(
+        (b.title.as_deref(), b.byline.as_deref()),
+        (Some("黄河岸边的春耕"), Some("本报记者 赵刚"))
+    );
+    assert_eq!(
+        paragraphs(b),
+        vec![
+            "春分刚过，河套平原上已是一派忙碌景象。农机手驾驶拖拉机来回穿梭，翻耕土地、播撒种子。",
+            "今年全市计划播种小麦80万亩，比去年增加5万亩。",
+        ]
+    );
+}
+
+#[test]
+fn english_text_joins_with_spaces_and_rejoins_hyphenated_words() {
+    let doc = fixture("english_wrapped.txt");
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("A Note on Extraction"));
+    let p = paragraphs(a);
+    assert_eq!(p.len(), 3);
+    assert!(p[0].starts_with(
+        "Text pulled out of a PDF keeps the line breaks of the printed column, so every"
+    ));
+    assert!(p[0].contains("Words that were hyphenated at the end of a line must be rejoined"));
+    assert_eq!(p[1], "A blank line separates paragraphs in plain text, even when the line before it runs to the full width of the column of text.");
+    assert_eq!(p[2], "The last paragraph is short.");
+}
+
+#[test]
+fn inline_markers_letter_spacing_and_titles_after_the_body() {
+    let doc = fixture("markers_inline.txt");
+    assert_eq!(doc.articles.len(), 2);
+    let (a, b) = (&doc.articles[0], &doc.articles[1]);
+    assert_eq!(a.title.as_deref(), Some("招商引资提质增效"));
+    assert_eq!(
+        (a.continued_from_page, a.continued_marker.as_deref()),
+        (Some(2), Some("■上接第 2 版"))
+    );
+    assert_eq!(
+        paragraphs(a),
+        vec![
+            "带动与周边省份的合作，进一步整合资源，服务经济高质量发展。",
+            "与此同时，各地充分发挥平台优势，常态化开展推介活动，取得积极成效。"
+        ]
+    );
+    assert_eq!(a.end_matter, vec!["（下转第三版）"]);
+    assert_eq!(
+        (b.title.as_deref(), b.continued_from_page),
+        (Some("消费回暖"), Some(1))
+    );
+    assert_eq!(b.continued_marker.as_deref(), Some("（上接第一版）"));
+    assert_eq!(
+        paragraphs(b),
+        vec!["月份，全区社会消费品零售总额2052亿元，同比增长9.3%，与全国平均水平持平。"]
+    );
+}
+
+#[test]
+fn dash_lines_after_a_finished_sentence_start_paragraphs() {
+    let page = "美西方抛弃“脱钩”，高喊“去风险”，看似\n立场有所“软化”，没有实质变化。\n——从“脱钩”到“去风险”，美西方对华\n经济议题“政治化”趋势未变，意识形态\n考量始终是其开展对华经济交往的拦路\n石。\n";
+    let doc = reflow(page);
+    assert_eq!(paragraphs(&doc.articles[0]).len(), 2);
+}
+
+#[test]
+fn a_full_line_ending_a_sentence_continues_without_blank() {
+    // The first line ends with 。 but fills its column, and the next line is full too.
+    let page = "全区规模以上工业增加值同比增长\n6.8%，高于全国平均水平3.2个百分点。\n其中，新兴产业增势较好，规模以上战略\n性新兴产业、高技术制造业同比分别增\n长18.2%和20.9%。\n";
+    let doc = reflow(page);
+    assert_eq!(paragraphs(&doc.articles[0]).len(), 1);
+}
+
+#[test]
+fn short_finished_line_is_its_own_paragraph() {
+    let page = "点上开花，面上结果。\n生态安全屏障方面，到6月29日，今年我区\n造林247.85万亩、防沙治沙438.57万亩。深\n入研究部署黄河流域生态保护和高质量发\n展工作。\n";
+    let doc = reflow(page);
+    assert_eq!(paragraphs(&doc.articles[0])[0], "点上开花，面上结果。");
+}
+
+#[test]
+fn empty_and_blank_text_give_no_articles() {
+    assert!(reflow("").articles.is_empty());
+    assert!(reflow("\n \n\u{3000}\n").articles.is_empty());
+}
+
+#[test]
+fn reflow_is_deterministic() {
+    let text = std::fs::read_to_string(format!(
+        "{}/seeds/000_51e883962f205273.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert_eq!(reflow(&text), reflow(&text));
+}
