@@ -2,8 +2,8 @@
 //!
 //! Two page layouts exist. Title-first: title (subtitle, byline), then the body. Title-
 //! after, common on inner pages: the body runs first (opened by a continuation marker
-//! or a byline) and its title is printed below it. The first element decides: a page
-//! that opens with a heading-like block is title-first.
+//! or a byline) and its title is printed below it. A page that opens with a heading-like
+//! block and does not end with one is title-first.
 
 use super::blocks::Elem;
 use super::markers::Direction;
@@ -112,7 +112,16 @@ fn kind(elem: &Elem) -> Kind {
 
 pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
     let kinds: Vec<Kind> = elems.iter().map(kind).collect();
-    let title_first = matches!(kinds.first(), Some(Kind::Heading { .. }));
+    // A page that ends on a title printed after its body is title-after whatever it
+    // opens with (a page header, a section heading continued from another page).
+    let title_first = matches!(kinds.first(), Some(Kind::Heading { .. }))
+        && !matches!(
+            kinds
+                .iter()
+                .rev()
+                .find(|k| !matches!(k, Kind::EndMatter | Kind::MarkerTo)),
+            Some(Kind::Heading { numbered: false })
+        );
     let mut doc = Document::default();
     let mut cur = Current::default();
     for (i, elem) in elems.into_iter().enumerate() {
@@ -140,7 +149,11 @@ pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
             }
             Elem::EndMatter(text) => {
                 cur.flush_body(layout);
-                cur.article.end_matter.push(text);
+                match doc.articles.last_mut() {
+                    // A credit after a title printed below its body belongs to that article.
+                    Some(last) if cur.is_empty() => last.end_matter.push(text),
+                    _ => cur.article.end_matter.push(text),
+                }
             }
             Elem::Heading {
                 title,
@@ -173,7 +186,7 @@ pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
                     } else {
                         cur.start_section(heading_text(&title, &subtitle), layout);
                     }
-                } else if !numbered && (strong || prev_closes) {
+                } else if !numbered && (strong || prev_closes) && !cur.is_empty() {
                     cur.flush_body(layout);
                     cur.article.title = Some(title);
                     cur.article.subtitle = subtitle;

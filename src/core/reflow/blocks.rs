@@ -4,7 +4,8 @@
 use super::chars::{ends_mid_sentence, ends_sentence};
 use super::lines::Line;
 use super::markers::{
-    is_byline, is_end_matter, leading_marker, opens_end_matter, trailing_marker, Direction, Marker,
+    is_byline, is_editor_credit, is_end_matter, leading_marker, opens_end_matter, trailing_marker,
+    Direction, Marker,
 };
 use super::paragraphs::join_lines;
 
@@ -144,6 +145,11 @@ impl Classifier {
             self.elems.push(byline);
             return i + 1;
         }
+        if is_editor_credit(&line.text) {
+            let credit = Elem::EndMatter(line.text.clone());
+            self.elems.push(credit);
+            return i + 1;
+        }
         if let Some((text, next)) = self.end_matter_at(i) {
             self.elems.push(Elem::EndMatter(text));
             return next;
@@ -230,12 +236,13 @@ impl Classifier {
         ))
     }
 
-    /// After piece `i`: the page ends, or a new article starts (a 上接 marker, a byline).
+    /// After piece `i`: the page ends (or its editor credit follows), or a new article
+    /// starts (a 上接 marker, a byline).
     fn boundary_follows(&self, i: usize) -> bool {
         match self.pieces.get(i) {
             None => true,
             Some(Piece::Marker(m)) => m.direction == Direction::From,
-            Some(Piece::Line(l)) => is_byline(&l.text),
+            Some(Piece::Line(l)) => is_byline(&l.text) || is_editor_credit(&l.text),
             Some(Piece::Taken) => false,
         }
     }

@@ -189,6 +189,26 @@ const CREDIT_WORDS: &[&str] = &[
     "完)",
 ];
 
+/// Editorial credits at the foot of a page or article: 责任编辑：张三, 本版编辑 李四.
+pub fn is_editor_credit(line: &str) -> bool {
+    let roles = [
+        "责任编辑",
+        "本版编辑",
+        "美术编辑",
+        "图片编辑",
+        "版式设计",
+        "责编",
+        "校对",
+        "美编",
+    ];
+    width(line) <= 30.0
+        && !line.contains(['，', '。'])
+        && roles.iter().any(|r| {
+            line.strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with(['：', ':', ' ', '\u{3000}']))
+        })
+}
+
 /// Is `text` (one or more joined lines) a whole end-matter note: opens with a bracket,
 /// closes with its partner at the very end, and names a credit?
 pub fn is_end_matter(text: &str) -> bool {
@@ -256,5 +276,8 @@ mod tests {
         assert!(!is_end_matter("（二）合力助推，“五大任务”见行见效"));
         assert!(!is_end_matter("（一）"));
         assert!(opens_end_matter("（执笔记者：魏建华 徐超 刘赞；"));
+        assert!(is_editor_credit("责任编辑：张三"));
+        assert!(is_editor_credit("本版编辑 李四 王五"));
+        assert!(!is_editor_credit("责任编辑要对稿件负责，这是常识。"));
     }
 }

@@ -165,3 +165,19 @@ fn reflow_is_deterministic() {
     .unwrap();
     assert_eq!(reflow(&text), reflow(&text));
 }
+
+#[test]
+fn page_header_and_editor_credit_do_not_make_articles() {
+    let page = "内蒙古日报 2023年7月6日 星期四\n\n■上接第1版\n山高人为峰，海阔梦为舵。奋进新\n征程、闯出新路来，需要创一流、当标兵\n的雄心壮志。内蒙古资源之富集全国首\n屈一指，能源领域要素齐全、基础雄厚，\n政策资源独一无二，有这么好的条件，内\n蒙古没有理由实现不了大发展。\n\n奋勇争先在中国式现代化建设中闯出新路\n\n责任编辑：张三\n";
+    let doc = reflow(page);
+    assert_eq!(doc.articles.len(), 1);
+    let a = &doc.articles[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("奋勇争先在中国式现代化建设中闯出新路")
+    );
+    assert_eq!(a.continued_from_page, Some(1));
+    assert_eq!(headings(a), vec![Some("内蒙古日报2023年7月6日 星期四")]);
+    assert_eq!(paragraphs(a), vec!["山高人为峰，海阔梦为舵。奋进新征程、闯出新路来，需要创一流、当标兵的雄心壮志。内蒙古资源之富集全国首屈一指，能源领域要素齐全、基础雄厚，政策资源独一无二，有这么好的条件，内蒙古没有理由实现不了大发展。"]);
+    assert_eq!(a.end_matter, vec!["责任编辑：张三"]);
+}
