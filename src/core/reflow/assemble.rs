@@ -158,7 +158,8 @@ pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
             Elem::Heading {
                 title,
                 subtitle,
-                strong,
+                boundary,
+                title_like,
                 numbered,
             } => {
                 let next = kinds.get(i + 1).copied();
@@ -177,16 +178,14 @@ pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
                         && cur.article.sections.is_empty()
                     {
                         cur.article.subtitle = Some(heading_text(&title, &subtitle));
-                    } else if cur.has_body()
-                        && (prev_closes || next_starts_article || subtitle.is_some())
-                    {
+                    } else if cur.has_body() && (prev_closes || next_starts_article || title_like) {
                         cur.close(&mut doc, layout);
                         cur.article.title = Some(title);
                         cur.article.subtitle = subtitle;
                     } else {
                         cur.start_section(heading_text(&title, &subtitle), layout);
                     }
-                } else if !numbered && (strong || prev_closes) && !cur.is_empty() {
+                } else if !numbered && (boundary || title_like || prev_closes) && !cur.is_empty() {
                     cur.flush_body(layout);
                     cur.article.title = Some(title);
                     cur.article.subtitle = subtitle;

@@ -15,12 +15,14 @@ pub enum Elem {
     Byline(String),
     EndMatter(String),
     /// A short isolated block without sentence punctuation: a title (with its
-    /// subtitle), or a section heading. `strong` says what follows it marks an article
-    /// boundary (a marker, a byline, the end of the page) or it carries a subtitle.
+    /// subtitle), or a section heading. `boundary`: what follows marks an article
+    /// boundary (a 上接 marker, a byline, the end of the page). `title_like`: it carries
+    /// a subtitle, or is one line as wide as the column (headings wrap narrower).
     Heading {
         title: String,
         subtitle: Option<String>,
-        strong: bool,
+        boundary: bool,
+        title_like: bool,
         numbered: bool,
     },
     Body(Line),
@@ -206,7 +208,10 @@ impl Classifier {
         {
             return None;
         }
-        let strong = !subtitle.is_empty() || self.boundary_follows(end);
+        let boundary = self.boundary_follows(end);
+        let title_like = !subtitle.is_empty()
+            || (self.wrapped && title.len() == 1 && title[0].width >= title[0].column - 0.5);
+        let strong = boundary || title_like;
         let title_text = join_lines(&title.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
         let numbered = is_numbered(&title_text);
         // Headings are short; a numbered one (（二）…) may fill the column on all but
@@ -229,7 +234,8 @@ impl Classifier {
             Elem::Heading {
                 title: title_text,
                 subtitle: subtitle_text,
-                strong,
+                boundary,
+                title_like,
                 numbered,
             },
             end,

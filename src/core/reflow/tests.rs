@@ -181,3 +181,21 @@ fn page_header_and_editor_credit_do_not_make_articles() {
     assert_eq!(paragraphs(a), vec!["山高人为峰，海阔梦为舵。奋进新征程、闯出新路来，需要创一流、当标兵的雄心壮志。内蒙古资源之富集全国首屈一指，能源领域要素齐全、基础雄厚，政策资源独一无二，有这么好的条件，内蒙古没有理由实现不了大发展。"]);
     assert_eq!(a.end_matter, vec!["责任编辑：张三"]);
 }
+
+#[test]
+fn titles_after_bodies_without_markers_or_bylines() {
+    // Two articles whose titles follow their bodies, nothing else marking the boundary:
+    // a title set on one line as wide as the column is not a section heading.
+    let page = "当前，内蒙古正处于重大历史机遇期、各\n种优势集中彰显期、转型发展提速期，唯\n有更加紧密地团结奋斗，才能在闯新路、\n进中游的道路上越走越扎实。\n\n发展的画卷，在壮阔行进中铺展；时代的\n荣光，在接续奋斗里书写。\n\n奋勇争先在中国式现代化建设中闯出新路\n\n端午节期间，内蒙古各盟市依托资源优\n势，以烧烤、露营、采摘、旱雪、泵道等\n多种方式发力消费端。自治区文旅厅数据\n显示，端午假期全区接待国内游客833万\n人次。\n\n亮出高质量发展“半年报”\n";
+    let doc = reflow(page);
+    let titles: Vec<_> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("奋勇争先在中国式现代化建设中闯出新路"),
+            Some("亮出高质量发展“半年报”")
+        ]
+    );
+    assert_eq!(paragraphs(&doc.articles[0]).len(), 2);
+    assert_eq!(paragraphs(&doc.articles[1]).len(), 1);
+}
