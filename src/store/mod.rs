@@ -1,0 +1,405 @@
+//! The library on disk: documents, annotations, tags, the colour codebook, reading
+//! positions and settings, in one SQLite file. All SQL in pizhu lives under this module.
+//!
+//! Every mutating call is one `BEGIN IMMEDIATE` transaction, committed before it returns,
+//! so what the UI shows as saved survives SIGKILL. Several processes may share one file:
+//! WAL lets readers run beside a writer, `busy_timeout` waits for the write lock, and a
+//! retry loop covers the cases SQLite reports as busy without waiting.
+
+mod annotations;
+mod documents;
+mod error;
+pub mod schema;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+
+use crate::core::annotation::Annotation;
+use crate::core::outline::Outline;
+use crate::ingest::Ingested;
+
+pub use error::StoreError;
+pub use settings::DEFAULT_COLOR_NAMES;
+
+pub type DocId = i64;
+
+/// A document as stored: where it came from and its reading text with outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDocument {
+    pub id: DocId,
+    pub source_path: String,
+    /// sha256 hex of the decoded source text.
+    pub content_hash: String,
+    /// RFC 3339, UTC.
+    pub imported_at: String,
+    pub encoding: String,
+    pub reflow_version: u32,
+    /// `outline.text` is the reading text.
+    pub outline: Outline,
+}
+
+/// One row of the library list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSummary {
+    pub id: DocId,
+    /// The first article's title, or the file name for untitled pages.
+    pub title: String,
+    pub articles: usize,
+    pub chars: usize,
+    pub source_path: String,
+    pub annotations: usize,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    New,
+    /// The same content was already in the library.
+    Unchanged,
+    /// The text changed (same source path, or a newer reflow); annotations were re-anchored.
+    Updated { kept: usize, moved: usize, check: usize, orphaned: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAnnotation {
+    pub document_id: DocId,
+    pub start: usize,
+    pub end: usize,
+    pub color: u8,
+    pub note: String,
+    pub tags: Vec<String>,
+}
+
+/// A partial edit: `None` leaves the field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationEdit {
+    pub color: Option<u8>,
+    pub note: Option<String>,
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReadingPosition {
+    pub article: usize,
+    pub section: usize,
+    pub scroll: f32,
+}
+
+/// Failures inside a transaction; `Store` adds the database name when it reports them.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    Sql(rusqlite::Error),
+    Corrupt { what: String, detail: String },
+    NewerSchema(i64),
+    Store(StoreError),
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        Failure::Sql(e)
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl Failure {
+    fn is_busy(&self) -> bool {
+        matches!(self, Failure::Sql(e)
+            if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)))
+    }
+
+    fn into_store_error(self, db: &str) -> StoreError {
+        let db = db.to_string();
+        match self {
+            Failure::Sql(source) => StoreError::Sqlite { db, source },
+            Failure::Corrupt { what, detail } => StoreError::Corrupt { db, what, detail },
+            Failure::NewerSchema(found) => {
+                StoreError::NewerSchema { db, found, supported: schema::SCHEMA_VERSION }
+            }
+            Failure::Store(e) => e,
+        }
+    }
+}
+
+/// How long a write keeps retrying after SQLite said busy (on top of `busy_timeout`).
+const RETRY_FOR: Duration = Duration::from_secs(30);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Run `attempt` again while SQLite reports the database busy or locked.
+fn retry_busy<T>(mut attempt: impl FnMut() -> Result<T, Failure>) -> Result<T, Failure> {
+    let deadline = Instant::now() + RETRY_FOR;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match attempt() {
+            Err(e) if e.is_busy() && Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            result => return result,
+        }
+    }
+}
+
+/// The library. One connection; cheap calls; not shared between threads.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// The path as shown in messages, or ":memory:".
+    label: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("db", &self.label).finish()
+    }
+}
+
+impl Store {
+    /// Open (creating it and its folder if needed) and migrate the database at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|source| StoreError::CreateDir { path: parent.to_path_buf(), source })?;
+        }
+        let conn = Connection::open(path)
+            .map_err(|source| StoreError::Open { db: label.clone(), source })?;
+        Store::configure(conn, Some(path.to_path_buf()), label, true)
+    }
+
+    /// A private database that vanishes with the value (tests, previews).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let label = ":memory:".to_string();
+        let conn = Connection::open_in_memory()
+            .map_err(|source| StoreError::Open { db: label.clone(), source })?;
+        Store::configure(conn, None, label, false)
+    }
+
+    fn configure(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        label: String,
+        on_disk: bool,
+    ) -> Result<Store, StoreError> {
+        let setup = |conn: &mut Connection| -> Result<(), Failure> {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            if on_disk {
+                retry_busy(|| {
+                    let mode: String =
+                        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+                    if !mode.eq_ignore_ascii_case("wal") {
+                        return Err(Failure::Corrupt {
+                            what: "journal mode".into(),
+                            detail: format!("SQLite kept {mode:?} instead of WAL"),
+                        });
+                    }
+                    Ok(())
+                })?;
+                // FULL: a commit is on disk (WAL fsync) before the call returns, so a
+                // power cut keeps it too, not only a killed process.
+                conn.pragma_update(None, "synchronous", "FULL")?;
+            }
+            retry_busy(|| Ok(schema::migrate(conn)?))
+        };
+        match setup(&mut conn) {
+            Ok(()) => Ok(Store { conn, path, label }),
+            Err(e) => Err(e.into_store_error(&label)),
+        }
+    }
+
+    /// `$XDG_DATA_HOME/pizhu/pizhu.sqlite3` on Linux (the platform's data dir elsewhere).
+    pub fn default_path() -> Result<PathBuf, StoreError> {
+        let dirs = directories::ProjectDirs::from("", "", "pizhu").ok_or(StoreError::NoDataDir)?;
+        Ok(dirs.data_dir().join("pizhu.sqlite3"))
+    }
+
+    /// The database file, `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Run `work` in one write transaction, retried as a whole while the database is busy.
+    fn write<T>(
+        &mut self,
+        mut work: impl FnMut(&Transaction) -> Result<T, Failure>,
+    ) -> Result<T, StoreError> {
+        let conn = &mut self.conn;
+        retry_busy(|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = work(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })
+        .map_err(|e| e.into_store_error(&self.label))
+    }
+
+    /// Run `work` in one read transaction, so several queries see one snapshot.
+    fn read<T>(
+        &self,
+        mut work: impl FnMut(&Connection) -> Result<T, Failure>,
+    ) -> Result<T, StoreError> {
+        retry_busy(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            work(&tx)
+        })
+        .map_err(|e| e.into_store_error(&self.label))
+    }
+
+    /// Add a document, or find it if its content is already here, or update the one
+    /// imported from the same path (re-anchoring its annotations).
+    pub fn import(
+        &mut self,
+        source_path: &Path,
+        ingested: &Ingested,
+    ) -> Result<(DocId, ImportOutcome), StoreError> {
+        let source = std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
+        let content = documents::Content {
+            source_path: source.to_string_lossy().into_owned(),
+            source_text: &ingested.decoded.text,
+            encoding: ingested.decoded.encoding,
+            outline: &ingested.outline,
+            reflow_version: ingested.reflow_version,
+        };
+        let now = now_rfc3339();
+        self.write(|tx| documents::import(tx, &content, &now))
+    }
+
+    /// Reflow again, from their stored source text, the documents whose reflow version
+    /// is older than this build's, re-anchoring their annotations. Cheap when none are.
+    pub fn reflow_stale_documents(&mut self) -> Result<Vec<(DocId, ImportOutcome)>, StoreError> {
+        let stale = self.read(|c| documents::stale_ids(c))?;
+        let mut done = Vec::with_capacity(stale.len());
+        for id in stale {
+            let now = now_rfc3339();
+            let outcome = self.write(|tx| documents::reflow_again(tx, id, &now))?;
+            done.push((id, outcome));
+        }
+        Ok(done)
+    }
+
+    /// All documents in import order.
+    pub fn documents(&self) -> Result<Vec<DocumentSummary>, StoreError> {
+        self.read(|c| documents::summaries(c))
+    }
+
+    pub fn document(&self, id: DocId) -> Result<StoredDocument, StoreError> {
+        self.read(|c| documents::by_id(c, id)?.ok_or(StoreError::NoDocument(id).into()))
+    }
+
+    pub fn document_by_hash(&self, hash: &str) -> Result<Option<StoredDocument>, StoreError> {
+        self.read(|c| documents::by_hash(c, hash))
+    }
+
+    /// Remove a document with its annotations and reading position.
+    pub fn delete_document(&mut self, id: DocId) -> Result<(), StoreError> {
+        self.write(|tx| documents::delete(tx, id))
+    }
+
+    /// Validate the range against the document, quote it, and save it.
+    pub fn add_annotation(&mut self, new: &NewAnnotation) -> Result<Annotation, StoreError> {
+        let now = now_rfc3339();
+        let id = uuid::Uuid::new_v4().to_string();
+        self.write(|tx| annotations::add(tx, &id, new, &now))
+    }
+
+    pub fn update_annotation(
+        &mut self,
+        id: &str,
+        edit: &AnnotationEdit,
+    ) -> Result<Annotation, StoreError> {
+        let now = now_rfc3339();
+        self.write(|tx| annotations::update(tx, id, edit, &now))
+    }
+
+    /// Returns what was deleted, so the caller can undo with `put_annotation`.
+    pub fn delete_annotation(&mut self, id: &str) -> Result<Annotation, StoreError> {
+        self.write(|tx| annotations::delete(tx, id))
+    }
+
+    /// Insert or replace a whole record as given (undo, import of annotations).
+    pub fn put_annotation(&mut self, a: &Annotation) -> Result<(), StoreError> {
+        self.write(|tx| annotations::put(tx, a))
+    }
+
+    /// Insert or replace many whole records in one transaction: all land or none
+    /// (import of an annotation file).
+    pub fn put_annotations(&mut self, all: &[Annotation]) -> Result<(), StoreError> {
+        self.write(|tx| all.iter().try_for_each(|a| annotations::put(tx, a)))
+    }
+
+    pub fn annotation(&self, id: &str) -> Result<Option<Annotation>, StoreError> {
+        self.read(|c| annotations::by_id(c, id))
+    }
+
+    /// Annotations of one document (or all) in reading order: document, start, end.
+    pub fn annotations(&self, doc: Option<DocId>) -> Result<Vec<Annotation>, StoreError> {
+        self.read(|c| annotations::list(c, doc))
+    }
+
+    /// Every tag in use, sorted.
+    pub fn tags(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|c| annotations::tags(c))
+    }
+
+    /// The six colour names, colour 1 first.
+    pub fn color_names(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|c| settings::color_names(c))
+    }
+
+    pub fn set_color_name(&mut self, color: u8, name: &str) -> Result<(), StoreError> {
+        self.write(|tx| settings::set_color_name(tx, color, name))
+    }
+
+    pub fn reading_position(&self, doc: DocId) -> Result<Option<ReadingPosition>, StoreError> {
+        self.read(|c| settings::reading_position(c, doc))
+    }
+
+    pub fn set_reading_position(
+        &mut self,
+        doc: DocId,
+        pos: &ReadingPosition,
+    ) -> Result<(), StoreError> {
+        let now = now_rfc3339();
+        self.write(|tx| settings::set_reading_position(tx, doc, pos, &now))
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.read(|c| settings::setting(c, key))
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.write(|tx| settings::set_setting(tx, key, value))
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or SQLite's list of problems.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        self.read(|c| {
+            let mut stmt = c.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?.join("\n"))
+        })
+    }
+}
+
+/// Now, UTC, RFC 3339 with milliseconds (`2025-07-05T08:30:00.123Z`).
+fn now_rfc3339() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_millisecond(now.millisecond()).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| now.unix_timestamp().to_string())
+}
+
+/// sha256 hex of the decoded source text: the identity of a document's content.
+pub fn content_hash(source_text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(source_text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
