@@ -7,3 +7,4 @@
 pub mod core;
 pub mod ingest;
 pub mod cli;
+pub mod export;

@@ -1,0 +1,166 @@
+//! CSV for spreadsheets and statistics packages: UTF-8 with a byte-order mark (so
+//! spreadsheet programs pick the right encoding for Chinese), RFC 4180 quoting with
+//! CRLF record ends, one row per annotation.
+//!
+//! Cells that a spreadsheet would run as a formula are neutralised (OWASP "CSV
+//! injection"): a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front.
+
+use super::{color_name, placed, ExportDocument};
+
+pub const HEADER: [&str; 12] = [
+    "id", "document", "article", "section", "start", "end", "quote", "colour", "tags", "note",
+    "created", "modified",
+];
+
+/// Separator between tags in the `tags` column.
+pub const TAG_SEPARATOR: &str = "; ";
+
+const BOM: &str = "\u{feff}";
+
+/// Renders every document's annotations as one CSV file (BOM, header, rows).
+pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
+    write_row(&mut writer, HEADER.iter().map(|h| h.to_string()));
+    for doc in docs {
+        for p in placed(doc) {
+            let a = p.annotation;
+            write_row(
+                &mut writer,
+                [
+                    a.id.clone(),
+                    doc.name.to_string(),
+                    p.article_title(doc.outline).unwrap_or_default().to_string(),
+                    p.section_heading(doc.outline)
+                        .unwrap_or_default()
+                        .to_string(),
+                    a.start.to_string(),
+                    a.end.to_string(),
+                    a.quote.clone(),
+                    color_name(color_names, a.color),
+                    a.tags.join(TAG_SEPARATOR),
+                    a.note.clone(),
+                    a.created.clone(),
+                    a.modified.clone(),
+                ],
+            );
+        }
+    }
+    let bytes = match writer.into_inner() {
+        Ok(bytes) => bytes,
+        Err(e) => e.into_inner().get_ref().clone(),
+    };
+    // Every cell came from a `String` and the writer only adds ASCII, so this holds.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn write_row(writer: &mut ::csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item = String>) {
+    // Writing into a Vec cannot fail; csv only errors on I/O.
+    for cell in cells {
+        let _ = writer.write_field(neutralise(&cell).as_bytes());
+    }
+    let _ = writer.write_record(None::<&[u8]>);
+}
+
+/// Prefixes a cell that a spreadsheet would evaluate as a formula with `'`.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::Fixture;
+
+    fn render_fixture() -> (String, Fixture) {
+        let f = Fixture::new();
+        let out = render(&[f.document()], &f.color_names);
+        (out, f)
+    }
+
+    #[test]
+    fn snapshot() {
+        let (out, _) = render_fixture();
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn starts_with_bom_and_ends_records_with_crlf() {
+        let (out, _) = render_fixture();
+        assert!(out.starts_with("\u{feff}id,document,article,section,start,end,quote,colour,tags,note,created,modified\r\n"));
+        assert!(out.ends_with("\r\n"));
+        // Bare LF appears only inside quoted notes, never as a record end.
+        let outside_quotes: String = out.split('"').step_by(2).collect();
+        assert!(!outside_quotes.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn a_real_parser_reads_back_the_same_fields() {
+        let (out, f) = render_fixture();
+        let body = out.strip_prefix(BOM).expect("BOM");
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(body.as_bytes());
+        let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(headers, HEADER);
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), f.annotations.len());
+        let doc = f.document();
+        for p in placed(&doc) {
+            let a = p.annotation;
+            let row = rows
+                .iter()
+                .find(|r| &r[0] == a.id)
+                .expect("a row per annotation");
+            assert_eq!(&row[1], "2024-07-06 第3版.txt");
+            assert_eq!(
+                &row[2],
+                neutralise(p.article_title(doc.outline).unwrap_or_default())
+            );
+            assert_eq!(row[4].parse::<usize>().unwrap(), a.start);
+            assert_eq!(row[5].parse::<usize>().unwrap(), a.end);
+            assert_eq!(&row[6], neutralise(&a.quote));
+            assert_eq!(&row[7], color_name(&f.color_names, a.color));
+            assert_eq!(&row[8], neutralise(&a.tags.join(TAG_SEPARATOR)));
+            assert_eq!(&row[9], neutralise(&a.note));
+            assert_eq!(
+                (&row[10], &row[11]),
+                (a.created.as_str(), a.modified.as_str())
+            );
+        }
+        // The awkward note survives byte for byte.
+        assert!(rows
+            .iter()
+            .any(|r| &r[9] == "第一行\n第二行，含逗号, comma\t制表符 \"引号\" 🙂！"));
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        let (out, _) = render_fixture();
+        let body = out.strip_prefix(BOM).unwrap();
+        let mut reader = ::csv::ReaderBuilder::new().from_reader(body.as_bytes());
+        let cells: Vec<String> = reader
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
+            .collect();
+        for dangerous in ['=', '+', '-', '@', '\t', '\r'] {
+            assert!(
+                !cells.iter().any(|c| c.starts_with(dangerous)),
+                "a cell starts with {dangerous:?}"
+            );
+        }
+        assert!(cells.contains(&"'=HYPERLINK(\"http://evil.example\",\"点我\")".to_string()));
+        assert!(cells.contains(&"'=SUM(A1:A9) 与 *星号* 的标题".to_string()));
+        assert!(cells.contains(&"'-1 负数开头的小标题".to_string()));
+        assert!(cells.contains(&"'+86 电话".to_string()));
+        assert!(cells.contains(&"'@提醒：位置待核对\r\n（Windows 换行）".to_string()));
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\rx"), "'\rx");
+        assert_eq!(neutralise("普通"), "普通");
+        assert_eq!(neutralise(""), "");
+    }
+}

@@ -1,0 +1,245 @@
+//! W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): one
+//! `AnnotationCollection` whose embedded first `AnnotationPage` holds every annotation.
+//!
+//! Each annotation's bodies are the note (`purpose: commenting`), one `TextualBody` per
+//! tag (`purpose: tagging`) and the colour (`purpose: classifying`, its codebook name as
+//! value and `urn:pizhu:color:N` as id so pizhu can read the number back). The target's
+//! source is `urn:sha256:<content hash>`, which names the document independently of
+//! where its file lives, and its selectors are a `TextQuoteSelector` and a
+//! `TextPositionSelector` in Unicode code points of the reading text.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{color_name, placed, ExportDocument};
+
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+/// Prefix of a target source naming a document by the SHA-256 of its text.
+pub const SOURCE_PREFIX: &str = "urn:sha256:";
+/// Prefix of a colour body's id; the colour number (1-based) follows.
+pub const COLOR_ID_PREFIX: &str = "urn:pizhu:color:";
+pub const ID_PREFIX: &str = "urn:uuid:";
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'static str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<WebAnnotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct WebAnnotation<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    created: &'a str,
+    modified: &'a str,
+    motivation: &'static str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: std::borrow::Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    purpose: &'static str,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: String,
+    selector: [Selector<'a>; 2],
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector<'a> {
+    TextQuoteSelector {
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// Renders every document's annotations as one pretty-printed JSON-LD collection.
+pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
+    let mut items = Vec::new();
+    for doc in docs {
+        let source = format!("{SOURCE_PREFIX}{}", doc.content_hash);
+        for p in placed(doc) {
+            items.push(annotation(p.annotation, &source, color_names));
+        }
+    }
+    let id = collection_id(docs);
+    let collection = Collection {
+        context: CONTEXT,
+        id: id.clone(),
+        kind: "AnnotationCollection",
+        label: "pizhu 批注",
+        total: items.len(),
+        first: Page {
+            id: format!("{id}:page:1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&collection).unwrap_or_else(|e| {
+        // Plain structs of strings and numbers always serialise; keep the signature simple.
+        unreachable!("serialising annotations failed: {e}")
+    });
+    out.push('\n');
+    out
+}
+
+fn annotation<'a>(
+    a: &'a crate::core::annotation::Annotation,
+    source: &str,
+    color_names: &[String],
+) -> WebAnnotation<'a> {
+    let mut body = Vec::with_capacity(a.tags.len() + 2);
+    if !a.note.is_empty() {
+        body.push(Body {
+            id: None,
+            kind: "TextualBody",
+            value: a.note.as_str().into(),
+            format: Some("text/plain"),
+            purpose: "commenting",
+        });
+    }
+    for tag in &a.tags {
+        body.push(Body {
+            id: None,
+            kind: "TextualBody",
+            value: tag.as_str().into(),
+            format: None,
+            purpose: "tagging",
+        });
+    }
+    body.push(Body {
+        id: Some(format!("{COLOR_ID_PREFIX}{}", a.color)),
+        kind: "TextualBody",
+        value: color_name(color_names, a.color).into(),
+        format: None,
+        purpose: "classifying",
+    });
+    // The annotation's main intent; each body's purpose says the rest.
+    let motivation = if !a.note.is_empty() {
+        "commenting"
+    } else if !a.tags.is_empty() {
+        "tagging"
+    } else {
+        "highlighting"
+    };
+    WebAnnotation {
+        context: CONTEXT,
+        id: format!("{ID_PREFIX}{}", a.id),
+        kind: "Annotation",
+        created: &a.created,
+        modified: &a.modified,
+        motivation,
+        body,
+        target: Target {
+            source: source.to_string(),
+            selector: [
+                Selector::TextQuoteSelector {
+                    exact: &a.quote,
+                    prefix: &a.prefix,
+                    suffix: &a.suffix,
+                },
+                Selector::TextPositionSelector {
+                    start: a.start,
+                    end: a.end,
+                },
+            ],
+        },
+    }
+}
+
+/// A collection id that depends only on what is exported, so exporting the same
+/// annotations twice gives byte-identical files.
+fn collection_id(docs: &[ExportDocument]) -> String {
+    let mut hash = Sha256::new();
+    for doc in docs {
+        hash.update(doc.content_hash.as_bytes());
+        for a in doc.annotations {
+            hash.update([0]);
+            hash.update(a.id.as_bytes());
+            hash.update(a.modified.as_bytes());
+        }
+        hash.update([1]);
+    }
+    let hex: String = hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("urn:pizhu:export:{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::Fixture;
+
+    #[test]
+    fn snapshot() {
+        let f = Fixture::new();
+        insta::assert_snapshot!(render(&[f.document()], &f.color_names));
+    }
+
+    #[test]
+    fn every_annotation_names_its_document_by_hash() {
+        let f = Fixture::new();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&[f.document()], &f.color_names)).unwrap();
+        let items = json["first"]["items"].as_array().unwrap();
+        assert_eq!(json["total"], items.len());
+        assert_eq!(items.len(), f.annotations.len());
+        for item in items {
+            assert_eq!(
+                item["target"]["source"],
+                format!("urn:sha256:{}", f.document().content_hash)
+            );
+            assert!(item["id"].as_str().unwrap().starts_with("urn:uuid:"));
+        }
+    }
+
+    #[test]
+    fn collection_id_is_deterministic_and_content_dependent() {
+        let f = Fixture::new();
+        let doc = f.document();
+        assert_eq!(collection_id(&[doc]), collection_id(&[doc]));
+        let fewer = ExportDocument {
+            annotations: &f.annotations[1..],
+            ..doc
+        };
+        assert_ne!(collection_id(&[doc]), collection_id(&[fewer]));
+    }
+}

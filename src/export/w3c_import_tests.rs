@@ -1,0 +1,147 @@
+use super::*;
+use crate::export::fixture::Fixture;
+use crate::export::w3c;
+
+fn names() -> Vec<String> {
+    Fixture::new().color_names
+}
+
+fn error(json: &str) -> String {
+    parse(json, &names())
+        .expect_err("should be refused")
+        .to_string()
+}
+
+const HASH: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+fn one(extra: &str) -> String {
+    format!(
+        r#"{{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": "http://example.org/anno/1",
+            "target": {{"source": "urn:sha256:{HASH}", "selector": {{"type": "TextQuoteSelector", "exact": "零售"}}}}{extra}}}"#
+    )
+}
+
+#[test]
+fn reads_back_every_field_of_an_export() {
+    let f = Fixture::new();
+    let json = w3c::render(&[f.document()], &f.color_names);
+    let records = parse(&json, &f.color_names).unwrap();
+    assert_eq!(records.len(), f.annotations.len());
+    for a in &f.annotations {
+        let r = records
+            .iter()
+            .find(|r| r.id == a.id)
+            .expect("every annotation comes back");
+        assert_eq!(r.original_id, format!("urn:uuid:{}", a.id));
+        assert_eq!(r.content_hash, HASH);
+        assert_eq!(r.position, Some((a.start, a.end)));
+        assert_eq!(
+            (&r.quote, &r.prefix, &r.suffix),
+            (&a.quote, &a.prefix, &a.suffix)
+        );
+        assert_eq!(r.color, a.color);
+        assert_eq!(r.note, a.note);
+        assert_eq!(r.tags, a.tags);
+        assert_eq!(r.created.as_deref(), Some(a.created.as_str()));
+        assert_eq!(r.modified.as_deref(), Some(a.modified.as_str()));
+    }
+}
+
+#[test]
+fn accepts_a_page_a_single_annotation_and_an_array() {
+    let page = format!(r#"{{"type": "AnnotationPage", "items": [{}]}}"#, one(""));
+    assert_eq!(parse(&page, &names()).unwrap().len(), 1);
+    assert_eq!(parse(&one(""), &names()).unwrap().len(), 1);
+    assert_eq!(
+        parse(
+            &format!("[{}, {}]", one(""), one("").replace("anno/1", "anno/2")),
+            &names()
+        )
+        .unwrap()
+        .len(),
+        2
+    );
+}
+
+#[test]
+fn foreign_annotations_get_stable_ids_defaults_and_named_colours() {
+    let body = r#", "body": [{"type": "TextualBody", "value": "存疑", "purpose": "classifying"},
+                             {"type": "TextualBody", "value": "a note"}, {"value": "t", "purpose": ["tagging"]}]"#;
+    let first = parse(&one(body), &names()).unwrap().remove(0);
+    let again = parse(&one(body), &names()).unwrap().remove(0);
+    assert_eq!(first.id, again.id);
+    assert!(uuid::Uuid::parse_str(&first.id).is_ok());
+    assert_eq!(
+        (first.color, first.note.as_str(), first.tags.clone()),
+        (2, "a note", vec!["t".to_string()])
+    );
+    assert_eq!(first.position, None);
+    assert_eq!(
+        parse(&one(r#", "bodyValue": "plain""#), &names()).unwrap()[0].note,
+        "plain"
+    );
+    assert_eq!(parse(&one(""), &names()).unwrap()[0].color, 1);
+}
+
+#[test]
+fn invalid_json_names_line_and_column() {
+    let message = error("{\n  \"type\": \"Annotation\",\n  oops\n}");
+    assert!(message.starts_with("not valid JSON:"), "{message}");
+    assert!(message.contains("line 3 column 3"), "{message}");
+}
+
+#[test]
+fn problems_name_the_annotation() {
+    let no_quote = one("").replace("TextQuoteSelector", "TextPositionSelector");
+    let page = format!(
+        r#"{{"type": "AnnotationPage", "items": [{}, {}, {no_quote}]}}"#,
+        one(""),
+        one("").replace("/1", "/2")
+    );
+    assert_eq!(
+        error(&page),
+        "annotation 3 (http://example.org/anno/1) has no TextQuoteSelector"
+    );
+
+    let m = error(&one("").replace(&format!("urn:sha256:{HASH}"), "http://example.org/page.txt"));
+    assert!(
+        m.contains("target source \"http://example.org/page.txt\""),
+        "{m}"
+    );
+    assert!(error(&one(r#", "modified": "yesterday""#))
+        .contains("has modified \"yesterday\", which is not an RFC 3339"));
+    assert!(
+        error(&one("").replace(r#""id": "http://example.org/anno/1","#, "")).contains("has no id")
+    );
+    assert!(error(&format!("[{}, {}]", one(""), one("")))
+        .contains("annotation 2 (http://example.org/anno/1) repeats an id"));
+    assert!(
+        error(&one("").replace(r#""exact": "零售""#, r#""exact": """#))
+            .contains("empty exact quote")
+    );
+    assert!(
+        error(r#"{"type": "AnnotationCollection", "first": "http://example.org/page1"}"#)
+            .contains("not embedded")
+    );
+    assert!(error(r#"{"type": "Person"}"#).starts_with("not W3C Web Annotation JSON"));
+    assert!(error("42").contains("the top level is a number"));
+    assert!(error(r#"["http://example.org/anno/9"]"#).contains("annotation 1 (no id) is a string"));
+}
+
+#[test]
+fn newer_means_a_later_instant() {
+    assert!(is_newer(
+        Some("2024-05-02T00:00:00Z"),
+        "2024-05-01T23:59:59Z"
+    ));
+    assert!(!is_newer(
+        Some("2024-05-01T23:59:59Z"),
+        "2024-05-01T23:59:59Z"
+    ));
+    // Same instant written in another zone is not newer.
+    assert!(!is_newer(
+        Some("2024-05-02T07:59:59+08:00"),
+        "2024-05-01T23:59:59Z"
+    ));
+    assert!(!is_newer(None, "2024-05-01T00:00:00Z"));
+}
