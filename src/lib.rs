@@ -7,4 +7,7 @@
 pub mod core;
 pub mod ingest;
 pub mod cli;
+pub mod desktop;
+pub mod about;
+pub mod logging;
 pub mod export;

@@ -3,6 +3,7 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    let _logs = pizhu::logging::init();
     let cli = pizhu::cli::Cli::parse();
     let result = match &cli.command {
         Some(command) => pizhu::cli::run(&cli, command),
@@ -11,6 +12,7 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
+            tracing::error!("{e:#}");
             eprintln!("pizhu: {e:#}");
             std::process::ExitCode::FAILURE
         }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod desktop;
 mod outline;
 
 #[derive(Debug, Parser)]
@@ -91,6 +92,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Outline { file, json } => outline::run(file, *json, out),
+        Command::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
         _ => anyhow::bail!("this command is not implemented yet"),
     }
     .map(|_| {
