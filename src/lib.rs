@@ -11,3 +11,4 @@ pub mod desktop;
 pub mod about;
 pub mod logging;
 pub mod export;
+pub mod session;

@@ -1,0 +1,362 @@
+//! Making, editing and removing annotations, each saved by the store before it returns,
+//! and the undo history over those store calls.
+
+use crate::core::annotation::{AnchorStatus, Annotation, COLOR_COUNT};
+use crate::store::{AnnotationEdit, NewAnnotation, StoreError};
+
+use super::{AppState, Modal, NoteEditor, Page, TagEditor};
+
+/// One undoable change: the annotation before and after (`None` = did not exist).
+#[derive(Debug, Clone, PartialEq)]
+struct Change {
+    before: Option<Annotation>,
+    after: Option<Annotation>,
+}
+
+/// Undo and redo stacks. A new change clears what could be redone.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+}
+
+impl History {
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn record(&mut self, before: Option<Annotation>, after: Option<Annotation>) {
+        self.undo.push(Change { before, after });
+        self.redo.clear();
+    }
+}
+
+impl AppState {
+    /// The annotation a command like `t` or Delete acts on.
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        let doc = self.doc.as_ref()?;
+        let id = doc.selected_annotation.as_ref()?;
+        doc.annotations.iter().find(|a| &a.id == id)
+    }
+
+    /// Highlight the selection; with no selection, recolour the selected annotation.
+    pub(super) fn highlight(&mut self, color: Option<u8>) {
+        if let Some(c) = color {
+            self.current_color = c.clamp(1, COLOR_COUNT);
+        }
+        let color = self.current_color;
+        if self.create_from_selection(color).is_some() {
+            return;
+        }
+        match self.selected_annotation().map(|a| a.id.clone()) {
+            Some(id) => {
+                let edit = AnnotationEdit {
+                    color: Some(color),
+                    ..Default::default()
+                };
+                self.edit_annotation(&id, &edit);
+            }
+            None => self.notify(
+                "先选择文字：拖动鼠标，或按 v 进入光标模式 (select some text first)",
+                false,
+            ),
+        }
+    }
+
+    /// Make an annotation of the selected text, select it and return its id.
+    fn create_from_selection(&mut self, color: u8) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        let (start, end) = doc.selected_span()?;
+        let new = NewAnnotation {
+            document_id: doc.id,
+            start,
+            end,
+            color,
+            note: String::new(),
+            tags: Vec::new(),
+        };
+        match self.store.add_annotation(&new) {
+            Ok(a) => {
+                let id = a.id.clone();
+                self.history.record(None, Some(a));
+                self.reload_annotations();
+                if let Some(doc) = self.doc.as_mut() {
+                    let head = doc.selection.map(|s| s.head).unwrap_or(end);
+                    doc.selection = doc.caret_mode.then_some(super::Selection::caret(head));
+                    doc.selected_annotation = Some(id.clone());
+                    doc.revision += 1;
+                }
+                Some(id)
+            }
+            Err(e) => {
+                self.report(e);
+                None
+            }
+        }
+    }
+
+    /// The annotation to edit: the selected one, or a new one made of the selection.
+    fn annotation_to_edit(&mut self) -> Option<Annotation> {
+        if self.doc.as_ref().and_then(|d| d.selected_span()).is_some() {
+            let id = self.create_from_selection(self.current_color)?;
+            return self
+                .doc
+                .as_ref()?
+                .annotations
+                .iter()
+                .find(|a| a.id == id)
+                .cloned();
+        }
+        let found = self.selected_annotation().cloned();
+        if found.is_none() {
+            self.notify(
+                "先选择文字或一条批注 (select text or an annotation first)",
+                false,
+            );
+        }
+        found
+    }
+
+    pub(super) fn edit_tags(&mut self) {
+        if let Some(a) = self.annotation_to_edit() {
+            self.modal = Modal::Tags(TagEditor::new(&a));
+        }
+    }
+
+    pub(super) fn edit_note(&mut self) {
+        if let Some(a) = self.annotation_to_edit() {
+            self.modal = Modal::Note(NoteEditor::new(&a));
+        }
+    }
+
+    pub(super) fn set_tags(&mut self, tags: Vec<String>) {
+        let Modal::Tags(editor) = std::mem::take(&mut self.modal) else {
+            return;
+        };
+        let mut clean: Vec<String> = Vec::new();
+        for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            if !clean.iter().any(|c| c == t) {
+                clean.push(t.to_string());
+            }
+        }
+        self.edit_annotation(
+            &editor.annotation_id,
+            &AnnotationEdit {
+                tags: Some(clean),
+                ..Default::default()
+            },
+        );
+    }
+
+    pub(super) fn save_note(&mut self, note: String) {
+        let Modal::Note(editor) = std::mem::take(&mut self.modal) else {
+            return;
+        };
+        self.edit_annotation(
+            &editor.annotation_id,
+            &AnnotationEdit {
+                note: Some(note),
+                ..Default::default()
+            },
+        );
+    }
+
+    fn edit_annotation(&mut self, id: &str, edit: &AnnotationEdit) {
+        let before = match self.store.annotation(id) {
+            Ok(Some(a)) => a,
+            Ok(None) => {
+                return self.notify(
+                    format!("批注已不存在 (annotation {id} no longer exists)"),
+                    true,
+                )
+            }
+            Err(e) => return self.report(e),
+        };
+        match self.store.update_annotation(id, edit) {
+            Ok(after) if after != before => {
+                self.history.record(Some(before), Some(after));
+                self.reload_annotations();
+            }
+            Ok(_) => {}
+            Err(e) => self.report(e),
+        }
+    }
+
+    pub(super) fn delete_selected(&mut self) {
+        let id = match (self.focus, self.panel_annotations().get(self.panel.cursor)) {
+            (super::Focus::Annotations, Some(a)) => Some(a.id.clone()),
+            _ => self.selected_annotation().map(|a| a.id.clone()),
+        };
+        let Some(id) = id else {
+            return self.notify("没有选中的批注 (no annotation selected)", false);
+        };
+        match self.store.delete_annotation(&id) {
+            Ok(deleted) => {
+                self.history.record(Some(deleted), None);
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.selected_annotation = None;
+                }
+                self.reload_annotations();
+            }
+            Err(e) => self.report(e),
+        }
+    }
+
+    pub(super) fn undo(&mut self) {
+        let Some(change) = self.history.undo.pop() else {
+            return self.notify("没有可撤销的操作 (nothing to undo)", false);
+        };
+        if self.restore(change.after.as_ref(), change.before.as_ref()) {
+            self.history.redo.push(change);
+        } else {
+            self.history.undo.push(change);
+        }
+    }
+
+    pub(super) fn redo(&mut self) {
+        let Some(change) = self.history.redo.pop() else {
+            return self.notify("没有可重做的操作 (nothing to redo)", false);
+        };
+        if self.restore(change.before.as_ref(), change.after.as_ref()) {
+            self.history.undo.push(change);
+        } else {
+            self.history.redo.push(change);
+        }
+    }
+
+    /// Put the store back to `target` (from `current`); selects what was restored.
+    fn restore(&mut self, current: Option<&Annotation>, target: Option<&Annotation>) -> bool {
+        let result = match (current, target) {
+            (_, Some(t)) => self.store.put_annotation(t),
+            (Some(c), None) => self.store.delete_annotation(&c.id).map(|_| ()),
+            (None, None) => Ok(()),
+        };
+        if let Err(e) = result {
+            self.report(e);
+            return false;
+        }
+        self.reload_annotations();
+        if let Some(doc) = self.doc.as_mut() {
+            doc.selected_annotation = target
+                .filter(|t| t.document_id == doc.id)
+                .map(|t| t.id.clone());
+            if let Some(t) = target.filter(|t| t.document_id == doc.id) {
+                if doc.reader.go_to_offset(t.start) {
+                    doc.reveal = Some(t.start);
+                }
+            }
+            doc.revision += 1;
+        }
+        true
+    }
+
+    pub(super) fn select_annotation(&mut self, id: &str) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        if doc.annotations.iter().any(|a| a.id == id) {
+            doc.selected_annotation = Some(id.to_string());
+            if !doc.caret_mode {
+                doc.selection = None;
+            }
+            doc.revision += 1;
+        }
+        let list = self.panel_annotations();
+        if let Some(i) = list.iter().position(|a| a.id == id) {
+            self.panel.cursor = i;
+        }
+    }
+
+    /// Alt+↓ / Alt+↑: the next annotation in reading order after the selected one (or
+    /// after the top of the screen), opening its section.
+    pub(super) fn step_annotation(&mut self, forward: bool) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let placed: Vec<&Annotation> = doc
+            .annotations
+            .iter()
+            .filter(|a| a.status != AnchorStatus::Orphan)
+            .collect();
+        let here = self
+            .selected_annotation()
+            .map(|a| (a.start, a.end, a.id.clone()));
+        let target = match &here {
+            Some((start, end, id)) => {
+                let i = placed.iter().position(|a| &a.id == id);
+                match (i, forward) {
+                    (Some(i), true) => placed.get(i + 1),
+                    (Some(i), false) => i.checked_sub(1).and_then(|j| placed.get(j)),
+                    (None, true) => placed.iter().find(|a| (a.start, a.end) > (*start, *end)),
+                    (None, false) => placed
+                        .iter()
+                        .rev()
+                        .find(|a| (a.start, a.end) < (*start, *end)),
+                }
+            }
+            None => {
+                let top = doc.caret_or_top();
+                if forward {
+                    placed.iter().find(|a| a.end > top)
+                } else {
+                    placed.iter().rev().find(|a| a.start < top)
+                }
+            }
+        };
+        match target.map(|a| a.id.clone()) {
+            Some(id) => self.jump_to_annotation(&id),
+            None => self.notify("没有更多批注 (no more annotations)", false),
+        }
+    }
+
+    /// Open the annotation's document and section, select it and scroll it into view.
+    pub(super) fn jump_to_annotation(&mut self, id: &str) {
+        let found = self.store.annotation(id);
+        let a = match found {
+            Ok(Some(a)) => a,
+            Ok(None) => {
+                return self.notify(
+                    format!("批注已不存在 (annotation {id} no longer exists)"),
+                    true,
+                )
+            }
+            Err(e) => return self.report(e),
+        };
+        if self.doc.as_ref().map(|d| d.id) != Some(a.document_id) {
+            self.open_document(a.document_id);
+        }
+        self.page = Page::Reading;
+        if a.status == AnchorStatus::Orphan {
+            return self.notify(
+                format!(
+                    "这条批注未能定位，原文为：“{}” (orphaned annotation)",
+                    a.quote
+                ),
+                false,
+            );
+        }
+        let changed = match self.doc.as_mut() {
+            Some(doc) => {
+                let before = doc.reader.position();
+                doc.reader.go_to_offset(a.start);
+                before != doc.reader.position()
+            }
+            None => false,
+        };
+        if changed {
+            self.section_changed();
+        }
+        if let Some(doc) = self.doc.as_mut() {
+            doc.selected_annotation = Some(a.id.clone());
+            doc.selection = doc.caret_mode.then_some(super::Selection::caret(a.start));
+            doc.reveal = Some(a.start);
+            doc.revision += 1;
+        }
+        self.select_annotation(&a.id);
+    }
+
+    /// Show a store failure to the user.
+    pub(super) fn report(&mut self, e: StoreError) {
+        self.notify(format!("保存失败 (not saved): {e}"), true);
+    }
+}

@@ -1,0 +1,292 @@
+//! Documents: importing files, opening one, moving through its sections, and
+//! remembering where the reader left it.
+
+use std::path::{Path, PathBuf};
+
+use crate::ingest::{ingest_bytes, ingest_path};
+use crate::store::{DocId, ImportOutcome, ReadingPosition};
+
+use super::{AppState, Command, Focus, Modal, OpenDocument, Page, Reader};
+
+/// The bundled sample page, imported on first run so there is something to read at once.
+pub const SAMPLE_TEXT: &[u8] = include_bytes!("../../seeds/000_51e883962f205273.txt");
+/// The name the sample is stored under (it has no file on disk).
+pub const SAMPLE_PATH: &str = "bundled-sample/000_51e883962f205273.txt";
+
+const LAST_DOCUMENT: &str = "session.last_document";
+
+impl AppState {
+    /// What the window shows at launch: the given files (imported, the first opened);
+    /// else on first run the bundled sample; else the document read last.
+    pub fn start(&mut self, files: &[PathBuf]) {
+        if !files.is_empty() {
+            self.import_and_open(files);
+            if self.doc.is_some() {
+                return;
+            }
+        }
+        if self.library.is_empty() {
+            self.import_sample();
+            return;
+        }
+        let last = self
+            .store
+            .setting(LAST_DOCUMENT)
+            .ok()
+            .flatten()
+            .and_then(|s| s.parse::<DocId>().ok());
+        match last.filter(|id| self.library.iter().any(|d| d.id == *id)) {
+            Some(id) => self.open_document(id),
+            None => self.show_library(),
+        }
+    }
+
+    /// Import the bundled sample and open it.
+    pub fn import_sample(&mut self) {
+        let imported = ingest_bytes(Path::new(SAMPLE_PATH), SAMPLE_TEXT)
+            .map_err(|e| e.to_string())
+            .and_then(|ingested| {
+                self.store
+                    .import(Path::new(SAMPLE_PATH), &ingested)
+                    .map_err(|e| e.to_string())
+            });
+        match imported {
+            Ok((id, _)) => {
+                self.refresh_library();
+                self.open_document(id);
+            }
+            Err(e) => self.notify(
+                format!("无法导入示例 (cannot import the sample): {e}"),
+                true,
+            ),
+        }
+    }
+
+    /// Import files (each error shown, naming its file) and open the first that worked.
+    pub fn import_and_open(&mut self, paths: &[PathBuf]) {
+        let mut first = None;
+        for path in paths {
+            let result = ingest_path(path)
+                .map_err(|e| e.to_string())
+                .and_then(|ingested| {
+                    self.store
+                        .import(path, &ingested)
+                        .map_err(|e| e.to_string())
+                });
+            match result {
+                Ok((id, outcome)) => {
+                    first.get_or_insert(id);
+                    if let ImportOutcome::Updated {
+                        moved,
+                        check,
+                        orphaned,
+                        ..
+                    } = outcome
+                    {
+                        self.notify(
+                            format!(
+                                "{} 已更新：{moved} 条批注移动，{check} 条待核对，{orphaned} 条未能定位",
+                                path.display()
+                            ),
+                            false,
+                        );
+                    }
+                }
+                Err(e) => self.notify(e, true),
+            }
+        }
+        self.refresh_library();
+        if let Some(id) = first {
+            self.modal = Modal::None;
+            self.open_document(id);
+        }
+    }
+
+    pub fn refresh_library(&mut self) {
+        match self.store.documents() {
+            Ok(docs) => self.library = docs,
+            Err(e) => self.notify(format!("无法读取文库 (cannot read the library): {e}"), true),
+        }
+        self.library_cursor = self
+            .library_cursor
+            .min(self.library.len().saturating_sub(1));
+    }
+
+    pub fn refresh_codebook(&mut self) {
+        match self.store.color_names() {
+            Ok(names) => self.color_names = names,
+            Err(e) => self.notify(format!("cannot read colour names: {e}"), true),
+        }
+        self.tags = self.store.tags().unwrap_or_default();
+    }
+
+    /// Open a document from the library at the section where it was left.
+    pub fn open_document(&mut self, id: DocId) {
+        self.save_position();
+        let stored = match self.store.document(id) {
+            Ok(d) => d,
+            Err(e) => return self.notify(e.to_string(), true),
+        };
+        let annotations = self.store.annotations(Some(id)).unwrap_or_else(|e| {
+            self.notify(e.to_string(), true);
+            Vec::new()
+        });
+        let title = self
+            .library
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| {
+                stored
+                    .outline
+                    .articles
+                    .first()
+                    .map(|a| a.display_title().to_string())
+                    .unwrap_or_default()
+            });
+        let mut doc = OpenDocument {
+            id,
+            title,
+            source_path: stored.source_path,
+            content_hash: stored.content_hash,
+            reader: Reader::new(stored.outline),
+            annotations,
+            selection: None,
+            caret_mode: false,
+            selected_annotation: None,
+            reveal: None,
+            restore_scroll: None,
+            revision: 0,
+            position_dirty: false,
+        };
+        if let Ok(Some(pos)) = self.store.reading_position(id) {
+            if doc.reader.go_to(pos.article, pos.section) {
+                doc.restore_scroll = Some(pos.scroll);
+            }
+        }
+        self.doc = Some(doc);
+        self.page = Page::Reading;
+        if self.focus != Focus::Outline {
+            self.focus = Focus::Text;
+        }
+        self.outline_cursor = self.current_outline_row();
+        self.library_cursor = self.library.iter().position(|d| d.id == id).unwrap_or(0);
+        self.panel.cursor = 0;
+        if let Err(e) = self.store.set_setting(LAST_DOCUMENT, &id.to_string()) {
+            self.notify(e.to_string(), true);
+        }
+    }
+
+    pub fn show_library(&mut self) {
+        self.page = Page::Library;
+        self.modal = Modal::None;
+        if let Some(doc) = &self.doc {
+            self.library_cursor = self
+                .library
+                .iter()
+                .position(|d| d.id == doc.id)
+                .unwrap_or(0);
+        }
+    }
+
+    pub fn open_section(&mut self, article: usize, section: usize) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        self.page = Page::Reading;
+        if doc.reader.go_to(article, section) {
+            self.section_changed();
+        }
+    }
+
+    /// Scrolling and turning pages in the reading view.
+    pub(super) fn navigate(&mut self, command: &Command) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        if self.page != Page::Reading {
+            return;
+        }
+        let r = &mut doc.reader;
+        let line = r.view.line_height.max(8.0);
+        let before = (r.position(), r.scroll);
+        let mut hint = None;
+        match command {
+            Command::ScrollDown => r.scroll_by(line),
+            Command::ScrollUp => r.scroll_by(-line),
+            Command::ScrollTo(y) => r.scroll_to(*y),
+            Command::Top => r.scroll_to(0.0),
+            Command::Bottom => r.scroll_to(f32::MAX),
+            Command::PageDown if r.at_bottom() => {
+                if !r.next_section() {
+                    hint = Some("已是最后一节 (end of the document)");
+                }
+            }
+            Command::PageDown => r.scroll_by(r.page_height()),
+            Command::PageUp if r.scroll <= 0.5 => {
+                if r.previous_section() {
+                    // Paging back lands at the bottom of the previous section.
+                    doc.restore_scroll = Some(f32::MAX);
+                }
+            }
+            Command::PageUp => r.scroll_by(-r.page_height()),
+            Command::NextSection if !r.next_section() => {
+                hint = Some("已是最后一节 (end of the document)")
+            }
+            Command::PreviousSection if !r.previous_section() => {
+                hint = Some("已是第一节 (start of the document)")
+            }
+            Command::NextArticle if !r.next_article() => {
+                hint = Some("已是最后一篇文章 (last article)")
+            }
+            Command::PreviousArticle if !r.previous_article() => {
+                hint = Some("已是第一篇文章 (first article)")
+            }
+            _ => {}
+        }
+        let after = (r.position(), r.scroll);
+        if before.0 != after.0 {
+            self.section_changed();
+        } else if before.1 != after.1 {
+            doc.position_dirty = true;
+        }
+        if let Some(h) = hint {
+            self.notify(h, false);
+        }
+    }
+
+    /// After the section on screen changed: selection belongs to the old one; save the place.
+    pub(super) fn section_changed(&mut self) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.selection = None;
+            if doc.caret_mode {
+                let start = doc.reader.visible_span().0;
+                doc.selection = Some(super::Selection::caret(start));
+            }
+            doc.revision += 1;
+            doc.position_dirty = true;
+        }
+        self.notices.retain(|n| n.error);
+        self.outline_cursor = self.current_outline_row();
+        self.save_position();
+    }
+
+    /// Write the reading position of the open document if it changed.
+    pub(super) fn save_position(&mut self) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        if !doc.position_dirty {
+            return;
+        }
+        let Some((article, section)) = doc.reader.position() else {
+            return;
+        };
+        let pos = ReadingPosition {
+            article,
+            section,
+            scroll: doc.reader.scroll,
+        };
+        doc.position_dirty = false;
+        if let Err(e) = self.store.set_reading_position(doc.id, &pos) {
+            self.notify(
+                format!("无法保存阅读位置 (cannot save the reading position): {e}"),
+                true,
+            );
+        }
+    }
+}

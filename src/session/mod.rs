@@ -1,0 +1,426 @@
+//! The window's state without the window: what is open, where the reader is, what is
+//! selected, which dialog is up. Every user action arrives as a [`Command`] and
+//! [`AppState::apply`] is the one place that changes state and talks to the store, so
+//! tests drive the whole application without pixels.
+
+mod annotate;
+mod command;
+mod dialogs;
+mod exporting;
+mod library;
+mod outline_list;
+mod panel;
+mod prefs;
+mod reader;
+mod selection;
+
+use std::path::PathBuf;
+
+pub use annotate::History;
+pub use command::{CaretUnit, Command, Step, COLOR_LABELS};
+pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
+pub use outline_list::OutlineRow;
+pub use panel::{AnnotationPanel, PanelScope};
+pub use prefs::{Prefs, Theme, ZOOM_MAX, ZOOM_MIN};
+pub use reader::{Reader, RowGeometry, ViewMetrics};
+pub use selection::Selection;
+
+use crate::core::annotation::Annotation;
+use crate::store::{DocId, DocumentSummary, Store};
+
+/// What the window must do after a command that state alone cannot do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    CopyText(String),
+}
+
+/// Which part of the window receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Text,
+    Annotations,
+}
+
+/// What the centre of the window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Reading,
+    Library,
+}
+
+/// A dialog over the window. Only one at a time.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Modal {
+    #[default]
+    None,
+    Help,
+    OpenFile(FileBrowser),
+    Tags(TagEditor),
+    Note(NoteEditor),
+    Export(ExportDialog),
+}
+
+/// A message shown in the window (a desktop launch has no terminal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The document on screen and everything about it that changes while reading.
+#[derive(Debug, Clone)]
+pub struct OpenDocument {
+    pub id: DocId,
+    pub title: String,
+    pub source_path: String,
+    pub content_hash: String,
+    pub reader: Reader,
+    /// This document's annotations in reading order.
+    pub annotations: Vec<Annotation>,
+    pub selection: Option<Selection>,
+    pub caret_mode: bool,
+    pub selected_annotation: Option<String>,
+    /// A position the view should scroll into sight at the next frame.
+    pub reveal: Option<usize>,
+    /// A scroll offset to apply once the section has been laid out (restored position).
+    pub restore_scroll: Option<f32>,
+    /// Bumped whenever what the reading view draws changes (selection, annotations).
+    pub revision: u64,
+    /// The reading position changed since it was last written.
+    position_dirty: bool,
+}
+
+pub struct AppState {
+    pub store: Store,
+    pub library: Vec<DocumentSummary>,
+    pub doc: Option<OpenDocument>,
+    pub page: Page,
+    pub focus: Focus,
+    pub modal: Modal,
+    pub prefs: Prefs,
+    /// The prefs as last written, to save only what changed.
+    saved_prefs: Prefs,
+    pub notices: Vec<Notice>,
+    /// Index into [`AppState::outline_rows`] of the outline's keyboard cursor.
+    pub outline_cursor: usize,
+    pub library_cursor: usize,
+    pub panel: AnnotationPanel,
+    /// The six colours' names (the user's codebook), colour 1 first.
+    pub color_names: Vec<String>,
+    /// Colour used by `h`: the last one chosen.
+    pub current_color: u8,
+    /// Every tag in the library, for completion.
+    pub tags: Vec<String>,
+    pub history: History,
+}
+
+impl AppState {
+    /// State over an opened store; nothing is shown until a document is opened.
+    pub fn new(store: Store) -> AppState {
+        let prefs = Prefs::load(&store).unwrap_or_default();
+        let mut state = AppState {
+            store,
+            library: Vec::new(),
+            doc: None,
+            page: Page::Library,
+            focus: Focus::Text,
+            modal: Modal::None,
+            saved_prefs: prefs.clone(),
+            prefs,
+            notices: Vec::new(),
+            outline_cursor: 0,
+            library_cursor: 0,
+            panel: AnnotationPanel::default(),
+            color_names: Vec::new(),
+            current_color: 1,
+            tags: Vec::new(),
+            history: History::default(),
+        };
+        state.refresh_library();
+        state.refresh_codebook();
+        state
+    }
+
+    /// Carry out one user action. Returns what the window must do beyond redrawing.
+    pub fn apply(&mut self, command: Command) -> Vec<Effect> {
+        use Command::*;
+        let mut effects = Vec::new();
+        match command {
+            ScrollDown | ScrollUp | PageDown | PageUp | Top | Bottom | NextSection
+            | PreviousSection | NextArticle | PreviousArticle | ScrollTo(_) => {
+                self.navigate(&command)
+            }
+            OpenSection { article, section } => self.open_section(article, section),
+            FocusNext => self.cycle_focus(true),
+            FocusPrevious => self.cycle_focus(false),
+            ToggleOutline => {
+                self.prefs.outline_visible = !self.prefs.outline_visible;
+                self.fix_focus();
+            }
+            ToggleAnnotationPanel => {
+                self.prefs.annotations_visible = !self.prefs.annotations_visible;
+                if self.prefs.annotations_visible {
+                    self.focus = Focus::Annotations;
+                }
+                self.fix_focus();
+            }
+            ToggleHelp => {
+                self.modal = match self.modal {
+                    Modal::Help => Modal::None,
+                    _ => Modal::Help,
+                }
+            }
+            ShowLibrary => self.show_library(),
+            ListStep(step) => self.list_step(step),
+            ListActivate => self.list_activate(),
+            OpenDocument(id) => self.open_document(id),
+            OpenFileDialog => self.modal = Modal::OpenFile(FileBrowser::new(self.browse_start())),
+            ImportFiles(paths) => self.import_and_open(&paths),
+            ExportDialog => self.open_export_dialog(),
+            Quit => {
+                self.flush();
+                effects.push(Effect::Quit);
+            }
+            ZoomIn => self.prefs.zoom_in(),
+            ZoomOut => self.prefs.zoom_out(),
+            ZoomReset => self.prefs.zoom = 1.0,
+            CycleTheme => self.prefs.theme = self.prefs.theme.next(),
+            Escape => self.escape(),
+            EnterCaretMode
+            | MoveCaret { .. }
+            | SelectSentence
+            | SelectParagraph
+            | PointerDown { .. }
+            | PointerDrag { .. }
+            | SelectWordAt(_)
+            | SelectSentenceAt(_) => self.select(command),
+            ClickAnnotation(id) => self.select_annotation(&id),
+            Highlight(color) => self.highlight(color),
+            EditTags => self.edit_tags(),
+            SetTags(tags) => self.set_tags(tags),
+            EditNote => self.edit_note(),
+            SaveNote(note) => self.save_note(note),
+            CancelEdit => self.modal = Modal::None,
+            DeleteAnnotation => self.delete_selected(),
+            Undo => self.undo(),
+            Redo => self.redo(),
+            NextAnnotation => self.step_annotation(true),
+            PreviousAnnotation => self.step_annotation(false),
+            JumpToAnnotation(id) => self.jump_to_annotation(&id),
+            CopyAnnotations => effects.extend(self.copy_annotations().map(Effect::CopyText)),
+            Export {
+                format,
+                scope,
+                path,
+            } => self.export(format, scope, &path),
+        }
+        self.save_prefs();
+        effects
+    }
+
+    fn select(&mut self, command: Command) {
+        if self.page != Page::Reading {
+            return;
+        }
+        self.focus = Focus::Text;
+        let Some(doc) = self.doc_mut() else { return };
+        match command {
+            Command::EnterCaretMode => doc.enter_caret_mode(),
+            Command::MoveCaret {
+                unit,
+                forward,
+                extend,
+            } => doc.move_caret(unit, forward, extend),
+            Command::SelectSentence => doc.select_sentence(doc.caret_or_top()),
+            Command::SelectParagraph => doc.select_paragraph(doc.caret_or_top()),
+            Command::PointerDown { pos, extend } => doc.pointer_down(pos, extend),
+            Command::PointerDrag { pos } => doc.pointer_drag(pos),
+            Command::SelectWordAt(pos) => doc.select_word(pos),
+            Command::SelectSentenceAt(pos) => doc.select_sentence(pos),
+            _ => {}
+        }
+    }
+
+    /// Esc: close the dialog, else clear the selection, else leave caret mode, else
+    /// deselect the annotation, else dismiss messages, else leave the library.
+    fn escape(&mut self) {
+        if self.modal != Modal::None {
+            self.modal = Modal::None;
+            return;
+        }
+        if self.page == Page::Library && self.doc.is_some() {
+            self.page = Page::Reading;
+            return;
+        }
+        if let Some(doc) = self.doc.as_mut() {
+            doc.revision += 1;
+            if let Some(s) = doc.selection.filter(|s| !s.is_empty()) {
+                doc.selection = doc.caret_mode.then_some(Selection::caret(s.head));
+                return;
+            }
+            if doc.caret_mode {
+                doc.caret_mode = false;
+                doc.selection = None;
+                return;
+            }
+            doc.selection = None;
+            if doc.selected_annotation.take().is_some() {
+                return;
+            }
+        }
+        self.notices.clear();
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut order = Vec::new();
+        if self.prefs.outline_visible {
+            order.push(Focus::Outline);
+        }
+        order.push(Focus::Text);
+        if self.prefs.annotations_visible {
+            order.push(Focus::Annotations);
+        }
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        if self.focus == Focus::Outline {
+            self.outline_cursor = self.current_outline_row();
+        }
+    }
+
+    /// Keep focus off a panel that was just hidden.
+    fn fix_focus(&mut self) {
+        let hidden = match self.focus {
+            Focus::Outline => !self.prefs.outline_visible,
+            Focus::Annotations => !self.prefs.annotations_visible,
+            Focus::Text => false,
+        };
+        if hidden {
+            self.focus = Focus::Text;
+        }
+    }
+
+    fn list_step(&mut self, step: Step) {
+        let (cursor, len) = match (self.page, self.focus) {
+            (Page::Library, _) => (&mut self.library_cursor, self.library.len()),
+            (_, Focus::Outline) => {
+                let len = self.outline_rows().len();
+                (&mut self.outline_cursor, len)
+            }
+            (_, Focus::Annotations) => {
+                let len = self.panel_annotations().len();
+                (&mut self.panel.cursor, len)
+            }
+            _ => return,
+        };
+        if len == 0 {
+            return;
+        }
+        *cursor = match step {
+            Step::Up => cursor.saturating_sub(1),
+            Step::Down => (*cursor + 1).min(len - 1),
+            Step::First => 0,
+            Step::Last => len - 1,
+        };
+    }
+
+    fn list_activate(&mut self) {
+        match (self.page, self.focus) {
+            (Page::Library, _) => {
+                if let Some(id) = self.library.get(self.library_cursor).map(|d| d.id) {
+                    self.open_document(id);
+                }
+            }
+            (_, Focus::Outline) => self.activate_outline_row(self.outline_cursor),
+            (_, Focus::Annotations) => {
+                if let Some(id) = self
+                    .panel_annotations()
+                    .get(self.panel.cursor)
+                    .map(|a| a.id.clone())
+                {
+                    self.jump_to_annotation(&id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Show a message in the window.
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        let text = text.into();
+        if error {
+            tracing::warn!("{text}");
+        }
+        self.notices.retain(|n| n.error);
+        self.notices.push(Notice { text, error });
+        if self.notices.len() > 5 {
+            self.notices.remove(0);
+        }
+    }
+
+    fn save_prefs(&mut self) {
+        if self.prefs != self.saved_prefs {
+            let prefs = self.prefs.clone();
+            match prefs.save(&self.saved_prefs, &mut self.store) {
+                Ok(()) => self.saved_prefs = prefs,
+                Err(e) => {
+                    // Remember the attempt anyway so a broken disk does not flood messages.
+                    self.saved_prefs = prefs;
+                    self.notify(format!("无法保存设置 (cannot save settings): {e}"), true);
+                }
+            }
+        }
+    }
+
+    /// Write what is pending (the reading position). Called on quit and periodically.
+    pub fn flush(&mut self) {
+        self.save_position();
+        self.save_prefs();
+    }
+
+    /// The window reports its measurements after laying out the section.
+    pub fn update_view(&mut self, view: ViewMetrics) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.reader.view = view;
+            if let Some(y) = doc.restore_scroll.take() {
+                doc.reader.scroll_to(y);
+            } else {
+                let before = doc.reader.scroll;
+                doc.reader.scroll_to(before);
+            }
+        }
+    }
+
+    /// The window's current size, remembered for the next run.
+    pub fn set_window_size(&mut self, w: f32, h: f32) {
+        self.prefs.window_size = Some((w.round(), h.round()));
+    }
+
+    pub fn set_panel_widths(&mut self, outline: Option<f32>, annotations: Option<f32>) {
+        if let Some(w) = outline {
+            self.prefs.outline_width = w.round();
+        }
+        if let Some(w) = annotations {
+            self.prefs.annotations_width = w.round();
+        }
+    }
+
+    /// Where the file dialog starts: the folder of the open document, else the home dir.
+    fn browse_start(&self) -> PathBuf {
+        self.doc
+            .as_ref()
+            .and_then(|d| PathBuf::from(&d.source_path).parent().map(PathBuf::from))
+            .filter(|p| p.is_dir())
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests;

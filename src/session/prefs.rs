@@ -1,0 +1,200 @@
+//! Appearance and layout choices that persist between runs, kept in the store's settings
+//! table so that one database holds everything about a library.
+
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Sepia,
+    Dark,
+}
+
+impl Theme {
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Light => Theme::Sepia,
+            Theme::Sepia => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Sepia => "sepia",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Sepia, Theme::Dark]
+            .into_iter()
+            .find(|t| t.name() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Light => "明亮",
+            Theme::Sepia => "护眼",
+            Theme::Dark => "夜间",
+        }
+    }
+}
+
+pub const ZOOM_MIN: f32 = 0.6;
+pub const ZOOM_MAX: f32 = 2.5;
+const ZOOM_STEP: f32 = 1.1;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefs {
+    pub theme: Theme,
+    /// Size of the reading text relative to the default.
+    pub zoom: f32,
+    pub outline_visible: bool,
+    pub annotations_visible: bool,
+    pub outline_width: f32,
+    pub annotations_width: f32,
+    /// Inner size of the window in points, as last seen.
+    pub window_size: Option<(f32, f32)>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            theme: Theme::Light,
+            zoom: 1.0,
+            outline_visible: true,
+            annotations_visible: false,
+            outline_width: 260.0,
+            annotations_width: 320.0,
+            window_size: None,
+        }
+    }
+}
+
+impl Prefs {
+    pub fn zoom_in(&mut self) {
+        self.zoom = (self.zoom * ZOOM_STEP).min(ZOOM_MAX);
+    }
+
+    pub fn zoom_out(&mut self) {
+        self.zoom = (self.zoom / ZOOM_STEP).max(ZOOM_MIN);
+    }
+
+    /// Reads what was saved; anything missing or unreadable keeps its default.
+    pub fn load(store: &Store) -> Result<Prefs, StoreError> {
+        let mut p = Prefs::default();
+        let get = |key: &str| store.setting(key);
+        if let Some(t) = get("ui.theme")?.as_deref().and_then(Theme::parse) {
+            p.theme = t;
+        }
+        let number = |v: Option<String>| {
+            v.and_then(|s| s.parse::<f32>().ok())
+                .filter(|x| x.is_finite())
+        };
+        if let Some(z) = number(get("ui.zoom")?) {
+            p.zoom = z.clamp(ZOOM_MIN, ZOOM_MAX);
+        }
+        if let Some(w) = number(get("ui.outline_width")?) {
+            p.outline_width = w.clamp(120.0, 800.0);
+        }
+        if let Some(w) = number(get("ui.annotations_width")?) {
+            p.annotations_width = w.clamp(160.0, 900.0);
+        }
+        if let Some(v) = get("ui.outline_visible")? {
+            p.outline_visible = v == "true";
+        }
+        if let Some(v) = get("ui.annotations_visible")? {
+            p.annotations_visible = v == "true";
+        }
+        if let Some(size) = get("ui.window_size")? {
+            let mut parts = size.split('x').map(|n| n.parse::<f32>().ok());
+            if let (Some(Some(w)), Some(Some(h))) = (parts.next(), parts.next()) {
+                if w >= 200.0 && h >= 150.0 && w.is_finite() && h.is_finite() {
+                    p.window_size = Some((w, h));
+                }
+            }
+        }
+        Ok(p)
+    }
+
+    /// Writes the settings that differ from `saved` (each write is its own small transaction).
+    pub fn save(&self, saved: &Prefs, store: &mut Store) -> Result<(), StoreError> {
+        let mut put = |changed: bool, key: &str, value: String| -> Result<(), StoreError> {
+            if changed {
+                store.set_setting(key, &value)?;
+            }
+            Ok(())
+        };
+        put(
+            self.theme != saved.theme,
+            "ui.theme",
+            self.theme.name().into(),
+        )?;
+        put(self.zoom != saved.zoom, "ui.zoom", self.zoom.to_string())?;
+        put(
+            self.outline_width != saved.outline_width,
+            "ui.outline_width",
+            self.outline_width.to_string(),
+        )?;
+        put(
+            self.annotations_width != saved.annotations_width,
+            "ui.annotations_width",
+            self.annotations_width.to_string(),
+        )?;
+        put(
+            self.outline_visible != saved.outline_visible,
+            "ui.outline_visible",
+            self.outline_visible.to_string(),
+        )?;
+        put(
+            self.annotations_visible != saved.annotations_visible,
+            "ui.annotations_visible",
+            self.annotations_visible.to_string(),
+        )?;
+        if let Some((w, h)) = self.window_size {
+            put(
+                self.window_size != saved.window_size,
+                "ui.window_size",
+                format!("{w}x{h}"),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefs_round_trip_through_the_store() {
+        let mut store = Store::open_in_memory().unwrap();
+        let defaults = Prefs::load(&store).unwrap();
+        assert_eq!(defaults, Prefs::default());
+        let mut p = defaults.clone();
+        p.theme = Theme::Sepia;
+        p.zoom_in();
+        p.outline_visible = false;
+        p.outline_width = 300.0;
+        p.window_size = Some((1200.0, 800.0));
+        p.save(&defaults, &mut store).unwrap();
+        assert_eq!(Prefs::load(&store).unwrap(), p);
+    }
+
+    #[test]
+    fn zoom_and_theme_stay_in_range() {
+        let mut p = Prefs::default();
+        for _ in 0..50 {
+            p.zoom_in();
+        }
+        assert_eq!(p.zoom, ZOOM_MAX);
+        for _ in 0..50 {
+            p.zoom_out();
+        }
+        assert_eq!(p.zoom, ZOOM_MIN);
+        assert_eq!(Theme::Light.next().next().next(), Theme::Light);
+    }
+}
