@@ -17,15 +17,25 @@ pub enum IngestError {
     #[error("cannot read {}: it is a directory, not a text file", .path.display())]
     Directory { path: PathBuf },
     #[error("cannot read {}: {source}", .path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot read {}: the file is empty", .path.display())]
     Empty { path: PathBuf },
     #[error("cannot read {}: not a text file (NUL byte at offset {offset})", .path.display())]
     Binary { path: PathBuf, offset: usize },
     #[error("cannot read {}: not a text file ({control} control characters in the first {sampled})", .path.display())]
-    ControlChars { path: PathBuf, control: usize, sampled: usize },
+    ControlChars {
+        path: PathBuf,
+        control: usize,
+        sampled: usize,
+    },
     #[error("cannot read {}: the bytes are not valid {encoding} (tried UTF-8, UTF-16, GB18030, Big5)", .path.display())]
-    Undecodable { path: PathBuf, encoding: &'static str },
+    Undecodable {
+        path: PathBuf,
+        encoding: &'static str,
+    },
 }
 
 /// Text decoded from a file, with LF line ends, and the encoding it was found in.
@@ -56,7 +66,12 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> 
     let decoded = decode(path, bytes)?;
     let document = reflow(&decoded.text);
     let outline = Outline::from_document(&document);
-    Ok(Ingested { decoded, document, outline, reflow_version: REFLOW_VERSION })
+    Ok(Ingested {
+        decoded,
+        document,
+        outline,
+        reflow_version: REFLOW_VERSION,
+    })
 }
 
 /// Read a file's bytes, mapping the usual failures to messages a user understands.
@@ -66,11 +81,19 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, IngestError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(IngestError::NotFound { path: owned() })
         }
-        Err(source) => return Err(IngestError::Io { path: owned(), source }),
+        Err(source) => {
+            return Err(IngestError::Io {
+                path: owned(),
+                source,
+            })
+        }
         Ok(m) if m.is_dir() => return Err(IngestError::Directory { path: owned() }),
         Ok(_) => {}
     }
-    std::fs::read(path).map_err(|source| IngestError::Io { path: owned(), source })
+    std::fs::read(path).map_err(|source| IngestError::Io {
+        path: owned(),
+        source,
+    })
 }
 
 /// Detect the encoding of `bytes` and decode them to text with LF line ends.
@@ -79,32 +102,48 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty { path: owned() });
     }
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
+    let undecodable = |encoding| IngestError::Undecodable {
+        path: owned(),
+        encoding: canonical_name(encoding),
+    };
+    let decode_as = |encoding: &'static Encoding, body| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(body)
+            .ok_or_else(|| undecodable(encoding))
+    };
+    let (encoding, text) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => (encoding, decode_as(encoding, &bytes[bom_len..])?),
         None => {
-            if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-                return Err(IngestError::Binary { path: owned(), offset });
+            if bytes.contains(&0) {
+                let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+                return Err(IngestError::Binary {
+                    path: owned(),
+                    offset,
+                });
             }
-            (sniff(bytes), bytes)
+            match std::str::from_utf8(bytes) {
+                Ok(utf8) => (UTF_8, std::borrow::Cow::Borrowed(utf8)),
+                Err(_) => {
+                    let encoding = sniff_legacy(bytes);
+                    (encoding, decode_as(encoding, bytes)?)
+                }
+            }
         }
     };
-    let text = encoding
-        .decode_without_bom_handling_and_without_replacement(body)
-        .ok_or(IngestError::Undecodable { path: owned(), encoding: canonical_name(encoding) })?;
     check_control_chars(path, &text)?;
     let text = normalize_newlines(&text);
     if text.trim().is_empty() {
         return Err(IngestError::Empty { path: owned() });
     }
-    Ok(Decoded { text, encoding: canonical_name(encoding) })
+    Ok(Decoded {
+        text,
+        encoding: canonical_name(encoding),
+    })
 }
 
-/// Guess the encoding of BOM-less bytes: UTF-8 if valid, else what chardetng says,
+/// Guess the encoding of BOM-less bytes that are not UTF-8: what chardetng says,
 /// widening GBK to its superset GB18030.
-fn sniff(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
-    }
+fn sniff_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(None, true);
@@ -140,13 +179,20 @@ fn check_control_chars(path: &Path, text: &str) -> Result<(), IngestError> {
         .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
         .count();
     if control * 20 > sampled.max(1) {
-        return Err(IngestError::ControlChars { path: path.to_path_buf(), control, sampled });
+        return Err(IngestError::ControlChars {
+            path: path.to_path_buf(),
+            control,
+            sampled,
+        });
     }
     Ok(())
 }
 
 /// CRLF and lone CR become LF; form feeds (page breaks in pdftotext output) too.
 pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains(['\r', '\u{c}']) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -175,7 +221,13 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         let plain = decode(p(), "新华社\r\n记者\r".as_bytes()).unwrap();
-        assert_eq!(plain, Decoded { text: "新华社\n记者\n".into(), encoding: "UTF-8" });
+        assert_eq!(
+            plain,
+            Decoded {
+                text: "新华社\n记者\n".into(),
+                encoding: "UTF-8"
+            }
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("新华社".as_bytes());
         assert_eq!(decode(p(), &bom).unwrap().text, "新华社");
@@ -188,7 +240,13 @@ mod tests {
         le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
         let mut be = vec![0xFE, 0xFF];
         be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
-        assert_eq!(decode(p(), &le).unwrap(), Decoded { text: "上接第1版\n内蒙古".into(), encoding: "UTF-16LE" });
+        assert_eq!(
+            decode(p(), &le).unwrap(),
+            Decoded {
+                text: "上接第1版\n内蒙古".into(),
+                encoding: "UTF-16LE"
+            }
+        );
         assert_eq!(decode(p(), &be).unwrap().encoding, "UTF-16BE");
     }
 
@@ -207,8 +265,14 @@ mod tests {
     #[test]
     fn bad_inputs_name_the_file_and_reason() {
         let msg = |e: IngestError| e.to_string();
-        assert_eq!(msg(decode(p(), b"").unwrap_err()), "cannot read page.txt: the file is empty");
-        assert_eq!(msg(decode(p(), b" \n\n").unwrap_err()), "cannot read page.txt: the file is empty");
+        assert_eq!(
+            msg(decode(p(), b"").unwrap_err()),
+            "cannot read page.txt: the file is empty"
+        );
+        assert_eq!(
+            msg(decode(p(), b" \n\n").unwrap_err()),
+            "cannot read page.txt: the file is empty"
+        );
         assert_eq!(
             msg(decode(p(), b"ab\x00cd").unwrap_err()),
             "cannot read page.txt: not a text file (NUL byte at offset 2)"
@@ -217,6 +281,7 @@ mod tests {
         assert!(msg(decode(p(), &controls).unwrap_err()).contains("not a text file"));
         let mut bad16 = vec![0xFF, 0xFE];
         bad16.extend_from_slice(&[0x00, 0xD8, 0x41, 0x00]); // lone surrogate
-        assert!(msg(decode(p(), &bad16).unwrap_err()).starts_with("cannot read page.txt: the bytes are not valid UTF-16LE"));
+        assert!(msg(decode(p(), &bad16).unwrap_err())
+            .starts_with("cannot read page.txt: the bytes are not valid UTF-16LE"));
     }
 }

@@ -18,6 +18,14 @@ pub fn is_cjk_punct(c: char) -> bool {
 
 /// Characters that take a full em in a printed column.
 pub fn is_wide(c: char) -> bool {
+    // Fast paths for the two commonest cases: ASCII, and the main ideograph block.
+    let u = c as u32;
+    if u < 0x80 {
+        return false;
+    }
+    if (0x4E00..=0x9FFF).contains(&u) {
+        return true;
+    }
     is_ideograph(c)
         || is_cjk_punct(c)
         || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2E80..=0x2FDF | 0x3100..=0x31FF)

@@ -75,29 +75,37 @@ const WINDOW: usize = 12;
 
 /// Estimate each line's column width from its neighbours: the upper quartile of the
 /// widths around it, which is a full line in justified text (most lines are full; last
-/// lines and headings are shorter and fall below the quartile).
+/// lines and headings are shorter and fall below the quartile). Letter-spaced lines say
+/// nothing about width and are left out.
 pub fn estimate_columns(lines: &mut [Line]) {
-    let widths: Vec<f32> = lines
+    // Widths are multiples of half an em: keep a sorted window of small integers and
+    // slide it, instead of selecting a quantile afresh for every line.
+    let halves: Vec<Option<u32>> = lines
         .iter()
-        .map(|l| if l.letter_spaced { f32::NAN } else { l.width })
+        .map(|l| (!l.letter_spaced).then(|| (l.width * 2.0) as u32))
         .collect();
-    let mut window: Vec<f32> = Vec::with_capacity(2 * WINDOW + 1);
-    for (i, line) in lines.iter_mut().enumerate() {
-        window.clear();
-        let lo = i.saturating_sub(WINDOW);
-        let hi = (i + WINDOW + 1).min(widths.len());
-        window.extend(widths[lo..hi].iter().copied().filter(|w| !w.is_nan()));
-        line.column = upper_quartile(&mut window).unwrap_or(line.width);
+    let mut window: Vec<u32> = Vec::with_capacity(2 * WINDOW + 2);
+    let insert = |w: &mut Vec<u32>, v: u32| {
+        let at = w.partition_point(|&x| x < v);
+        w.insert(at, v);
+    };
+    for h in halves.iter().take(WINDOW + 1).flatten() {
+        insert(&mut window, *h);
     }
-}
-
-fn upper_quartile(values: &mut [f32]) -> Option<f32> {
-    if values.is_empty() {
-        return None;
+    for i in 0..lines.len() {
+        lines[i].column = match window.len() {
+            0 => lines[i].width,
+            n => window[(n * 3 / 4).min(n - 1)] as f32 / 2.0,
+        };
+        // Slide: line i - WINDOW leaves, line i + WINDOW + 1 enters.
+        if let Some(Some(out)) = i.checked_sub(WINDOW).map(|k| halves[k]) {
+            let at = window.partition_point(|&x| x < out);
+            window.remove(at);
+        }
+        if let Some(Some(v)) = halves.get(i + WINDOW + 1) {
+            insert(&mut window, *v);
+        }
     }
-    let k = (values.len() * 3) / 4;
-    let (_, v, _) = values.select_nth_unstable_by(k.min(values.len() - 1), |a, b| a.total_cmp(b));
-    Some(*v)
 }
 
 /// Is the page hard-wrapped into a column? Most lines then sit near their column width.

@@ -142,7 +142,11 @@ pub fn trailing_marker(line: &str) -> Option<(&str, Marker)> {
 /// `□新华社记者`, `本报记者 张三 李四`, `■本报通讯员 王五`: a short credit line
 /// without sentence punctuation.
 pub fn is_byline(line: &str) -> bool {
-    if width(line) > 24.0 || line.contains(['，', '。', '；', '！', '？', '：', ':']) {
+    // Bylines are short: look no further on long lines (this runs on many lines).
+    if line.len() > 96
+        || line.contains(['，', '。', '；', '！', '？', '：', ':'])
+        || width(line) > 24.0
+    {
         return false;
     }
     let body = line.trim_start_matches(ORNAMENTS).trim_start();
@@ -201,7 +205,9 @@ pub fn is_editor_credit(line: &str) -> bool {
         "校对",
         "美编",
     ];
-    width(line) <= 30.0
+    // Cheap prefix test first: this runs on every line.
+    line.starts_with(['责', '本', '美', '图', '版', '校'])
+        && width(line) <= 30.0
         && !line.contains(['，', '。'])
         && roles.iter().any(|r| {
             line.strip_prefix(r)
