@@ -1,0 +1,107 @@
+# Shared helpers for the real-window checks (sourced by window.sh and desktop.sh).
+# They drive a real X server (Xvfb) with no window manager: xdotool finds windows, focuses
+# them and types through XTEST; ImageMagick's `import` takes screenshots.
+
+E2E_TIMEOUT=${E2E_TIMEOUT:-60}   # seconds to wait for a window
+_e2e_pids=()
+
+say() { printf '  %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+
+need_tools() {
+  local missing=()
+  for tool in Xvfb xdotool xprop import convert compare "$@"; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+  done
+  ((${#missing[@]} == 0)) || fail "missing tools: ${missing[*]} (apt-get install xvfb xauth xdotool x11-utils imagemagick)"
+}
+
+cleanup_e2e() {
+  local pid
+  for pid in "${_e2e_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${_e2e_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+
+# Start Xvfb on a free display (it picks one and tells us), export DISPLAY.
+start_xvfb() {
+  local fifo displayfile="$1/xvfb.display"
+  : >"$displayfile"
+  Xvfb -displayfd 1 -screen 0 "${GEOMETRY:-1400x900}x24" -nolisten tcp >"$displayfile" 2>"$1/xvfb.log" &
+  _e2e_pids+=($!)
+  for _ in $(seq 100); do
+    [ -s "$displayfile" ] && break
+    sleep 0.1
+  done
+  [ -s "$displayfile" ] || fail "Xvfb did not start: $(tail -3 "$1/xvfb.log")"
+  export DISPLAY=":$(head -1 "$displayfile")"
+  say "Xvfb on $DISPLAY"
+}
+
+# Remember a background process so cleanup_e2e ends it.
+track() { _e2e_pids+=("$1"); }
+
+# wait_window CLASS PID LOG: print the id of the first visible window of class CLASS.
+# Fails early if PID exits first, showing the end of LOG.
+wait_window() {
+  local class=$1 pid=$2 log=$3 wid=""
+  local deadline=$((SECONDS + E2E_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    wid=$(xdotool search --onlyvisible --classname "$class" 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && { echo "$wid"; return 0; }
+    kill -0 "$pid" 2>/dev/null || fail "the program exited before showing a window; its output ends with:
+$(tail -15 "$log")"
+    sleep 0.2
+  done
+  fail "no visible window of class '$class' within ${E2E_TIMEOUT}s; output ends with:
+$(tail -15 "$log")"
+}
+
+# focus WID: no window manager here, so focus it and put the pointer on it ourselves.
+focus() {
+  xdotool mousemove --window "$1" 40 40 >/dev/null 2>&1 || true
+  timeout 5 xdotool windowfocus --sync "$1" >/dev/null 2>&1 || xdotool windowfocus "$1" >/dev/null 2>&1 || true
+}
+
+window_title() { xprop -id "$1" _NET_WM_NAME 2>/dev/null | sed -n 's/^_NET_WM_NAME(UTF8_STRING) = "\(.*\)"$/\1/p'; }
+window_class() { xprop -id "$1" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = //p'; }
+
+# shot WID FILE: screenshot of the window (and FILE.root.png of the whole screen).
+shot() {
+  import -window "$1" "$2" 2>/dev/null || fail "screenshot of window $1 failed"
+  import -window root "${2%.png}.root.png" 2>/dev/null || fail "screenshot of the screen failed"
+}
+
+# assert_text_shot FILE: the screenshot shows rendered text, not a blank or one-colour
+# window. Anti-aliased glyphs give many distinct colours and a fair share of pixels that
+# differ from the background (the most common colour).
+assert_text_shot() {
+  local file=$1 colours inked total background
+  colours=$(convert "$file" -format %k info:)
+  total=$(convert "$file" -format '%[fx:w*h]' info:)
+  background=$(dominant_colour "$file")
+  inked=$(convert "$file" -fill black +opaque "$background" -fill white -opaque "$background" \
+          -colorspace gray -format '%[fx:int(w*h*(1-mean)+0.5)]' info:)
+  say "$(basename "$file"): $colours colours, $inked of $total pixels off the background"
+  ((colours >= ${MIN_COLOURS:-64})) || fail "$file looks blank: only $colours colours"
+  ((inked >= ${MIN_INKED:-2000})) || fail "$file looks blank: only $inked pixels differ from the background"
+}
+
+dominant_colour() {
+  convert "$1" -format %c histogram:info:- | sort -rn | head -1 | grep -o '#[0-9A-Fa-f]\{6\}' | head -1
+}
+
+# assert_changed A B WHAT: the key between two screenshots changed what the window shows.
+assert_changed() {
+  local diff
+  diff=$(compare -metric AE "$1" "$2" null: 2>&1 >/dev/null || true)
+  diff=$(printf '%.0f' "${diff%% *}" 2>/dev/null || echo "?")
+  say "$3: $diff pixels changed"
+  [[ "$diff" =~ ^[0-9]+$ ]] && ((diff > ${MIN_CHANGED:-500})) || fail "$3 did not change the window ($diff pixels)"
+}
+
+# key WID KEYSYM: type one key into the focused window through XTEST, let it repaint.
+key() {
+  focus "$1"
+  xdotool key "$2"
+  sleep "${KEY_DELAY:-0.8}"
+}
