@@ -7,6 +7,7 @@
 pub mod core;
 pub mod ingest;
 pub mod cli;
+pub mod store;
 pub mod desktop;
 pub mod about;
 pub mod logging;

@@ -23,7 +23,14 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             out.write_all(doc.outline.text.as_bytes())?;
             Ok(())
         }
-        Command::Annotate { doc, start, end, color, tags, note } => {
+        Command::Annotate {
+            doc,
+            start,
+            end,
+            color,
+            tags,
+            note,
+        } => {
             let new = NewAnnotation {
                 document_id: *doc,
                 start: *start,
@@ -50,7 +57,10 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<Store> {
     };
     let mut store = Store::open(&path)?;
     for (id, outcome) in store.reflow_stale_documents()? {
-        eprintln!("pizhu: document {id} reflowed with this version: {}", describe(outcome));
+        eprintln!(
+            "pizhu: document {id} reflowed with this version: {}",
+            describe(outcome)
+        );
     }
     Ok(store)
 }
@@ -89,7 +99,11 @@ fn import_one(store: &mut Store, file: &Path) -> anyhow::Result<i64> {
         .import(file, &ingested)
         .with_context(|| format!("cannot import {}", file.display()))?;
     if let ImportOutcome::Updated { .. } = outcome {
-        eprintln!("pizhu: {} changed; document {id} updated: {}", file.display(), describe(outcome));
+        eprintln!(
+            "pizhu: {} changed; document {id} updated: {}",
+            file.display(),
+            describe(outcome)
+        );
     }
     Ok(id)
 }
@@ -98,7 +112,12 @@ fn describe(outcome: ImportOutcome) -> String {
     match outcome {
         ImportOutcome::New => "new".into(),
         ImportOutcome::Unchanged => "unchanged".into(),
-        ImportOutcome::Updated { kept, moved, check, orphaned } => format!(
+        ImportOutcome::Updated {
+            kept,
+            moved,
+            check,
+            orphaned,
+        } => format!(
             "annotations: {kept} kept, {moved} moved, {check} to check, {orphaned} orphaned"
         ),
     }
@@ -108,7 +127,14 @@ fn describe(outcome: ImportOutcome) -> String {
 fn list(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(out, "id\ttitle\tarticles\tchars")?;
     for d in store.documents()? {
-        writeln!(out, "{}\t{}\t{}\t{}", d.id, one_line(&d.title), d.articles, d.chars)?;
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            d.id,
+            one_line(&d.title),
+            d.articles,
+            d.chars
+        )?;
     }
     Ok(())
 }
@@ -134,13 +160,20 @@ fn annotations(
 
 /// One annotation for people: a header line, the quote, then the note, indented.
 fn write_readable(a: &Annotation, names: &[String], out: &mut dyn Write) -> std::io::Result<()> {
-    let colour = names.get(usize::from(a.color).saturating_sub(1)).map(String::as_str).unwrap_or("");
+    let colour = names
+        .get(usize::from(a.color).saturating_sub(1))
+        .map(String::as_str)
+        .unwrap_or("");
     let status = match a.status {
         AnchorStatus::Anchored => "",
         AnchorStatus::Check => "  [check]",
         AnchorStatus::Orphan => "  [orphan]",
     };
-    write!(out, "{}  doc {}  {}..{}  colour {} {colour}{status}", a.id, a.document_id, a.start, a.end, a.color)?;
+    write!(
+        out,
+        "{}  doc {}  {}..{}  colour {} {colour}{status}",
+        a.id, a.document_id, a.start, a.end, a.color
+    )?;
     if !a.tags.is_empty() {
         write!(out, "  tags: {}", a.tags.join(", "))?;
     }
@@ -154,5 +187,13 @@ fn write_readable(a: &Annotation, names: &[String], out: &mut dyn Write) -> std:
 
 /// Tabs and line breaks would break a tab-separated row or an indented block.
 fn one_line(s: &str) -> String {
-    s.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod desktop;
+mod library;
 mod outline;
 
 #[derive(Debug, Parser)]
 #[command(name = "pizhu", version, about = "批注 — read and annotate Chinese newspaper text extracted from PDFs")]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Database file (default: the user data dir's pizhu/pizhu.sqlite3).
     #[arg(long, global = true, env = "PIZHU_DB", value_name = "PATH")]
@@ -93,6 +93,11 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
     match command {
         Command::Outline { file, json } => outline::run(file, *json, out),
         Command::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
+        Command::Import { .. }
+        | Command::List
+        | Command::Text { .. }
+        | Command::Annotate { .. }
+        | Command::Annotations { .. } => library::run(cli, command, out),
         _ => anyhow::bail!("this command is not implemented yet"),
     }
     .map(|_| {

@@ -12,13 +12,22 @@ use crate::core::annotation::{AnchorStatus, Annotation, COLOR_COUNT};
 const COLUMNS: &str = "id, document_id, start_char, end_char, quote, prefix, suffix, color, note,
      created, modified, status";
 
-pub fn add(tx: &Connection, id: &str, new: &NewAnnotation, now: &str) -> Result<Annotation, Failure> {
+pub fn add(
+    tx: &Connection,
+    id: &str,
+    new: &NewAnnotation,
+    now: &str,
+) -> Result<Annotation, Failure> {
     check_color(new.color)?;
     let tags = clean_tags(&new.tags)?;
     let text = reading_text(tx, new.document_id)?;
     check_range(new.document_id, new.start, new.end, text.chars().count())?;
     if new.start == new.end {
-        return Err(StoreError::EmptyRange { start: new.start, end: new.end }.into());
+        return Err(StoreError::EmptyRange {
+            start: new.start,
+            end: new.end,
+        }
+        .into());
     }
     let (quote, prefix, suffix) = quote_context(&text, new.start, new.end);
     let annotation = Annotation {
@@ -40,7 +49,12 @@ pub fn add(tx: &Connection, id: &str, new: &NewAnnotation, now: &str) -> Result<
     Ok(annotation)
 }
 
-pub fn update(tx: &Connection, id: &str, edit: &AnnotationEdit, now: &str) -> Result<Annotation, Failure> {
+pub fn update(
+    tx: &Connection,
+    id: &str,
+    edit: &AnnotationEdit,
+    now: &str,
+) -> Result<Annotation, Failure> {
     let mut a = by_id(tx, id)?.ok_or_else(|| StoreError::NoAnnotation(id.to_string()))?;
     if let Some(color) = edit.color {
         check_color(color)?;
@@ -69,7 +83,11 @@ pub fn delete(tx: &Connection, id: &str) -> Result<Annotation, Failure> {
 pub fn put(tx: &Connection, a: &Annotation) -> Result<(), Failure> {
     check_color(a.color)?;
     let text = reading_text(tx, a.document_id)?;
-    let chars = if a.status == AnchorStatus::Orphan { usize::MAX } else { text.chars().count() };
+    let chars = if a.status == AnchorStatus::Orphan {
+        usize::MAX
+    } else {
+        text.chars().count()
+    };
     check_range(a.document_id, a.start, a.end, chars)?;
     let tags = clean_tags(&a.tags)?;
     upsert(tx, &Annotation { tags, ..a.clone() })
@@ -106,7 +124,10 @@ fn upsert(tx: &Connection, a: &Annotation) -> Result<(), Failure> {
 fn set_tags(tx: &Connection, id: &str, tags: &[String]) -> Result<(), Failure> {
     tx.execute("DELETE FROM annotation_tags WHERE annotation_id = ?1", [id])?;
     for (position, tag) in tags.iter().enumerate() {
-        tx.execute("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [tag])?;
+        tx.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
         tx.execute(
             "INSERT INTO annotation_tags (annotation_id, tag_id, position)
              SELECT ?1, id, ?3 FROM tags WHERE name = ?2",
@@ -129,7 +150,9 @@ pub fn by_id(c: &Connection, id: &str) -> Result<Option<Annotation>, Failure> {
     let Some(mut a) = c.query_row(&sql, [id], from_row).optional()? else {
         return Ok(None);
     };
-    a.tags = tags_of(c, "WHERE l.annotation_id = ?1", [id])?.remove(id).unwrap_or_default();
+    a.tags = tags_of(c, "WHERE l.annotation_id = ?1", [id])?
+        .remove(id)
+        .unwrap_or_default();
     Ok(Some(a))
 }
 
@@ -141,13 +164,17 @@ pub fn list(c: &Connection, doc: Option<DocId>) -> Result<Vec<Annotation>, Failu
             reading_text(c, doc)?; // an unknown document is an error, not an empty list
             let sql = format!("SELECT {COLUMNS} FROM annotations WHERE document_id = ?1 {order}");
             let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map([doc], from_row)?.collect::<Result<Vec<_>, _>>()?;
+            let rows = stmt
+                .query_map([doc], from_row)?
+                .collect::<Result<Vec<_>, _>>()?;
             let join = "JOIN annotations a ON a.id = l.annotation_id WHERE a.document_id = ?1";
             (rows, tags_of(c, join, [doc])?)
         }
         None => {
             let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM annotations {order}"))?;
-            let rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+            let rows = stmt
+                .query_map([], from_row)?
+                .collect::<Result<Vec<_>, _>>()?;
             (rows, tags_of(c, "", [])?)
         }
     };
@@ -207,9 +234,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Annotation> {
 }
 
 fn reading_text(c: &Connection, doc: DocId) -> Result<String, Failure> {
-    c.query_row("SELECT reading_text FROM documents WHERE id = ?1", [doc], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::NoDocument(doc).into())
+    c.query_row(
+        "SELECT reading_text FROM documents WHERE id = ?1",
+        [doc],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NoDocument(doc).into())
 }
 
 fn check_color(color: u8) -> Result<(), StoreError> {
@@ -226,7 +257,11 @@ fn check_range(document: DocId, start: usize, end: usize, chars: usize) -> Resul
     }
     if end > chars {
         let offset = if start > chars { start } else { end };
-        return Err(StoreError::PastEnd { offset, document, chars });
+        return Err(StoreError::PastEnd {
+            offset,
+            document,
+            chars,
+        });
     }
     Ok(())
 }

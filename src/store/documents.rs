@@ -21,7 +21,12 @@ pub struct Content<'a> {
 
 impl Content<'_> {
     fn title(&self) -> Option<&str> {
-        self.outline.articles.first()?.title.as_ref().map(|t| t.text.as_str())
+        self.outline
+            .articles
+            .first()?
+            .title
+            .as_ref()
+            .map(|t| t.text.as_str())
     }
 }
 
@@ -85,8 +90,11 @@ fn replace_content(
     hash: &str,
     now: &str,
 ) -> Result<ImportOutcome, Failure> {
-    let old_text: String =
-        tx.query_row("SELECT reading_text FROM documents WHERE id = ?1", [id], |r| r.get(0))?;
+    let old_text: String = tx.query_row(
+        "SELECT reading_text FROM documents WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
     tx.execute(
         "UPDATE documents SET source_path = ?2, content_hash = ?3, imported_at = ?4, encoding = ?5,
              reflow_version = ?6, title = ?7, article_count = ?8, char_count = ?9,
@@ -145,7 +153,12 @@ fn reanchor_annotations(
                 _ => kept += 1,
             }
         }
-        return Ok(ImportOutcome::Updated { kept, moved, check, orphaned });
+        return Ok(ImportOutcome::Updated {
+            kept,
+            moved,
+            check,
+            orphaned,
+        });
     }
     let new_len = new_text.chars().count();
     let reanchorer = anchor::Reanchorer::new(old_text, new_text);
@@ -187,7 +200,12 @@ fn reanchor_annotations(
             )?;
         }
     }
-    Ok(ImportOutcome::Updated { kept, moved, check, orphaned })
+    Ok(ImportOutcome::Updated {
+        kept,
+        moved,
+        check,
+        orphaned,
+    })
 }
 
 struct Anchor {
@@ -237,7 +255,10 @@ pub fn delete(tx: &Connection, id: DocId) -> Result<(), Failure> {
     if tx.execute("DELETE FROM documents WHERE id = ?1", [id])? == 0 {
         return Err(StoreError::NoDocument(id).into());
     }
-    tx.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)", [])?;
+    tx.execute(
+        "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)",
+        [],
+    )?;
     Ok(())
 }
 
@@ -280,7 +301,9 @@ pub fn by_id(c: &Connection, id: DocId) -> Result<Option<StoredDocument>, Failur
 
 pub fn by_hash(c: &Connection, hash: &str) -> Result<Option<StoredDocument>, Failure> {
     let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE content_hash = ?1");
-    let raw = c.query_row(&sql, [hash], RawDocument::from_row).optional()?;
+    let raw = c
+        .query_row(&sql, [hash], RawDocument::from_row)
+        .optional()?;
     raw.map(RawDocument::parse).transpose()
 }
 
@@ -300,7 +323,10 @@ impl RawDocument {
                 imported_at: r.get(3)?,
                 encoding: r.get(4)?,
                 reflow_version: r.get(5)?,
-                outline: Outline { text: r.get(6)?, articles: Vec::new() },
+                outline: Outline {
+                    text: r.get(6)?,
+                    articles: Vec::new(),
+                },
             },
             outline_json: r.get(7)?,
         })
@@ -308,10 +334,11 @@ impl RawDocument {
 
     fn parse(self) -> Result<StoredDocument, Failure> {
         let mut doc = self.doc;
-        let parsed: Outline = serde_json::from_str(&self.outline_json).map_err(|e| Failure::Corrupt {
-            what: format!("the outline of document {}", doc.id),
-            detail: e.to_string(),
-        })?;
+        let parsed: Outline =
+            serde_json::from_str(&self.outline_json).map_err(|e| Failure::Corrupt {
+                what: format!("the outline of document {}", doc.id),
+                detail: e.to_string(),
+            })?;
         doc.outline.articles = parsed.articles;
         Ok(doc)
     }
@@ -325,7 +352,10 @@ fn outline_json(outline: &Outline) -> Result<String, Failure> {
         text: &'a str,
         articles: &'a [ArticleOutline],
     }
-    let articles_only = ArticlesOnly { text: "", articles: &outline.articles };
+    let articles_only = ArticlesOnly {
+        text: "",
+        articles: &outline.articles,
+    };
     serde_json::to_string(&articles_only).map_err(|e| Failure::Corrupt {
         what: "an outline to store".into(),
         detail: e.to_string(),

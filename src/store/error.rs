@@ -10,7 +10,10 @@ pub enum StoreError {
     #[error("cannot find a data directory for pizhu; pass --db PATH or set PIZHU_DB")]
     NoDataDir,
     #[error("cannot create the folder {} for the database: {source}", .path.display())]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot open the database {db}: {source}")]
     Open { db: String, source: rusqlite::Error },
     #[error("database {db}: {source}")]
@@ -19,7 +22,11 @@ pub enum StoreError {
         "database {db} has schema version {found}, newer than this pizhu understands ({supported}); \
          update pizhu or pass another --db"
     )]
-    NewerSchema { db: String, found: i64, supported: i64 },
+    NewerSchema {
+        db: String,
+        found: i64,
+        supported: i64,
+    },
     #[error("no document {0} in the library")]
     NoDocument(DocId),
     #[error("no annotation {0}")]
@@ -29,7 +36,11 @@ pub enum StoreError {
     #[error("offsets {start}..{end} select no text")]
     EmptyRange { start: usize, end: usize },
     #[error("offset {offset} is past the end of document {document} ({chars} characters)")]
-    PastEnd { offset: usize, document: DocId, chars: usize },
+    PastEnd {
+        offset: usize,
+        document: DocId,
+        chars: usize,
+    },
     #[error("colour {0} is not one of 1–6")]
     BadColor(u8),
     #[error("tag {0:?} is empty; a tag needs at least one visible character")]
@@ -39,5 +50,9 @@ pub enum StoreError {
     #[error("reading position of document {document} has a bad scroll value {scroll}")]
     BadScroll { document: DocId, scroll: f32 },
     #[error("database {db}: {what} is unreadable: {detail}")]
-    Corrupt { db: String, what: String, detail: String },
+    Corrupt {
+        db: String,
+        what: String,
+        detail: String,
+    },
 }

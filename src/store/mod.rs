@@ -60,7 +60,12 @@ pub enum ImportOutcome {
     /// The same content was already in the library.
     Unchanged,
     /// The text changed (same source path, or a newer reflow); annotations were re-anchored.
-    Updated { kept: usize, moved: usize, check: usize, orphaned: usize },
+    Updated {
+        kept: usize,
+        moved: usize,
+        check: usize,
+        orphaned: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,9 +125,11 @@ impl Failure {
         match self {
             Failure::Sql(source) => StoreError::Sqlite { db, source },
             Failure::Corrupt { what, detail } => StoreError::Corrupt { db, what, detail },
-            Failure::NewerSchema(found) => {
-                StoreError::NewerSchema { db, found, supported: schema::SCHEMA_VERSION }
-            }
+            Failure::NewerSchema(found) => StoreError::NewerSchema {
+                db,
+                found,
+                supported: schema::SCHEMA_VERSION,
+            },
             Failure::Store(e) => e,
         }
     }
@@ -166,19 +173,25 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let label = path.display().to_string();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|source| StoreError::CreateDir { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
-        let conn = Connection::open(path)
-            .map_err(|source| StoreError::Open { db: label.clone(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            db: label.clone(),
+            source,
+        })?;
         Store::configure(conn, Some(path.to_path_buf()), label, true)
     }
 
     /// A private database that vanishes with the value (tests, previews).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let label = ":memory:".to_string();
-        let conn = Connection::open_in_memory()
-            .map_err(|source| StoreError::Open { db: label.clone(), source })?;
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            db: label.clone(),
+            source,
+        })?;
         Store::configure(conn, None, label, false)
     }
 
@@ -260,7 +273,8 @@ impl Store {
         source_path: &Path,
         ingested: &Ingested,
     ) -> Result<(DocId, ImportOutcome), StoreError> {
-        let source = std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
+        let source =
+            std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
         let content = documents::Content {
             source_path: source.to_string_lossy().into_owned(),
             source_text: &ingested.decoded.text,

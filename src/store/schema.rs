@@ -142,14 +142,16 @@ mod tests {
             .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name")
             .unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-        rows.map(|r| r.unwrap().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+        rows.map(|r| r.unwrap().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
     }
 
     fn at_version(n: usize) -> Connection {
         let conn = Connection::open_in_memory().unwrap();
         for (i, sql) in MIGRATIONS.iter().take(n).enumerate() {
             conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
         }
         conn
     }
@@ -159,12 +161,20 @@ mod tests {
     #[test]
     fn frozen_fixtures_match_their_migrations() {
         let fixtures = [(1, include_str!("../../tests/fixtures/db/v1.sql"))];
-        assert_eq!(fixtures.len() as i64, SCHEMA_VERSION - 1, "add a fixture for each earlier version");
+        assert_eq!(
+            fixtures.len() as i64,
+            SCHEMA_VERSION - 1,
+            "add a fixture for each earlier version"
+        );
         for (version, sql) in fixtures {
             let fixture = Connection::open_in_memory().unwrap();
             fixture.execute_batch(sql).unwrap();
             assert_eq!(user_version(&fixture).unwrap(), version);
-            assert_eq!(schema_of(&fixture), schema_of(&at_version(version as usize)), "v{version}");
+            assert_eq!(
+                schema_of(&fixture),
+                schema_of(&at_version(version as usize)),
+                "v{version}"
+            );
         }
     }
 
@@ -180,7 +190,10 @@ mod tests {
     #[test]
     fn a_newer_database_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
-        assert!(matches!(migrate(&mut conn), Err(MigrateError::Newer(v)) if v == SCHEMA_VERSION + 1));
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        assert!(
+            matches!(migrate(&mut conn), Err(MigrateError::Newer(v)) if v == SCHEMA_VERSION + 1)
+        );
     }
 }

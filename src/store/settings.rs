@@ -6,7 +6,8 @@ use super::{DocId, Failure, ReadingPosition, StoreError};
 use crate::core::annotation::COLOR_COUNT;
 
 /// The codebook a fresh library starts with (colour 1 first).
-pub const DEFAULT_COLOR_NAMES: [&str; COLOR_COUNT as usize] = ["重要", "存疑", "观点", "数据", "人物", "其他"];
+pub const DEFAULT_COLOR_NAMES: [&str; COLOR_COUNT as usize] =
+    ["重要", "存疑", "观点", "数据", "人物", "其他"];
 
 pub fn color_names(c: &Connection) -> Result<Vec<String>, Failure> {
     let mut names: Vec<String> = DEFAULT_COLOR_NAMES.iter().map(|s| s.to_string()).collect();
@@ -14,7 +15,10 @@ pub fn color_names(c: &Connection) -> Result<Vec<String>, Failure> {
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let color: i64 = row.get(0)?;
-        if let Some(slot) = usize::try_from(color - 1).ok().and_then(|i| names.get_mut(i)) {
+        if let Some(slot) = usize::try_from(color - 1)
+            .ok()
+            .and_then(|i| names.get_mut(i))
+        {
             *slot = row.get(1)?;
         }
     }
@@ -61,11 +65,17 @@ pub fn set_reading_position(
     now: &str,
 ) -> Result<(), Failure> {
     if !pos.scroll.is_finite() {
-        return Err(StoreError::BadScroll { document: doc, scroll: pos.scroll }.into());
+        return Err(StoreError::BadScroll {
+            document: doc,
+            scroll: pos.scroll,
+        }
+        .into());
     }
-    let known: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)", [doc], |r| {
-        r.get(0)
-    })?;
+    let known: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+        [doc],
+        |r| r.get(0),
+    )?;
     if !known {
         return Err(StoreError::NoDocument(doc).into());
     }
@@ -74,13 +84,24 @@ pub fn set_reading_position(
          VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (document_id) DO UPDATE SET article = excluded.article,
              section = excluded.section, scroll = excluded.scroll, updated = excluded.updated",
-        params![doc, pos.article as i64, pos.section as i64, pos.scroll as f64, now],
+        params![
+            doc,
+            pos.article as i64,
+            pos.section as i64,
+            pos.scroll as f64,
+            now
+        ],
     )?;
     Ok(())
 }
 
 pub fn setting(c: &Connection, key: &str) -> Result<Option<String>, Failure> {
-    Ok(c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(
+        c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?,
+    )
 }
 
 pub fn set_setting(tx: &Connection, key: &str, value: &str) -> Result<(), Failure> {
