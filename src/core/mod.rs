@@ -1,7 +1,9 @@
 //! The pure text core: document model, reflow, reading text and offsets, anchoring and
 //! segmentation. No UI, no SQL, no file system.
 
+pub mod anchor;
 pub mod annotation;
 pub mod model;
 pub mod outline;
 pub mod reflow;
+pub mod segment;

@@ -1,0 +1,432 @@
+//! Re-anchoring annotations when a document's reading text changes.
+//!
+//! An annotation remembers its range (a W3C `TextPositionSelector`) and its quote with up to
+//! [`CONTEXT_CHARS`] chars of prefix and suffix (a `TextQuoteSelector`). When the reading text
+//! changes, [`reanchor`] finds where the quote went, in this order:
+//!
+//! 1. the same offsets still hold the quote with its context → keep (`Anchored`);
+//! 2. exact occurrences of the quote, scored by how much prefix/suffix agrees and how close they
+//!    are to where the old position maps in the new text → move (`Anchored`), but only with
+//!    enough evidence that it is the same passage (a short quote needs its context);
+//! 3. a bounded-edit-distance match in small windows near the expected place and near where
+//!    the prefix, suffix or the quote's own head and tail still occur → move and mark `Check`,
+//!    only above a strict similarity;
+//! 4. otherwise `Orphan`: the old offsets, clamped, and never a guess.
+//!
+//! All offsets are char (Unicode code point) offsets. Exact search is a linear substring search
+//! over the whole text; edit distances run only in windows about the quote's length, so
+//! re-anchoring hundreds of annotations in a 100k-char text stays in milliseconds.
+
+mod fuzzy;
+
+use crate::core::annotation::{AnchorStatus, CONTEXT_CHARS};
+
+/// Where an annotation sits in the new text, and how sure we are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reanchored {
+    pub start: usize,
+    pub end: usize,
+    pub status: AnchorStatus,
+}
+
+/// The quote at `[start, end)` and up to [`CONTEXT_CHARS`] chars on each side, as
+/// `(quote, prefix, suffix)`. Out-of-range or inverted offsets are clamped.
+pub fn quote_context(text: &str, start: usize, end: usize) -> (String, String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    let end = end.min(chars.len());
+    let start = start.min(end);
+    let from = start.saturating_sub(CONTEXT_CHARS);
+    let to = (end + CONTEXT_CHARS).min(chars.len());
+    (
+        chars[start..end].iter().collect(),
+        chars[from..start].iter().collect(),
+        chars[end..to].iter().collect(),
+    )
+}
+
+/// Move one annotation from `old_text` to `new_text`. `old_text` may be empty when unknown
+/// (imported annotations); the stored offsets then serve as the expected position.
+///
+/// For many annotations of one document, build a [`Reanchorer`] once instead.
+pub fn reanchor(
+    old_text: &str,
+    new_text: &str,
+    start: usize,
+    end: usize,
+    quote: &str,
+    prefix: &str,
+    suffix: &str,
+) -> Reanchored {
+    Reanchorer::new(old_text, new_text).reanchor(start, end, quote, prefix, suffix)
+}
+
+/// An exact match needs this many consecutive chars (quote plus agreeing context) to be
+/// trusted as the same passage, unless all the stored context agrees.
+const MIN_EVIDENCE_CHARS: usize = 16;
+/// A unique exact occurrence of a quote at least this long is kept, marked `Check`, even when
+/// its context has changed.
+const MIN_UNIQUE_QUOTE_CHARS: usize = 8;
+/// Fuzzy matches below this similarity (1 − edits / quote length) are never used.
+pub const MIN_FUZZY_SIMILARITY: f64 = 0.8;
+/// Agreeing context is worth a little more than closeness; this is the weight of being at
+/// exactly the expected position, in chars of context.
+const PROXIMITY_WEIGHT: f64 = 2.0;
+/// Distance (chars) at which the proximity bonus has halved.
+const PROXIMITY_SCALE: f64 = 64.0;
+/// At most this many places are examined with edit distances per annotation.
+const MAX_FUZZY_WINDOWS: usize = 8;
+
+/// Re-anchors many annotations from one old text to one new text, sharing the work that
+/// depends only on the texts (char tables, the unchanged head and tail of the text).
+pub struct Reanchorer<'a> {
+    new_text: &'a str,
+    new_chars: Vec<char>,
+    old_len: usize,
+    /// Chars equal at the start of both texts (0 when the old text is unknown).
+    same_head: usize,
+    /// Chars equal at the end of both texts. Head and tail may overlap when the edit is
+    /// ambiguous (inserting "ab" into "abab"): each alone proves its part of the text unchanged.
+    same_tail: usize,
+    old_known: bool,
+}
+
+impl<'a> Reanchorer<'a> {
+    pub fn new(old_text: &str, new_text: &'a str) -> Reanchorer<'a> {
+        let new_chars: Vec<char> = new_text.chars().collect();
+        let old_known = !old_text.is_empty();
+        let (old_len, same_head, same_tail) = if old_known {
+            let old_chars: Vec<char> = old_text.chars().collect();
+            let head = common_prefix(&old_chars, &new_chars);
+            let tail = common_prefix_rev(&old_chars, &new_chars);
+            (old_chars.len(), head, tail)
+        } else {
+            (0, 0, 0)
+        };
+        Reanchorer {
+            new_text,
+            new_chars,
+            old_len,
+            same_head,
+            same_tail,
+            old_known,
+        }
+    }
+
+    /// See [`reanchor`].
+    pub fn reanchor(
+        &self,
+        start: usize,
+        end: usize,
+        quote: &str,
+        prefix: &str,
+        suffix: &str,
+    ) -> Reanchored {
+        let quote: Vec<char> = quote.chars().collect();
+        let prefix: Vec<char> = prefix.chars().collect();
+        let suffix: Vec<char> = suffix.chars().collect();
+        let (start, end) = (start.min(end), start.max(end));
+        let q = Query {
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        };
+
+        if quote.is_empty() {
+            return self.orphan_or_empty(start, end);
+        }
+        if let Some(kept) = self.still_in_place(start, end, &q) {
+            return kept;
+        }
+        let expected = self.expected_position(start);
+        if let Some(found) = self.exact(&q, expected) {
+            return found;
+        }
+        if let Some(found) = self.fuzzy(&q, expected) {
+            return found;
+        }
+        self.orphan(start, end)
+    }
+
+    /// The quote is where it was: the same offsets hold it and nothing says it is another copy
+    /// (the range lies in the unchanged head of the text, or all stored context agrees), or the
+    /// range lies in the unchanged tail and the quote is there, shifted by the length change.
+    fn still_in_place(&self, start: usize, end: usize, q: &Query) -> Option<Reanchored> {
+        let m = q.quote.len();
+        let holds_quote = |at: usize| self.new_chars.get(at..at + m) == Some(q.quote);
+        let kept = |start: usize| Reanchored {
+            start,
+            end: start + m,
+            status: AnchorStatus::Anchored,
+        };
+        if end - start == m && holds_quote(start) {
+            if self.old_known && end <= self.same_head {
+                return Some(kept(start));
+            }
+            let (pa, sa) = context_agreement(&self.new_chars, start, end, q);
+            if pa == q.prefix.len() && sa == q.suffix.len() {
+                return Some(kept(start));
+            }
+        }
+        if self.old_known && start >= self.old_len - self.same_tail && end <= self.old_len {
+            let shifted = (start + self.new_chars.len()).checked_sub(self.old_len)?;
+            if holds_quote(shifted) {
+                return Some(kept(shifted));
+            }
+        }
+        None
+    }
+
+    /// Where the old start offset most likely is in the new text.
+    fn expected_position(&self, old_start: usize) -> usize {
+        let new_len = self.new_chars.len();
+        if !self.old_known {
+            return old_start.min(new_len);
+        }
+        // Split the overlap of an ambiguous edit so that head and tail do not overlap.
+        let tail = self.same_tail.min(self.old_len.min(new_len) - self.same_head);
+        let old_changed_end = self.old_len - tail;
+        let new_changed_end = new_len - tail;
+        if old_start <= self.same_head {
+            old_start
+        } else if old_start >= old_changed_end {
+            (old_start + new_len)
+                .saturating_sub(self.old_len)
+                .min(new_len)
+        } else {
+            // Inside the changed middle: scale linearly across it.
+            let old_span = (old_changed_end - self.same_head).max(1) as f64;
+            let new_span = (new_changed_end - self.same_head) as f64;
+            let into = (old_start - self.same_head) as f64;
+            self.same_head + (into * new_span / old_span).round() as usize
+        }
+    }
+
+    /// The best exact occurrence of the quote among those with enough evidence of being the
+    /// same passage; failing that, a lone occurrence of a longer quote, to be checked.
+    fn exact(&self, q: &Query, expected: usize) -> Option<Reanchored> {
+        let needle: String = q.quote.iter().collect();
+        let m = q.quote.len();
+        let mut best: Option<(f64, usize, usize)> = None; // (score, distance, start)
+        let mut occurrences = 0usize;
+        let mut lone = 0usize;
+        for start in char_occurrences(self.new_text, &needle) {
+            occurrences += 1;
+            lone = start;
+            let (pa, sa) = context_agreement(&self.new_chars, start, start + m, q);
+            let full_context = pa == q.prefix.len() && sa == q.suffix.len();
+            if !full_context && m + pa + sa < MIN_EVIDENCE_CHARS {
+                continue;
+            }
+            let distance = start.abs_diff(expected);
+            let score = (pa + sa) as f64 + proximity(distance);
+            let better = match best {
+                None => true,
+                Some((s, d, _)) => score > s || (score == s && distance < d),
+            };
+            if better {
+                best = Some((score, distance, start));
+            }
+        }
+        match best {
+            Some((_, _, start)) => Some(Reanchored {
+                start,
+                end: start + m,
+                status: AnchorStatus::Anchored,
+            }),
+            None if occurrences == 1 && m >= MIN_UNIQUE_QUOTE_CHARS => Some(Reanchored {
+                start: lone,
+                end: lone + m,
+                status: AnchorStatus::Check,
+            }),
+            None => None,
+        }
+    }
+
+    /// A close, not exact, copy of the quote near a place where it is likely to be.
+    fn fuzzy(&self, q: &Query, expected: usize) -> Option<Reanchored> {
+        let m = q.quote.len();
+        let slack = m / 4 + 8;
+        let mut best: Option<(fuzzy::Match, f64, usize)> = None; // (match, score, distance)
+        for guess in self.likely_starts(q, expected) {
+            let from = guess.saturating_sub(slack);
+            let to = (guess + m + slack).min(self.new_chars.len());
+            if from >= to {
+                continue;
+            }
+            let Some(found) = fuzzy::best_substring(q.quote, &self.new_chars[from..to]) else {
+                continue;
+            };
+            let found = fuzzy::Match {
+                start: found.start + from,
+                end: found.end + from,
+                ..found
+            };
+            let similarity = 1.0 - found.edits as f64 / m as f64;
+            if similarity < MIN_FUZZY_SIMILARITY {
+                continue;
+            }
+            let context = self.fuzzy_context_chars(found.start, found.end, q);
+            let stored_context = q.prefix.len() + q.suffix.len();
+            let all_context_agrees = stored_context > 0 && context == stored_context;
+            if m - found.edits + context < MIN_EVIDENCE_CHARS && !all_context_agrees {
+                continue;
+            }
+            let distance = found.start.abs_diff(expected);
+            let score = (m - found.edits + context) as f64 + proximity(distance);
+            let better = match &best {
+                None => true,
+                Some((_, s, d)) => score > *s || (score == *s && distance < *d),
+            };
+            if better {
+                best = Some((found, score, distance));
+            }
+        }
+        best.map(|(found, _, _)| Reanchored {
+            start: found.start,
+            end: found.end,
+            status: AnchorStatus::Check,
+        })
+    }
+
+    /// Candidate start positions for the fuzzy search: the expected position, right after the
+    /// prefix, right before the suffix, and where the quote's head or tail still occurs —
+    /// nearest to the expected position first, a few of each.
+    fn likely_starts(&self, q: &Query, expected: usize) -> Vec<usize> {
+        const PIECE: usize = 12;
+        const PER_PIECE: usize = 3;
+        let m = q.quote.len();
+        let mut starts = vec![expected];
+        let mut add = |piece: &[char], to_start: &dyn Fn(usize) -> Option<usize>| {
+            if piece.len() < 2 {
+                return;
+            }
+            let needle: String = piece.iter().collect();
+            let mut found: Vec<usize> = char_occurrences(self.new_text, &needle)
+                .filter_map(to_start)
+                .collect();
+            found.sort_by_key(|s| s.abs_diff(expected));
+            starts.extend(found.into_iter().take(PER_PIECE));
+        };
+        let p_tail = &q.prefix[q.prefix.len().saturating_sub(PIECE)..];
+        add(p_tail, &|at| Some(at + p_tail.len()));
+        let s_head = &q.suffix[..q.suffix.len().min(PIECE)];
+        add(s_head, &|at| at.checked_sub(m));
+        if m >= 2 * PIECE {
+            add(&q.quote[..PIECE], &|at| Some(at));
+            add(&q.quote[m - PIECE..], &|at| (at + PIECE).checked_sub(m));
+        }
+        // Drop guesses whose windows would overlap one already taken.
+        let mut kept: Vec<usize> = Vec::new();
+        for s in starts {
+            if kept.len() == MAX_FUZZY_WINDOWS {
+                break;
+            }
+            if kept.iter().all(|k| k.abs_diff(s) > m / 8 + 2) {
+                kept.push(s);
+            }
+        }
+        kept
+    }
+
+    /// How many chars of stored context agree with the text around a fuzzy match, allowing
+    /// edits (the match edges may be off by a char or two).
+    fn fuzzy_context_chars(&self, start: usize, end: usize, q: &Query) -> usize {
+        let before = &self.new_chars[start.saturating_sub(q.prefix.len())..start];
+        let after = &self.new_chars[end..(end + q.suffix.len()).min(self.new_chars.len())];
+        let p = q
+            .prefix
+            .len()
+            .saturating_sub(fuzzy::edit_distance(q.prefix, before));
+        let s = q
+            .suffix
+            .len()
+            .saturating_sub(fuzzy::edit_distance(q.suffix, after));
+        p + s
+    }
+
+    fn orphan(&self, start: usize, end: usize) -> Reanchored {
+        let len = self.new_chars.len();
+        Reanchored {
+            start: start.min(len),
+            end: end.min(len),
+            status: AnchorStatus::Orphan,
+        }
+    }
+
+    /// An empty quote carries nothing to search for: it stays if its offset still exists.
+    fn orphan_or_empty(&self, start: usize, end: usize) -> Reanchored {
+        if end <= self.new_chars.len() {
+            Reanchored {
+                start,
+                end,
+                status: AnchorStatus::Anchored,
+            }
+        } else {
+            self.orphan(start, end)
+        }
+    }
+}
+
+struct Query<'q> {
+    quote: &'q [char],
+    prefix: &'q [char],
+    suffix: &'q [char],
+}
+
+/// Bonus for being near the expected position: `PROXIMITY_WEIGHT` at distance 0, halving
+/// at `PROXIMITY_SCALE`.
+fn proximity(distance: usize) -> f64 {
+    PROXIMITY_WEIGHT / (1.0 + distance as f64 / PROXIMITY_SCALE)
+}
+
+/// Consecutive chars of the stored prefix (read backwards from the quote) and suffix that
+/// the text around `[start, end)` still has.
+fn context_agreement(text: &[char], start: usize, end: usize, q: &Query) -> (usize, usize) {
+    let before = text[..start].iter().rev();
+    let pa = before
+        .zip(q.prefix.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let sa = text[end..]
+        .iter()
+        .zip(q.suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (pa, sa)
+}
+
+/// Char offsets of every occurrence of `needle` in `haystack`, overlapping ones included
+/// (a duplicated passage may overlap itself), in increasing order.
+fn char_occurrences<'h>(haystack: &'h str, needle: &str) -> impl Iterator<Item = usize> + 'h {
+    let needle = needle.to_owned();
+    let mut byte = 0usize;
+    let mut chars_before = 0usize;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        let at = byte + haystack.get(byte..)?.find(needle.as_str())?;
+        chars_before += haystack[byte..at].chars().count();
+        // Step one char past the match start so overlapping matches are found too.
+        let step = haystack[at..].chars().next().map_or(1, char::len_utf8);
+        byte = at + step;
+        let found = chars_before;
+        chars_before += 1;
+        Some(found)
+    })
+}
+
+fn common_prefix(a: &[char], b: &[char]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_prefix_rev(a: &[char], b: &[char]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,412 @@
+use super::*;
+use crate::core::outline::char_slice;
+use proptest::prelude::*;
+
+/// Char offset of the `nth` (0-based) occurrence of `needle` in `text`.
+fn nth_at(text: &str, needle: &str, nth: usize) -> usize {
+    let byte = text
+        .match_indices(needle)
+        .nth(nth)
+        .expect("needle in text")
+        .0;
+    text[..byte].chars().count()
+}
+
+fn at(text: &str, needle: &str) -> usize {
+    nth_at(text, needle, 0)
+}
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Annotate `[start, end)` of `old`, then move it to `new`.
+fn moved(old: &str, new: &str, start: usize, end: usize) -> Reanchored {
+    let (quote, prefix, suffix) = quote_context(old, start, end);
+    reanchor(old, new, start, end, &quote, &prefix, &suffix)
+}
+
+/// As `moved`, but as for an imported annotation: the old text is unknown.
+fn moved_blind(old: &str, new: &str, start: usize, end: usize) -> Reanchored {
+    let (quote, prefix, suffix) = quote_context(old, start, end);
+    reanchor("", new, start, end, &quote, &prefix, &suffix)
+}
+
+fn anchored(start: usize, end: usize) -> Reanchored {
+    Reanchored {
+        start,
+        end,
+        status: AnchorStatus::Anchored,
+    }
+}
+
+const ARTICLE: &str = "美西方所谓“去风险”的本质，是以安全为名行保护主义之实。\n\
+    中国坚定不移推进高水平对外开放，同各国分享发展机遇。\n\
+    事实证明，开放合作才是应对风险挑战的正确选择。";
+
+#[test]
+fn quote_context_takes_up_to_32_chars_each_side() {
+    let text: String = "一二三四五六七八九十".repeat(8);
+    let (quote, prefix, suffix) = quote_context(&text, 40, 43);
+    assert_eq!(quote, "一二三");
+    assert_eq!(len(&prefix), CONTEXT_CHARS);
+    assert_eq!(len(&suffix), CONTEXT_CHARS);
+    assert!(prefix.ends_with("九十"));
+    assert!(suffix.starts_with("四五"));
+}
+
+#[test]
+fn quote_context_is_short_at_the_text_edges_and_clamps() {
+    assert_eq!(
+        quote_context("风险挑战", 0, 2),
+        ("风险".into(), "".into(), "挑战".into())
+    );
+    assert_eq!(
+        quote_context("风险挑战", 3, 99),
+        ("战".into(), "风险挑".into(), "".into())
+    );
+    // Inverted: the start is clamped to the end.
+    assert_eq!(
+        quote_context("风险", 5, 1),
+        ("".into(), "风".into(), "险".into())
+    );
+    assert_eq!(quote_context("", 0, 0), ("".into(), "".into(), "".into()));
+}
+
+#[test]
+fn quote_context_counts_chars_not_bytes() {
+    let text = "ok 🎉 café\u{301} 中文";
+    let start = at(text, "café");
+    let (quote, prefix, _) = quote_context(text, start, start + 5);
+    assert_eq!(quote, "café\u{301}");
+    assert_eq!(prefix, "ok 🎉 ");
+}
+
+#[test]
+fn unchanged_text_keeps_the_offsets() {
+    let start = at(ARTICLE, "高水平");
+    assert_eq!(
+        moved(ARTICLE, ARTICLE, start, start + 3),
+        anchored(start, start + 3)
+    );
+    assert_eq!(
+        moved_blind(ARTICLE, ARTICLE, start, start + 3),
+        anchored(start, start + 3)
+    );
+}
+
+#[test]
+fn an_edit_after_the_quote_keeps_the_offsets() {
+    let new = ARTICLE.replace("正确选择", "唯一正确的选择");
+    let start = at(ARTICLE, "去风险");
+    assert_eq!(
+        moved(ARTICLE, &new, start, start + 3),
+        anchored(start, start + 3)
+    );
+    assert_eq!(
+        moved_blind(ARTICLE, &new, start, start + 3),
+        anchored(start, start + 3)
+    );
+}
+
+#[test]
+fn an_edit_before_the_quote_shifts_it() {
+    let new = ARTICLE.replace("美西方所谓", "一些美西方政客所谓");
+    let start = at(ARTICLE, "高水平对外开放");
+    let expected = at(&new, "高水平对外开放");
+    assert_eq!(expected, start + 4);
+    assert_eq!(
+        moved(ARTICLE, &new, start, start + 7),
+        anchored(expected, expected + 7)
+    );
+    assert_eq!(
+        moved_blind(ARTICLE, &new, start, start + 7),
+        anchored(expected, expected + 7)
+    );
+}
+
+#[test]
+fn a_deletion_right_before_the_quote_shifts_it() {
+    let new = ARTICLE.replace("坚定不移", "");
+    let start = at(ARTICLE, "推进高水平");
+    let expected = at(&new, "推进高水平");
+    assert_eq!(
+        moved(ARTICLE, &new, start, start + 5),
+        anchored(expected, expected + 5)
+    );
+    assert_eq!(
+        moved_blind(ARTICLE, &new, start, start + 5),
+        anchored(expected, expected + 5)
+    );
+}
+
+#[test]
+fn an_edit_inside_the_quote_moves_it_to_the_rewritten_passage_for_checking() {
+    let quote = "中国坚定不移推进高水平对外开放";
+    let new = ARTICLE.replace(quote, "中国坚定不移地推进更高水平对外开放");
+    let start = at(ARTICLE, quote);
+    let expected_start = at(&new, "中国坚定");
+    let expected_end = at(&new, "，同各国");
+    for found in [
+        moved(ARTICLE, &new, start, start + len(quote)),
+        moved_blind(ARTICLE, &new, start, start + len(quote)),
+    ] {
+        assert_eq!(found.status, AnchorStatus::Check);
+        assert_eq!((found.start, found.end), (expected_start, expected_end));
+    }
+}
+
+#[test]
+fn a_slightly_rewritten_passage_far_from_its_old_place_is_found_and_checked() {
+    let passage = "事实证明，开放合作才是应对风险挑战的正确选择。";
+    let rewritten = "事实证明，开放合作才是应对各种风险挑战的正确选择。";
+    let filler = "这是一段新增加的文字，与原文的批注没有关系。".repeat(20);
+    let new = format!("{filler}\n{}", ARTICLE.replace(passage, rewritten));
+    let start = at(ARTICLE, passage);
+    let found = moved_blind(ARTICLE, &new, start, start + len(passage));
+    assert_eq!(found.status, AnchorStatus::Check);
+    assert_eq!(char_slice(&new, found.start, found.end), rewritten);
+}
+
+#[test]
+fn a_deleted_passage_becomes_an_orphan_with_clamped_offsets() {
+    let deleted = "中国坚定不移推进高水平对外开放，同各国分享发展机遇。\n";
+    let new = ARTICLE.replace(deleted, "");
+    let start = at(ARTICLE, "高水平对外开放");
+    for found in [
+        moved(ARTICLE, &new, start, start + 7),
+        moved_blind(ARTICLE, &new, start, start + 7),
+    ] {
+        assert_eq!(found.status, AnchorStatus::Orphan);
+        assert_eq!((found.start, found.end), (start, start + 7));
+    }
+    let short = "事实证明";
+    let near_end = at(ARTICLE, "正确选择");
+    let found = moved(ARTICLE, short, near_end, near_end + 4);
+    assert_eq!(
+        found,
+        Reanchored {
+            start: 4,
+            end: 4,
+            status: AnchorStatus::Orphan
+        }
+    );
+}
+
+#[test]
+fn a_deleted_short_quote_is_not_attached_to_another_occurrence() {
+    // "风险" occurs twice; the annotated one (in "去风险") is deleted with its sentence.
+    let first_sentence = "美西方所谓“去风险”的本质，是以安全为名行保护主义之实。\n";
+    let new = ARTICLE.replace(first_sentence, "");
+    assert!(new.contains("风险"));
+    let start = at(ARTICLE, "风险");
+    for found in [
+        moved(ARTICLE, &new, start, start + 2),
+        moved_blind(ARTICLE, &new, start, start + 2),
+    ] {
+        assert_eq!(found.status, AnchorStatus::Orphan, "{found:?}");
+    }
+}
+
+#[test]
+fn a_duplicated_passage_is_told_apart_by_its_context() {
+    let old = "第一部分：坚持开放合作，共享发展机遇。其他内容在此。\n\
+               第二部分：坚持开放合作，共享发展机遇。更多内容在后。";
+    let second = nth_at(old, "坚持开放合作", 1);
+    // The old offsets point nearer the first copy once a long line is inserted in between.
+    let new = old.replace(
+        "其他内容在此。",
+        "其他内容在此。这里插入了很长的一句话用来移动第二段的位置。",
+    );
+    let expected = nth_at(&new, "坚持开放合作", 1);
+    assert_eq!(
+        moved(old, &new, second, second + 6),
+        anchored(expected, expected + 6)
+    );
+    // Without the old text the stored offset is nearer the first copy; context still decides.
+    let imported = moved_blind(old, &new, second, second + 6);
+    assert_eq!(imported, anchored(expected, expected + 6));
+}
+
+#[test]
+fn duplicated_passages_with_the_same_context_go_to_the_nearest() {
+    let unit = "同样的句子在这里重复出现，上下文完全一样，没有任何区别。";
+    let old = unit.repeat(6);
+    let third = nth_at(&old, "重复出现", 2);
+    let quote_len = 4;
+    // Nothing changed but the old text is unknown and the offset is off by a few chars.
+    let (quote, prefix, suffix) = quote_context(&old, third, third + quote_len);
+    let found = reanchor(
+        "",
+        &old,
+        third + 3,
+        third + 3 + quote_len,
+        &quote,
+        &prefix,
+        &suffix,
+    );
+    assert_eq!(found, anchored(third, third + quote_len));
+    let found = reanchor(
+        "",
+        &old,
+        third - 5,
+        third - 5 + quote_len,
+        &quote,
+        &prefix,
+        &suffix,
+    );
+    assert_eq!(found, anchored(third, third + quote_len));
+}
+
+#[test]
+fn offsets_count_chars_with_emoji_and_combining_marks() {
+    let old = "开头🎉🎉文字 café\u{301} 中间的批注对象在这里，结尾。";
+    let new = "开头🎉🎉🎉插入 e\u{301}\u{302} 文字 café\u{301} 中间的批注对象在这里，结尾。";
+    let start = at(old, "批注对象");
+    let expected = at(new, "批注对象");
+    assert_eq!(expected, start + 8);
+    assert_eq!(
+        moved(old, new, start, start + 4),
+        anchored(expected, expected + 4)
+    );
+    assert_eq!(
+        moved_blind(old, new, start, start + 4),
+        anchored(expected, expected + 4)
+    );
+    let cafe = at(old, "café");
+    let found = moved(old, new, cafe, cafe + 5);
+    assert_eq!(char_slice(new, found.start, found.end), "café\u{301}");
+}
+
+#[test]
+fn an_imported_annotation_with_stale_offsets_is_found_by_its_quote() {
+    let start = at(ARTICLE, "分享发展机遇");
+    let (quote, prefix, suffix) = quote_context(ARTICLE, start, start + 6);
+    let found = reanchor("", ARTICLE, 3, 9, &quote, &prefix, &suffix);
+    assert_eq!(found, anchored(start, start + 6));
+    // Without any context an exact quote is still enough.
+    let found = reanchor("", ARTICLE, 3, 9, &quote, "", "");
+    assert_eq!(found, anchored(start, start + 6));
+}
+
+#[test]
+fn offsets_beyond_a_shorter_text_are_clamped() {
+    let found = reanchor("", "短文", 10, 20, "不存在的引文", "", "");
+    assert_eq!(
+        found,
+        Reanchored {
+            start: 2,
+            end: 2,
+            status: AnchorStatus::Orphan
+        }
+    );
+    let found = reanchor("", "短文", 5, 1, "", "", "");
+    assert_eq!(found.status, AnchorStatus::Orphan);
+    assert!(found.start <= found.end && found.end <= 2);
+}
+
+#[test]
+fn a_reanchorer_moves_many_annotations_like_reanchor() {
+    let new = ARTICLE.replace("美西方", "某些国家");
+    let batch = Reanchorer::new(ARTICLE, &new);
+    for needle in ["去风险", "高水平", "正确选择", "\n"] {
+        let start = at(ARTICLE, needle);
+        let end = start + len(needle);
+        let (quote, prefix, suffix) = quote_context(ARTICLE, start, end);
+        assert_eq!(
+            batch.reanchor(start, end, &quote, &prefix, &suffix),
+            reanchor(ARTICLE, &new, start, end, &quote, &prefix, &suffix)
+        );
+    }
+}
+
+/// Text from a small alphabet mixing CJK, Latin, emoji and a combining mark, so that
+/// duplicates and near-duplicates are common.
+fn text_strategy(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop::sample::select(vec![
+            '中', '国', '风', '险', 'a', 'b', ' ', '。', '🎉', '\u{301}', '\n',
+        ]),
+        0..max,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+/// A text, a non-empty range of it, an insertion point outside the range (often right
+/// next to it) and the text to insert.
+fn insertion_case() -> impl Strategy<Value = (String, usize, usize, usize, String)> {
+    (text_strategy(80), text_strategy(30))
+        .prop_filter("a range needs a char", |(text, _)| !text.is_empty())
+        .prop_flat_map(|(text, inserted)| {
+            let n = len(&text);
+            (Just(text), 0..n, Just(inserted)).prop_flat_map(move |(text, start, inserted)| {
+                (Just(text), Just(start), start + 1..=n, any::<bool>(), 0..=n, Just(inserted))
+            })
+        })
+        .prop_map(|(text, start, end, before, at, inserted)| {
+            let at = if before { at.min(start) } else { at.max(end) };
+            (text, start, end, at, inserted)
+        })
+}
+
+fn insert_at(text: &str, at: usize, inserted: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: String = chars[..at].iter().collect();
+    out.push_str(inserted);
+    out.extend(&chars[at..]);
+    out
+}
+
+proptest! {
+    #[test]
+    fn inserting_text_outside_the_quote_keeps_an_identical_quote(
+        (text, start, end, at, inserted) in insertion_case()
+    ) {
+        let new = insert_at(&text, at, &inserted);
+        let found = moved(&text, &new, start, end);
+        prop_assert_eq!(found.status, AnchorStatus::Anchored);
+        prop_assert_eq!(char_slice(&new, found.start, found.end), char_slice(&text, start, end));
+    }
+
+    #[test]
+    fn inserting_text_away_from_a_quote_with_context_keeps_it_without_the_old_text(
+        (body, start, end, at, inserted) in insertion_case()
+    ) {
+        // Fixed context of at least 16 chars on each side: the stored prefix and suffix can
+        // then tell the passage apart even when the insertion is right next to it.
+        let text = format!("开头的固定上下文有十六个字符长度。{body}结尾的固定上下文也有十六个字符长。");
+        let (start, end, at) = (start + 17, end + 17, at + 17);
+        let new = insert_at(&text, at, &inserted);
+        let found = moved_blind(&text, &new, start, end);
+        prop_assert_eq!(found.status, AnchorStatus::Anchored);
+        prop_assert_eq!(char_slice(&new, found.start, found.end), char_slice(&text, start, end));
+    }
+
+    #[test]
+    fn results_always_lie_within_the_new_text(
+        old in text_strategy(60),
+        new in text_strategy(60),
+        start in 0usize..80,
+        end in 0usize..80,
+        blind in any::<bool>(),
+    ) {
+        let (quote, prefix, suffix) = quote_context(&old, start, end);
+        let old_text = if blind { "" } else { old.as_str() };
+        let found = reanchor(old_text, &new, start, end, &quote, &prefix, &suffix);
+        prop_assert!(found.start <= found.end);
+        prop_assert!(found.end <= len(&new));
+        if found.status == AnchorStatus::Anchored && !quote.is_empty() {
+            prop_assert_eq!(char_slice(&new, found.start, found.end), quote.as_str());
+        }
+    }
+
+    #[test]
+    fn an_unchanged_text_keeps_every_range(
+        text in text_strategy(80), a in 0usize..80, b in 0usize..80,
+    ) {
+        let n = len(&text);
+        let (start, end) = (a.min(b).min(n), a.max(b).min(n));
+        prop_assert_eq!(moved(&text, &text, start, end), anchored(start, end));
+        prop_assert_eq!(moved_blind(&text, &text, start, end), anchored(start, end));
+    }
+}

@@ -1,0 +1,294 @@
+//! Word, sentence and line boundaries for selecting text, in char offsets.
+//!
+//! Words: a run of Han characters is cut into words by jieba (a double-click on 风 in
+//! “去风险” selects a word, not the clause); letters and digits form words as usual (with an
+//! apostrophe between letters and a point or comma between digits); a run of whitespace, or
+//! of one repeated punctuation mark (…… ——), is a unit of its own; every other char is
+//! its own unit. Combining marks, variation selectors and emoji joined by ZWJ stay with the
+//! char before them.
+//!
+//! Only a window of text around the position is examined, so these calls cost the same on
+//! a 100k-char text as on a line.
+
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+/// Loading jieba's dictionary takes a noticeable moment; do it once, on first use.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// How far from the position a run of one kind of text is followed. Longer runs are cut
+/// there; a word boundary this far away does not affect the word at the position.
+const WINDOW: usize = 256;
+
+/// The word (or whitespace run, or punctuation mark) containing `pos`, as `[start, end)`.
+/// A position at or past the end selects the last unit; an empty text gives `(0, 0)`.
+pub fn word_at(text: &str, pos: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return (0, 0);
+    }
+    unit_at(&chars, pos.min(chars.len() - 1))
+}
+
+/// Where Ctrl+→ goes: past any whitespace (newlines included), then to the end of the
+/// next word.
+pub fn next_word_boundary(text: &str, pos: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pos = pos.min(chars.len());
+    while pos < chars.len() && chars[pos].is_whitespace() {
+        pos += 1;
+    }
+    if pos < chars.len() {
+        pos = unit_at(&chars, pos).1;
+    }
+    pos
+}
+
+/// Where Ctrl+← goes: back over any whitespace, then to the start of the previous word.
+pub fn prev_word_boundary(text: &str, pos: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pos = pos.min(chars.len());
+    while pos > 0 && chars[pos - 1].is_whitespace() {
+        pos -= 1;
+    }
+    if pos > 0 {
+        pos = unit_at(&chars, pos - 1).0;
+    }
+    pos
+}
+
+/// The line containing `pos`, without its newline. A position on a newline belongs to the
+/// line that newline ends.
+pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = line_bounds(&chars, pos.min(chars.len()));
+    (start, end)
+}
+
+/// The sentence containing `pos`, within its line. A sentence ends after 。！？；… or after
+/// ? ! (and . before a space or the line end), with any run of these and any closing quotes
+/// or brackets that follow. Surrounding whitespace is left out unless `pos` is in it.
+pub fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let pos = pos.min(chars.len());
+    let (line_start, line_end) = line_bounds(&chars, pos);
+    let mut start = line_start;
+    let mut i = line_start;
+    while i < line_end {
+        let end = sentence_end_after(&chars[..line_end], i);
+        match end {
+            Some(end) if pos < end => return trimmed(&chars, start, end, pos),
+            Some(end) => {
+                start = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    trimmed(&chars, start, line_end, pos)
+}
+
+fn line_bounds(chars: &[char], pos: usize) -> (usize, usize) {
+    let start = chars[..pos]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |i| i + 1);
+    let end = chars[pos..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |i| pos + i);
+    (start, end)
+}
+
+/// If a sentence ends with the terminator at `i`, where the next one begins: after the
+/// terminators, closers and whitespace that follow.
+fn sentence_end_after(line: &[char], i: usize) -> Option<usize> {
+    let c = line[i];
+    let is_terminator = |c: char| "。！？；…?!.".contains(c);
+    if !is_terminator(c) {
+        return None;
+    }
+    let mut j = i;
+    while j < line.len() && is_terminator(line[j]) {
+        j += 1;
+    }
+    // A full stop only ends a sentence before a space, a closer or the line end, so that
+    // 3.5 and U.S.A stay whole; a run like "?." is decided by its first char.
+    let only_full_stops = line[i..j].iter().all(|&c| c == '.');
+    while j < line.len() && "”’」』）)\"'".contains(line[j]) {
+        j += 1;
+    }
+    if only_full_stops && j < line.len() && !line[j].is_whitespace() && line[j - 1] == '.' {
+        return None;
+    }
+    while j < line.len() && line[j].is_whitespace() {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// `[start, end)` without leading and trailing whitespace, unless that would leave `pos` out.
+fn trimmed(chars: &[char], start: usize, end: usize, pos: usize) -> (usize, usize) {
+    let mut s = start;
+    let mut e = end;
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if (s..=e).contains(&pos) {
+        (s, e)
+    } else {
+        (start, end)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Newline,
+    Space,
+    Han,
+    Word,
+    /// Punctuation, symbols, emoji: one unit per char, or per run of one repeated char.
+    Other,
+}
+
+fn kind(c: char) -> Kind {
+    if c == '\n' {
+        Kind::Newline
+    } else if c.is_whitespace() {
+        Kind::Space
+    } else if is_han(c) {
+        Kind::Han
+    } else if c.is_alphanumeric() || c == '_' {
+        Kind::Word
+    } else {
+        Kind::Other
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{30000}'..='\u{323AF}' | '〇')
+}
+
+const ZWJ: char = '\u{200D}';
+
+/// Chars that belong to the char before them: combining marks, variation selectors, ZWJ,
+/// emoji skin tones and tag characters. (Marks of Indic and other scripts are alphabetic
+/// and join their word anyway.)
+fn is_extender(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{3099}'..='\u{309A}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0020}'..='\u{E007F}' | ZWJ)
+}
+
+/// A base char with the extenders after it: `[start, end)` and the base's kind.
+#[derive(Debug, Clone, Copy)]
+struct Cluster {
+    start: usize,
+    end: usize,
+    base: char,
+    kind: Kind,
+}
+
+/// The clusters covering `[lo, hi)`, widened to cluster boundaries.
+fn clusters(chars: &[char], lo: usize, hi: usize) -> Vec<Cluster> {
+    let joined_to_previous = |i: usize| i > 0 && (is_extender(chars[i]) || chars[i - 1] == ZWJ);
+    let mut i = lo;
+    while i > 0 && joined_to_previous(i) {
+        i -= 1;
+    }
+    let mut out = Vec::new();
+    while i < hi {
+        let mut end = i + 1;
+        while end < chars.len() && joined_to_previous(end) {
+            end += 1;
+        }
+        out.push(Cluster {
+            start: i,
+            end,
+            base: chars[i],
+            kind: kind(chars[i]),
+        });
+        i = end;
+    }
+    out
+}
+
+/// Whether `c`, between the clusters `before` and `after`, holds a word together:
+/// an apostrophe inside a Latin word (don't), a point or comma inside a number (3.5, 1,000).
+fn joins_word(before: char, c: char, after: char) -> bool {
+    match c {
+        '\'' | '’' => before.is_alphabetic() && after.is_alphabetic() && !is_han(before),
+        '.' | ',' => before.is_ascii_digit() && after.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// The unit containing char `i` (which must be `< chars.len()`).
+fn unit_at(chars: &[char], i: usize) -> (usize, usize) {
+    let lo = i.saturating_sub(WINDOW);
+    let hi = (i + WINDOW).min(chars.len());
+    let cl = clusters(chars, lo, hi);
+    // Group clusters into runs of one kind; return the run (or jieba word) holding `i`.
+    let mut k = 0;
+    while k < cl.len() {
+        let mut end = k + 1;
+        while end < cl.len() {
+            let (prev, next) = (cl[end - 1], cl[end]);
+            let same_run = match (cl[k].kind, next.kind) {
+                (Kind::Space, Kind::Space) | (Kind::Han, Kind::Han) | (Kind::Word, Kind::Word) => {
+                    true
+                }
+                (Kind::Word, Kind::Other) => cl
+                    .get(end + 1)
+                    .is_some_and(|after| joins_word(prev.base, next.base, after.base)),
+                (Kind::Other, Kind::Other) => next.base == cl[k].base,
+                _ => false,
+            };
+            if !same_run {
+                break;
+            }
+            end += 1;
+        }
+        let (start, stop) = (cl[k].start, cl[end - 1].end);
+        if (start..stop).contains(&i) {
+            if cl[k].kind == Kind::Han {
+                return han_word_at(chars, start, stop, i);
+            }
+            return (start, stop);
+        }
+        k = end;
+    }
+    // Unreachable for i < chars.len(): the clusters cover it. Fall back to the char itself.
+    (i, i + 1)
+}
+
+/// The jieba word containing `i` within the Han run `[start, end)`.
+fn han_word_at(chars: &[char], start: usize, end: usize, i: usize) -> (usize, usize) {
+    let run: String = chars[start..end].iter().collect();
+    let mut word_start = start;
+    let mut pos = start;
+    for token in JIEBA.cut(&run, true) {
+        pos += token.chars().count();
+        // jieba splits combining marks off as tokens of their own; keep them with the word.
+        if chars.get(pos).is_some_and(|&c| is_extender(c)) {
+            continue;
+        }
+        if i < pos {
+            return (word_start, pos);
+        }
+        word_start = pos;
+    }
+    // jieba covers its input; should it not, fall back to the single char.
+    (i, i + 1)
+}
+
+#[cfg(test)]
+mod tests;
