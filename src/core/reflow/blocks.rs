@@ -63,6 +63,9 @@ struct Classifier {
     /// Does piece `i` begin a block (after a blank line, a marker, or the page start)?
     /// On pages without hard wrapping every line is a block of its own.
     starts: Vec<bool>,
+    /// A hard-wrapped page with (almost) no blank lines: headings and titles stand out
+    /// only by being short.
+    blankless: bool,
     wrapped: bool,
     indents: bool,
     elems: Vec<Elem>,
@@ -80,10 +83,16 @@ pub fn classify(lines: Vec<Line>, wrapped: bool, indents: bool) -> Vec<Elem> {
             _ => true,
         })
         .collect();
+    let blanks = pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Line(l) if l.blank_before))
+        .count();
+    let blankless = wrapped && blanks * 50 <= pieces.len();
     let mut c = Classifier {
         elems: Vec::with_capacity(pieces.len()),
         pieces,
         starts,
+        blankless,
         wrapped,
         indents,
     };
@@ -187,11 +196,50 @@ impl Classifier {
     }
 
     /// A short isolated block without sentence punctuation: a title or a heading.
+    /// Isolated by blank lines, or, on pages without them, a run of short lines after a
+    /// finished sentence.
     fn heading_at(&self, i: usize) -> Option<(Elem, usize)> {
-        if !self.starts_block(i) || !self.after_finished_text() {
+        if !self.after_finished_text() {
             return None;
         }
-        let end = self.block_end(i);
+        let blank_isolated = self
+            .starts_block(i)
+            .then(|| self.heading_in(i, self.block_end(i), true))
+            .flatten();
+        let unisolated = || {
+            // Not right after a marker: the text after an inline marker is short too.
+            let after_marker = matches!(self.elems.last(), Some(Elem::Marker(_)));
+            (self.blankless && !after_marker)
+                .then(|| self.heading_in(i, self.short_run_end(i), false))
+                .flatten()
+        };
+        blank_isolated.or_else(unisolated)
+    }
+
+    /// End of the run of short unfinished lines (at most three) starting at `i`: the
+    /// lines of a heading set without blank lines around it.
+    fn short_run_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < i + 3 {
+            match self.line(j) {
+                Some(l)
+                    if !self.starts_block(j)
+                        && !is_byline(&l.text)
+                        && !ends_sentence(&l.text)
+                        && (l.text.starts_with("——")
+                            || l.width <= UNISOLATED_HEADING * l.column) =>
+                {
+                    j += 1
+                }
+                _ => break,
+            }
+        }
+        j
+    }
+
+    /// Is lines `i..end` a heading (or a title with its subtitle)? Without blank lines
+    /// around it (`isolated` false) every title line must be short.
+    fn heading_in(&self, i: usize, end: usize, isolated: bool) -> Option<(Elem, usize)> {
         if end - i > 3 {
             return None;
         }
@@ -210,17 +258,22 @@ impl Classifier {
         }
         let boundary = self.boundary_follows(end);
         let title_like = !subtitle.is_empty()
-            || (self.wrapped && title.len() == 1 && title[0].width >= title[0].column - 0.5);
-        let strong = boundary || title_like;
+            || (isolated
+                && self.wrapped
+                && title.len() == 1
+                && title[0].width >= title[0].column - 0.5);
+        // Long titles are allowed where an article boundary follows (or, when blank
+        // lines isolate them, where they look like titles).
+        let strong = boundary || (isolated && title_like);
         let title_text = join_lines(&title.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
         let numbered = is_numbered(&title_text);
         // Headings are short; a numbered one (（二）…) may fill the column on all but
         // its last line. Titles followed by an article boundary may be long.
         let fits = |(k, l): (usize, &&Line)| {
-            let limit = if self.wrapped {
-                (0.8 * l.column).min(l.column - 3.0)
-            } else {
-                40.0
+            let limit = match (self.wrapped, isolated) {
+                (true, true) => heading_limit(l),
+                (true, false) => UNISOLATED_HEADING * l.column,
+                (false, _) => 40.0,
             };
             let wrapped_numbered = numbered && k + 1 < title.len() && l.width <= l.column + 0.5;
             l.width <= limit || wrapped_numbered || (strong && l.width <= 3.0 * l.column.max(20.0))
@@ -252,6 +305,16 @@ impl Classifier {
             Some(Piece::Taken) => false,
         }
     }
+}
+
+/// Without blank lines to isolate it, a heading line must be this much shorter than
+/// its column, so that a paragraph's first line (two characters short) never passes.
+const UNISOLATED_HEADING: f32 = 0.65;
+
+/// The widest a heading line in a hard-wrapped column may be: clearly shorter than a
+/// full line, and than a first line that lost its indent.
+fn heading_limit(l: &Line) -> f32 {
+    (0.8 * l.column).min(l.column - 3.0)
 }
 
 /// Headings numbered like （一）, 一、, 1. or 第一部分 are section headings, not titles.

@@ -199,3 +199,48 @@ fn titles_after_bodies_without_markers_or_bylines() {
     assert_eq!(paragraphs(&doc.articles[0]).len(), 2);
     assert_eq!(paragraphs(&doc.articles[1]).len(), 1);
 }
+
+#[test]
+fn the_sample_without_blank_lines_keeps_its_structure() {
+    let path = format!(
+        "{}/seeds/000_51e883962f205273.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let solid: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (with, without) = (reflow(&text), reflow(&solid));
+    let titles = |d: &Document| {
+        d.articles
+            .iter()
+            .map(|a| a.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&without), titles(&with));
+    let all_headings = |d: &Document| {
+        d.articles
+            .iter()
+            .map(|a| {
+                headings(a)
+                    .into_iter()
+                    .map(|h| h.map(String::from))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(all_headings(&without), all_headings(&with));
+    let bylines = |d: &Document| {
+        d.articles
+            .iter()
+            .map(|a| (a.byline.clone(), a.subtitle.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bylines(&without), bylines(&with));
+    let want: Vec<&str> = with.articles.iter().flat_map(paragraphs).collect();
+    let got: Vec<&str> = without.articles.iter().flat_map(paragraphs).collect();
+    let exact = want.iter().filter(|p| got.contains(p)).count();
+    assert!(exact * 100 >= want.len() * 95, "{exact}/{}", want.len());
+}
