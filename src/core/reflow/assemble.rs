@@ -141,12 +141,19 @@ pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
                 cur.flush_body(layout);
                 cur.article.end_matter.push(m.printed);
             }
-            Elem::Byline(text) => {
-                if cur.has_body() || cur.article.byline.is_some() {
-                    cur.close(&mut doc, layout);
+            Elem::Byline(text) => match &mut cur.article.byline {
+                // 本报记者 王明 / 通讯员 李华 on two lines: one byline.
+                Some(byline) if i > 0 && kinds[i - 1] == Kind::Byline => {
+                    byline.push(' ');
+                    byline.push_str(&text);
                 }
-                cur.article.byline = Some(text);
-            }
+                _ => {
+                    if cur.has_body() || cur.article.byline.is_some() {
+                        cur.close(&mut doc, layout);
+                    }
+                    cur.article.byline = Some(text);
+                }
+            },
             Elem::EndMatter(text) => {
                 cur.flush_body(layout);
                 match doc.articles.last_mut() {

@@ -55,8 +55,14 @@ pub fn is_closer(c: char) -> bool {
 /// Does the line end a sentence: 。！？… (or ASCII . ! ?), optionally followed by
 /// closing quotes or brackets?
 pub fn ends_sentence(line: &str) -> bool {
-    let mut rev = line.trim_end().chars().rev().skip_while(|&c| is_closer(c));
-    matches!(rev.next(), Some('。' | '！' | '？' | '…' | '.' | '!' | '?'))
+    let line = line.trim_end();
+    let mut rev = line.chars().rev().skip_while(|&c| is_closer(c));
+    match rev.next() {
+        Some('。' | '！' | '？' | '…' | '.' | '!' | '?') => true,
+        // A photo caption or dispatch ends with its credit: …（新华社记者 王五 摄）.
+        Some('摄' | '电') => line.ends_with(['）', ')']),
+        _ => false,
+    }
 }
 
 /// Does the line end with a mark that says the sentence goes on (，、；：)?
@@ -90,7 +96,10 @@ mod tests {
         assert!(ends_sentence("名参保职工……"));
         assert!(ends_sentence("It ended."));
         assert!(!ends_sentence("的新说辞。“脱钩”是赤裸裸的反华政治"));
-        assert!(!ends_sentence("（新华社北京7月5日电）"));
+        assert!(ends_sentence(
+            "图为牧民在草场上放牧。（新华社记者 王五 摄）"
+        ));
+        assert!(!ends_sentence("（新华社北京7月5日"));
         assert!(ends_mid_sentence("生态安全屏障方面，到6月29日，"));
     }
 }
