@@ -289,7 +289,7 @@ impl Store {
     /// Reflow again, from their stored source text, the documents whose reflow version
     /// is older than this build's, re-anchoring their annotations. Cheap when none are.
     pub fn reflow_stale_documents(&mut self) -> Result<Vec<(DocId, ImportOutcome)>, StoreError> {
-        let stale = self.read(|c| documents::stale_ids(c))?;
+        let stale = self.read(documents::stale_ids)?;
         let mut done = Vec::with_capacity(stale.len());
         for id in stale {
             let now = now_rfc3339();
@@ -301,7 +301,7 @@ impl Store {
 
     /// All documents in import order.
     pub fn documents(&self) -> Result<Vec<DocumentSummary>, StoreError> {
-        self.read(|c| documents::summaries(c))
+        self.read(documents::summaries)
     }
 
     pub fn document(&self, id: DocId) -> Result<StoredDocument, StoreError> {
@@ -360,12 +360,12 @@ impl Store {
 
     /// Every tag in use, sorted.
     pub fn tags(&self) -> Result<Vec<String>, StoreError> {
-        self.read(|c| annotations::tags(c))
+        self.read(annotations::tags)
     }
 
     /// The six colour names, colour 1 first.
     pub fn color_names(&self) -> Result<Vec<String>, StoreError> {
-        self.read(|c| settings::color_names(c))
+        self.read(settings::color_names)
     }
 
     pub fn set_color_name(&mut self, color: u8, name: &str) -> Result<(), StoreError> {
