@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod desktop;
 mod library;
+pub mod notes;
 mod outline;
 
 #[derive(Debug, Parser)]
@@ -98,7 +99,10 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
         | Command::Text { .. }
         | Command::Annotate { .. }
         | Command::Annotations { .. } => library::run(cli, command, out),
-        _ => anyhow::bail!("this command is not implemented yet"),
+        Command::Export { format, doc, out: out_path } => {
+            notes::export(cli, *format, *doc, out_path.as_deref(), out)
+        }
+        Command::ImportAnnotations { file } => notes::import_file(cli, file, out),
     }
     .map(|_| {
         let _ = cli;

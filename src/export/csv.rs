@@ -114,7 +114,7 @@ mod tests {
             let a = p.annotation;
             let row = rows
                 .iter()
-                .find(|r| &r[0] == a.id)
+                .find(|r| r[0] == a.id)
                 .expect("a row per annotation");
             assert_eq!(&row[1], "2024-07-06 第3版.txt");
             assert_eq!(

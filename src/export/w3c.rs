@@ -2,11 +2,15 @@
 //! `AnnotationCollection` whose embedded first `AnnotationPage` holds every annotation.
 //!
 //! Each annotation's bodies are the note (`purpose: commenting`), one `TextualBody` per
-//! tag (`purpose: tagging`) and the colour (`purpose: classifying`, its codebook name as
-//! value and `urn:pizhu:color:N` as id so pizhu can read the number back). The target's
-//! source is `urn:sha256:<content hash>`, which names the document independently of
-//! where its file lives, and its selectors are a `TextQuoteSelector` and a
-//! `TextPositionSelector` in Unicode code points of the reading text.
+//! tag (`purpose: tagging`) and the colour's meaning (`purpose: classifying`, its
+//! codebook name as value). The colour itself is how the target is drawn, so it is the
+//! target's `styleClass` (`pizhu-color-N`) with an annotation-level CSS `stylesheet`;
+//! pizhu reads the number back from there. (An `id` on the classifying body would be
+//! the obvious place, but the W3C tests then take the body for an external resource,
+//! which may not have a purpose.) The target's source is `urn:sha256:<content hash>`,
+//! which names the document independently of where its file lives, and its selectors
+//! are a `TextQuoteSelector` and a `TextPositionSelector` in Unicode code points of the
+//! reading text.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -16,8 +20,13 @@ use super::{color_name, placed, ExportDocument};
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Prefix of a target source naming a document by the SHA-256 of its text.
 pub const SOURCE_PREFIX: &str = "urn:sha256:";
-/// Prefix of a colour body's id; the colour number (1-based) follows.
-pub const COLOR_ID_PREFIX: &str = "urn:pizhu:color:";
+/// Prefix of the target's `styleClass`; the colour number (1-based) follows.
+pub const STYLE_CLASS_PREFIX: &str = "pizhu-color-";
+/// Suggested highlight backgrounds for colours 1–6 (yellow, red, blue, green, violet,
+/// grey), so other tools draw pizhu's colours recognisably.
+const HIGHLIGHT_CSS: [&str; 6] = [
+    "#ffe066", "#ffa8a8", "#a5d8ff", "#b2f2bb", "#d0bfff", "#dee2e6",
+];
 pub const ID_PREFIX: &str = "urn:uuid:";
 
 #[derive(Serialize)]
@@ -54,12 +63,18 @@ struct WebAnnotation<'a> {
     motivation: &'static str,
     body: Vec<Body<'a>>,
     target: Target<'a>,
+    stylesheet: Stylesheet,
+}
+
+#[derive(Serialize)]
+struct Stylesheet {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: String,
 }
 
 #[derive(Serialize)]
 struct Body<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<String>,
     #[serde(rename = "type")]
     kind: &'static str,
     value: std::borrow::Cow<'a, str>,
@@ -72,6 +87,8 @@ struct Body<'a> {
 struct Target<'a> {
     source: String,
     selector: [Selector<'a>; 2],
+    #[serde(rename = "styleClass")]
+    style_class: String,
 }
 
 #[derive(Serialize)]
@@ -127,7 +144,6 @@ fn annotation<'a>(
     let mut body = Vec::with_capacity(a.tags.len() + 2);
     if !a.note.is_empty() {
         body.push(Body {
-            id: None,
             kind: "TextualBody",
             value: a.note.as_str().into(),
             format: Some("text/plain"),
@@ -136,7 +152,6 @@ fn annotation<'a>(
     }
     for tag in &a.tags {
         body.push(Body {
-            id: None,
             kind: "TextualBody",
             value: tag.as_str().into(),
             format: None,
@@ -144,7 +159,6 @@ fn annotation<'a>(
         });
     }
     body.push(Body {
-        id: Some(format!("{COLOR_ID_PREFIX}{}", a.color)),
         kind: "TextualBody",
         value: color_name(color_names, a.color).into(),
         format: None,
@@ -179,8 +193,21 @@ fn annotation<'a>(
                     end: a.end,
                 },
             ],
+            style_class: format!("{STYLE_CLASS_PREFIX}{}", a.color),
+        },
+        stylesheet: Stylesheet {
+            kind: "CssStylesheet",
+            value: css_rule(a.color),
         },
     }
+}
+
+fn css_rule(color: u8) -> String {
+    let background = usize::from(color)
+        .checked_sub(1)
+        .and_then(|i| HIGHLIGHT_CSS.get(i))
+        .unwrap_or(&"#ffe066");
+    format!(".{STYLE_CLASS_PREFIX}{color} {{ background-color: {background}; }}")
 }
 
 /// A collection id that depends only on what is exported, so exporting the same

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::w3c::{COLOR_ID_PREFIX, ID_PREFIX, SOURCE_PREFIX};
+use super::w3c::{ID_PREFIX, SOURCE_PREFIX, STYLE_CLASS_PREFIX};
 use crate::core::annotation::COLOR_COUNT;
 
 /// One annotation as the file describes it, before it is matched to a document.
@@ -39,9 +39,10 @@ pub struct ImportedAnnotation {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// serde_json's message names the line and column.
+    /// serde_json's message names the line and column. Not a `#[source]`: the
+    /// message already carries it, and error chains would print it twice.
     #[error("not valid JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error("not W3C Web Annotation JSON: {0}")]
     Shape(String),
     #[error("annotation {index} ({id}) {problem}")]
@@ -54,7 +55,7 @@ pub enum ImportError {
 
 /// Parses a whole file. `color_names` maps colour bodies from other tools by name.
 pub fn parse(json: &str, color_names: &[String]) -> Result<Vec<ImportedAnnotation>, ImportError> {
-    let root: Value = serde_json::from_str(json)?;
+    let root: Value = serde_json::from_str(json).map_err(ImportError::Json)?;
     let items = annotation_values(&root)?;
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
@@ -191,6 +192,7 @@ fn annotation(
         },
     };
     let bodies = Bodies::read(obj, color_names)?;
+    let color = color_of_style(target).or(bodies.color).unwrap_or(1);
     Ok(ImportedAnnotation {
         id: uuid_for(&original_id),
         original_id,
@@ -199,7 +201,7 @@ fn annotation(
         quote: exact,
         prefix: text("prefix")?,
         suffix: text("suffix")?,
-        color: bodies.color.unwrap_or(1),
+        color,
         note: bodies.notes.join("\n\n"),
         tags: bodies.tags,
         created,
@@ -286,7 +288,11 @@ impl Bodies {
                 .filter_map(|p| p.as_str())
                 .collect();
             if purposes.contains(&"classifying") {
-                b.color = b.color.or_else(|| color_of(body, value, color_names));
+                // Another tool's classification may use pizhu's codebook names.
+                let named = color_names.iter().position(|n| n == value);
+                b.color = b
+                    .color
+                    .or_else(|| named.and_then(|i| u8::try_from(i + 1).ok()));
             } else if purposes.contains(&"tagging") {
                 if !value.trim().is_empty() && !b.tags.contains(value) {
                     b.tags.push(value.clone());
@@ -299,19 +305,17 @@ impl Bodies {
     }
 }
 
-fn color_of(body: &Map<String, Value>, value: &str, color_names: &[String]) -> Option<u8> {
-    let from_id = body
-        .get("id")
-        .and_then(Value::as_str)
-        .and_then(|id| id.strip_prefix(COLOR_ID_PREFIX))
-        .and_then(|n| n.parse::<u8>().ok())
-        .filter(|n| (1..=COLOR_COUNT).contains(n));
-    from_id.or_else(|| {
-        color_names
-            .iter()
-            .position(|n| n == value)
-            .and_then(|i| u8::try_from(i + 1).ok())
-    })
+/// The colour number from the target's `styleClass` (`pizhu-color-N`).
+fn color_of_style(target: &Map<String, Value>) -> Option<u8> {
+    one_or_many(target.get("styleClass"))
+        .iter()
+        .filter_map(|c| {
+            c.as_str()?
+                .strip_prefix(STYLE_CLASS_PREFIX)?
+                .parse::<u8>()
+                .ok()
+        })
+        .find(|n| (1..=COLOR_COUNT).contains(n))
 }
 
 /// `urn:uuid:X` gives X; any other id a UUID derived from its SHA-256 (version 8,

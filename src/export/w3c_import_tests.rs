@@ -45,6 +45,11 @@ fn reads_back_every_field_of_an_export() {
         assert_eq!(r.created.as_deref(), Some(a.created.as_str()));
         assert_eq!(r.modified.as_deref(), Some(a.modified.as_str()));
     }
+    // The colour number travels in the target's styleClass, whatever the codebook says.
+    let without_codebook = parse(&json, &[]).unwrap();
+    for a in &f.annotations {
+        assert_eq!(without_codebook.iter().find(|r| r.id == a.id).unwrap().color, a.color);
+    }
 }
 
 #[test]

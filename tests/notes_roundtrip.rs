@@ -1,0 +1,229 @@
+//! Export → import → export: annotations leave the library and come back unchanged;
+//! importing is idempotent, newer edits win, and a bad file imports nothing.
+
+mod notes_support;
+
+use notes_support::{annotate, library};
+use pizhu::cli::notes::{import_annotations, render_library, write_atomically, ImportSummary};
+use pizhu::core::annotation::AnchorStatus;
+use pizhu::export::Format;
+use pizhu::store::Store;
+use serde_json::Value;
+
+fn export(store: &Store, format: Format) -> String {
+    render_library(store, format, None).expect("export").text
+}
+
+fn items(json: &mut Value) -> &mut Vec<Value> {
+    json["first"]["items"].as_array_mut().expect("items")
+}
+
+#[test]
+fn export_then_import_into_a_fresh_library_gives_the_same_annotations() {
+    let (mut a, doc) = library();
+    let made = annotate(&mut a, doc);
+    let json = export(&a, Format::W3cJson);
+
+    let (mut b, _) = library();
+    let summary = import_annotations(&mut b, &json).unwrap();
+    assert_eq!(
+        summary,
+        ImportSummary {
+            added: made.len(),
+            orphaned: 1,
+            ..Default::default()
+        }
+    );
+    assert_eq!(b.annotations(None).unwrap(), made);
+    for format in Format::ALL {
+        assert_eq!(
+            export(&b, format),
+            export(&a, format),
+            "{format:?} differs after the round trip"
+        );
+    }
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let (mut a, doc) = library();
+    let made = annotate(&mut a, doc);
+    let json = export(&a, Format::W3cJson);
+    let (mut b, _) = library();
+    import_annotations(&mut b, &json).unwrap();
+    let after_first = b.annotations(None).unwrap();
+
+    let again = import_annotations(&mut b, &json).unwrap();
+    assert_eq!(
+        again,
+        ImportSummary {
+            unchanged: made.len(),
+            ..Default::default()
+        }
+    );
+    assert_eq!(b.annotations(None).unwrap(), after_first);
+    // Importing a library's own export into itself is a no-op too.
+    assert_eq!(
+        import_annotations(&mut a, &json).unwrap().unchanged,
+        made.len()
+    );
+    assert_eq!(a.annotations(None).unwrap(), made);
+}
+
+#[test]
+fn a_newer_modified_time_updates_and_an_older_one_does_not() {
+    let (mut a, doc) = library();
+    annotate(&mut a, doc);
+    let (mut b, _) = library();
+    import_annotations(&mut b, &export(&a, Format::W3cJson)).unwrap();
+
+    let mut json: Value = serde_json::from_str(&export(&a, Format::W3cJson)).unwrap();
+    let first = &mut items(&mut json)[0];
+    let id = first["id"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("urn:uuid:")
+        .to_string();
+    first["body"][0]["value"] = "改过的批注".into();
+    first["modified"] = "2999-01-01T00:00:00Z".into();
+    let summary = import_annotations(&mut b, &json.to_string()).unwrap();
+    assert_eq!((summary.updated, summary.added), (1, 0));
+    let updated = b.annotation(&id).unwrap().unwrap();
+    assert_eq!(
+        (updated.note.as_str(), updated.modified.as_str()),
+        ("改过的批注", "2999-01-01T00:00:00Z")
+    );
+
+    let first = &mut items(&mut json)[0];
+    first["body"][0]["value"] = "更旧的版本".into();
+    first["modified"] = "2000-01-01T00:00:00Z".into();
+    assert_eq!(
+        import_annotations(&mut b, &json.to_string())
+            .unwrap()
+            .updated,
+        0
+    );
+    assert_eq!(b.annotation(&id).unwrap().unwrap().note, "改过的批注");
+}
+
+#[test]
+fn positions_that_no_longer_fit_are_found_again_by_the_quote() {
+    let (mut a, doc) = library();
+    let made = annotate(&mut a, doc);
+    let mut json: Value = serde_json::from_str(&export(&a, Format::W3cJson)).unwrap();
+    for item in items(&mut json).iter_mut() {
+        item["target"]["selector"][1]["start"] = 0.into();
+        item["target"]["selector"][1]["end"] = 1.into();
+    }
+    let (mut b, _) = library();
+    import_annotations(&mut b, &json.to_string()).unwrap();
+    for original in made.iter().filter(|m| m.status == AnchorStatus::Anchored) {
+        let found = b.annotation(&original.id).unwrap().unwrap();
+        assert_eq!(
+            (found.start, found.end, found.status),
+            (original.start, original.end, AnchorStatus::Anchored)
+        );
+    }
+}
+
+#[test]
+fn invalid_json_imports_nothing_and_says_where() {
+    let (mut a, doc) = library();
+    annotate(&mut a, doc);
+    let json = export(&a, Format::W3cJson);
+    let broken = json.replacen("\"type\": \"Annotation\"", "\"type\" \"Annotation\"", 3);
+    let (mut b, _) = library();
+    let message = import_annotations(&mut b, &broken).unwrap_err().to_string();
+    assert!(
+        message.starts_with("not valid JSON: expected `:` at line"),
+        "{message}"
+    );
+    assert!(b.annotations(None).unwrap().is_empty());
+}
+
+#[test]
+fn a_missing_document_imports_nothing() {
+    let (mut a, doc) = library();
+    let made = annotate(&mut a, doc);
+    let mut json: Value = serde_json::from_str(&export(&a, Format::W3cJson)).unwrap();
+    let last = items(&mut json).last_mut().unwrap();
+    last["target"]["source"] = format!("urn:sha256:{}", "ab".repeat(32)).into();
+    let (mut b, _) = library();
+    let message = import_annotations(&mut b, &json.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.starts_with(&format!("annotation {} (urn:uuid:", made.len())),
+        "{message}"
+    );
+    assert!(message.contains("not in the library"), "{message}");
+    assert!(
+        b.annotations(None).unwrap().is_empty(),
+        "the valid annotations before it were not written"
+    );
+
+    // A library without the page at all refuses the whole file the same way.
+    let mut empty = Store::open_in_memory().unwrap();
+    assert!(import_annotations(&mut empty, &export(&a, Format::W3cJson)).is_err());
+    assert!(empty.annotations(None).unwrap().is_empty());
+}
+
+#[test]
+fn a_bad_annotation_at_the_end_imports_nothing() {
+    let (mut a, doc) = library();
+    let made = annotate(&mut a, doc);
+    let mut json: Value = serde_json::from_str(&export(&a, Format::W3cJson)).unwrap();
+    items(&mut json).last_mut().unwrap()["target"]["selector"]
+        .as_array_mut()
+        .unwrap()
+        .remove(0);
+    let (mut b, _) = library();
+    let message = import_annotations(&mut b, &json.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains(&format!("annotation {}", made.len()))
+            && message.ends_with("has no TextQuoteSelector")
+    );
+    assert!(b.annotations(None).unwrap().is_empty());
+}
+
+#[test]
+fn one_document_exports_even_without_annotations() {
+    let (a, doc) = library();
+    let md = render_library(&a, Format::Markdown, Some(doc)).unwrap();
+    assert_eq!((md.documents, md.annotations), (1, 0));
+    assert!(md.text.contains("（没有批注）"));
+    assert_eq!(
+        render_library(&a, Format::Markdown, None)
+            .unwrap()
+            .documents,
+        0
+    );
+    assert!(render_library(&a, Format::Csv, Some(99))
+        .unwrap_err()
+        .to_string()
+        .contains("no document 99"));
+}
+
+#[test]
+fn writing_a_file_is_atomic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("批注.md");
+    write_atomically(&path, b"first").unwrap();
+    write_atomically(&path, "第二".as_bytes()).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "第二");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec![std::ffi::OsString::from("批注.md")],
+        "no temporary file left behind"
+    );
+
+    let missing = dir.path().join("no-such-dir").join("x.csv");
+    let message = write_atomically(&missing, b"x").unwrap_err().to_string();
+    assert!(message.contains("no-such-dir/x.csv"), "{message}");
+}
