@@ -11,6 +11,7 @@ mod documents;
 mod error;
 pub mod schema;
 mod settings;
+mod types;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -18,80 +19,14 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use crate::core::annotation::Annotation;
-use crate::core::outline::Outline;
 use crate::ingest::Ingested;
 
 pub use error::StoreError;
 pub use settings::DEFAULT_COLOR_NAMES;
-
-pub type DocId = i64;
-
-/// A document as stored: where it came from and its reading text with outline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredDocument {
-    pub id: DocId,
-    pub source_path: String,
-    /// sha256 hex of the decoded source text.
-    pub content_hash: String,
-    /// RFC 3339, UTC.
-    pub imported_at: String,
-    pub encoding: String,
-    pub reflow_version: u32,
-    /// `outline.text` is the reading text.
-    pub outline: Outline,
-}
-
-/// One row of the library list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentSummary {
-    pub id: DocId,
-    /// The first article's title, or the file name for untitled pages.
-    pub title: String,
-    pub articles: usize,
-    pub chars: usize,
-    pub source_path: String,
-    pub annotations: usize,
-}
-
-/// What an import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportOutcome {
-    New,
-    /// The same content was already in the library.
-    Unchanged,
-    /// The text changed (same source path, or a newer reflow); annotations were re-anchored.
-    Updated {
-        kept: usize,
-        moved: usize,
-        check: usize,
-        orphaned: usize,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewAnnotation {
-    pub document_id: DocId,
-    pub start: usize,
-    pub end: usize,
-    pub color: u8,
-    pub note: String,
-    pub tags: Vec<String>,
-}
-
-/// A partial edit: `None` leaves the field as it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AnnotationEdit {
-    pub color: Option<u8>,
-    pub note: Option<String>,
-    pub tags: Option<Vec<String>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ReadingPosition {
-    pub article: usize,
-    pub section: usize,
-    pub scroll: f32,
-}
+pub use types::{
+    AnnotationEdit, DocId, DocumentSummary, ImportOutcome, NewAnnotation, ReadingPosition,
+    StoredDocument,
+};
 
 /// Failures inside a transaction; `Store` adds the database name when it reports them.
 #[derive(Debug)]
@@ -205,17 +140,14 @@ impl Store {
             conn.busy_timeout(BUSY_TIMEOUT)?;
             conn.pragma_update(None, "foreign_keys", true)?;
             if on_disk {
-                retry_busy(|| {
-                    let mode: String =
-                        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-                    if !mode.eq_ignore_ascii_case("wal") {
-                        return Err(Failure::Corrupt {
-                            what: "journal mode".into(),
-                            detail: format!("SQLite kept {mode:?} instead of WAL"),
-                        });
-                    }
-                    Ok(())
+                let mode: String = retry_busy(|| {
+                    Ok(conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?)
                 })?;
+                if !mode.eq_ignore_ascii_case("wal") {
+                    // Some network file systems cannot share WAL memory; the rollback
+                    // journal still gives transactions and busy waiting, only slower.
+                    tracing::warn!("database {label}: journal mode {mode}, not WAL");
+                }
                 // FULL: a commit is on disk (WAL fsync) before the call returns, so a
                 // power cut keeps it too, not only a killed process.
                 conn.pragma_update(None, "synchronous", "FULL")?;
