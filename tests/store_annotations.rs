@@ -308,3 +308,40 @@ fn codebook_positions_and_settings() {
         Err(StoreError::NoDocument(_))
     ));
 }
+
+#[test]
+fn put_annotations_lands_all_or_none() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (doc, _) = store
+        .import(
+            Path::new("/virtual/a.txt"),
+            &ingested(page(Some("春耕"), OLD), 1),
+        )
+        .unwrap();
+    let text = store.document(doc).unwrap().outline.text;
+    let good = store.add_annotation(&highlight(doc, &text, QUOTE)).unwrap();
+    store.delete_annotation(&good.id).unwrap();
+    let copy = Annotation {
+        id: "copy".into(),
+        ..good.clone()
+    };
+    let bad = Annotation {
+        id: "bad".into(),
+        color: 8,
+        ..good.clone()
+    };
+
+    let err = store
+        .put_annotations(&[good.clone(), bad, copy.clone()])
+        .unwrap_err();
+    assert!(matches!(err, StoreError::BadColor(8)), "{err}");
+    assert!(
+        store.annotations(None).unwrap().is_empty(),
+        "none of the batch landed"
+    );
+
+    store
+        .put_annotations(&[good.clone(), copy.clone()])
+        .unwrap();
+    assert_eq!(store.annotations(None).unwrap().len(), 2);
+}
