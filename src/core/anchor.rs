@@ -73,6 +73,9 @@ pub const MIN_FUZZY_SIMILARITY: f64 = 0.8;
 const PROXIMITY_WEIGHT: f64 = 2.0;
 /// Distance (chars) at which the proximity bonus has halved.
 const PROXIMITY_SCALE: f64 = 64.0;
+/// Exact searches look this many chars either side of the expected position before they
+/// search the whole text.
+const SEARCH_WINDOW: usize = 4096;
 /// At most this many places are examined with edit distances per annotation.
 const MAX_FUZZY_WINDOWS: usize = 8;
 
@@ -81,6 +84,9 @@ const MAX_FUZZY_WINDOWS: usize = 8;
 pub struct Reanchorer<'a> {
     new_text: &'a str,
     new_chars: Vec<char>,
+    /// Byte offset of each char of the new text, and its byte length last, to turn search
+    /// hits (bytes) into char offsets and windows (chars) into byte ranges.
+    byte_starts: Vec<u32>,
     old_len: usize,
     /// Chars equal at the start of both texts (0 when the old text is unknown).
     same_head: usize,
@@ -93,6 +99,12 @@ pub struct Reanchorer<'a> {
 impl<'a> Reanchorer<'a> {
     pub fn new(old_text: &str, new_text: &'a str) -> Reanchorer<'a> {
         let new_chars: Vec<char> = new_text.chars().collect();
+        let byte_starts: Vec<u32> = new_text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(new_text.len()))
+            .map(|b| u32::try_from(b).expect("reading text under 4 GiB"))
+            .collect();
         let old_known = !old_text.is_empty();
         let (old_len, same_head, same_tail) = if old_known {
             let old_chars: Vec<char> = old_text.chars().collect();
@@ -105,6 +117,7 @@ impl<'a> Reanchorer<'a> {
         Reanchorer {
             new_text,
             new_chars,
+            byte_starts,
             old_len,
             same_head,
             same_tail,
@@ -183,7 +196,9 @@ impl<'a> Reanchorer<'a> {
             return old_start.min(new_len);
         }
         // Split the overlap of an ambiguous edit so that head and tail do not overlap.
-        let tail = self.same_tail.min(self.old_len.min(new_len) - self.same_head);
+        let tail = self
+            .same_tail
+            .min(self.old_len.min(new_len) - self.same_head);
         let old_changed_end = self.old_len - tail;
         let new_changed_end = new_len - tail;
         if old_start <= self.same_head {
@@ -204,14 +219,46 @@ impl<'a> Reanchorer<'a> {
     /// The best exact occurrence of the quote among those with enough evidence of being the
     /// same passage; failing that, a lone occurrence of a longer quote, to be checked.
     fn exact(&self, q: &Query, expected: usize) -> Option<Reanchored> {
-        let needle: String = q.quote.iter().collect();
         let m = q.quote.len();
-        let mut best: Option<(f64, usize, usize)> = None; // (score, distance, start)
-        let mut occurrences = 0usize;
-        let mut lone = 0usize;
-        for start in char_occurrences(self.new_text, &needle) {
-            occurrences += 1;
-            lone = start;
+        let anchored = |start| Reanchored {
+            start,
+            end: start + m,
+            status: AnchorStatus::Anchored,
+        };
+        // Look near the expected place first: a hit there with all its context agreeing
+        // outscores any hit farther away, so the whole text need not be searched.
+        let (from, to) = (
+            expected.saturating_sub(SEARCH_WINDOW),
+            expected + SEARCH_WINDOW,
+        );
+        let near = self.scan_exact(q, expected, from, to);
+        if let Some(best) = near.best.filter(|b| b.full_context) {
+            return Some(anchored(best.start));
+        }
+        let all = self.scan_exact(q, expected, 0, self.new_chars.len());
+        match all.best {
+            Some(best) => Some(anchored(best.start)),
+            None if all.occurrences == 1 && m >= MIN_UNIQUE_QUOTE_CHARS => Some(Reanchored {
+                start: all.last,
+                end: all.last + m,
+                status: AnchorStatus::Check,
+            }),
+            None => None,
+        }
+    }
+
+    /// Score the quote's exact occurrences starting in `[from, to)`.
+    fn scan_exact(&self, q: &Query, expected: usize, from: usize, to: usize) -> ExactScan {
+        let m = q.quote.len();
+        let mut scan = ExactScan {
+            best: None,
+            occurrences: 0,
+            last: 0,
+        };
+        let mut best_score = f64::NEG_INFINITY;
+        for start in self.occurrences(q.quote, from, to) {
+            scan.occurrences += 1;
+            scan.last = start;
             let (pa, sa) = context_agreement(&self.new_chars, start, start + m, q);
             let full_context = pa == q.prefix.len() && sa == q.suffix.len();
             if !full_context && m + pa + sa < MIN_EVIDENCE_CHARS {
@@ -219,27 +266,44 @@ impl<'a> Reanchorer<'a> {
             }
             let distance = start.abs_diff(expected);
             let score = (pa + sa) as f64 + proximity(distance);
-            let better = match best {
+            let better = match &scan.best {
                 None => true,
-                Some((s, d, _)) => score > s || (score == s && distance < d),
+                Some(b) => score > best_score || (score == best_score && distance < b.distance),
             };
             if better {
-                best = Some((score, distance, start));
+                best_score = score;
+                scan.best = Some(ExactHit {
+                    start,
+                    distance,
+                    full_context,
+                });
             }
         }
-        match best {
-            Some((_, _, start)) => Some(Reanchored {
-                start,
-                end: start + m,
-                status: AnchorStatus::Anchored,
-            }),
-            None if occurrences == 1 && m >= MIN_UNIQUE_QUOTE_CHARS => Some(Reanchored {
-                start: lone,
-                end: lone + m,
-                status: AnchorStatus::Check,
-            }),
-            None => None,
+        scan
+    }
+
+    /// Char offsets of the occurrences of `needle` that start in `[from, to)`, overlapping
+    /// ones included (a duplicated passage may overlap itself), in increasing order.
+    fn occurrences(&self, needle: &[char], from: usize, to: usize) -> Vec<usize> {
+        let n = self.new_chars.len();
+        let (from, to) = (from.min(n), to.min(n));
+        if needle.is_empty() || from >= to {
+            return Vec::new();
         }
+        let needle: String = needle.iter().collect();
+        let first_byte = self.byte_starts[from] as usize;
+        let last_byte = self.byte_starts[(to + needle.chars().count() - 1).min(n)] as usize;
+        let hay = &self.new_text[..last_byte];
+        let mut found = Vec::new();
+        let mut byte = first_byte;
+        while let Some(at) = hay[byte..].find(&needle) {
+            let at = byte + at;
+            let char_at = self.byte_starts.partition_point(|&b| (b as usize) < at);
+            found.push(char_at);
+            // Step one char past the match start so overlapping matches are found too.
+            byte = self.byte_starts[char_at + 1] as usize;
+        }
+        found
     }
 
     /// A close, not exact, copy of the quote near a place where it is likely to be.
@@ -300,10 +364,15 @@ impl<'a> Reanchorer<'a> {
             if piece.len() < 2 {
                 return;
             }
-            let needle: String = piece.iter().collect();
-            let mut found: Vec<usize> = char_occurrences(self.new_text, &needle)
-                .filter_map(to_start)
-                .collect();
+            let (from, to) = (
+                expected.saturating_sub(SEARCH_WINDOW),
+                expected + SEARCH_WINDOW,
+            );
+            let mut hits = self.occurrences(piece, from, to);
+            if hits.is_empty() {
+                hits = self.occurrences(piece, 0, self.new_chars.len());
+            }
+            let mut found: Vec<usize> = hits.into_iter().filter_map(to_start).collect();
             found.sort_by_key(|s| s.abs_diff(expected));
             starts.extend(found.into_iter().take(PER_PIECE));
         };
@@ -367,6 +436,20 @@ impl<'a> Reanchorer<'a> {
     }
 }
 
+struct ExactHit {
+    start: usize,
+    distance: usize,
+    full_context: bool,
+}
+
+struct ExactScan {
+    /// The best-scoring occurrence with enough evidence.
+    best: Option<ExactHit>,
+    /// All occurrences seen, with or without evidence, and the last of them.
+    occurrences: usize,
+    last: usize,
+}
+
 struct Query<'q> {
     quote: &'q [char],
     prefix: &'q [char],
@@ -393,27 +476,6 @@ fn context_agreement(text: &[char], start: usize, end: usize, q: &Query) -> (usi
         .take_while(|(a, b)| a == b)
         .count();
     (pa, sa)
-}
-
-/// Char offsets of every occurrence of `needle` in `haystack`, overlapping ones included
-/// (a duplicated passage may overlap itself), in increasing order.
-fn char_occurrences<'h>(haystack: &'h str, needle: &str) -> impl Iterator<Item = usize> + 'h {
-    let needle = needle.to_owned();
-    let mut byte = 0usize;
-    let mut chars_before = 0usize;
-    std::iter::from_fn(move || {
-        if needle.is_empty() {
-            return None;
-        }
-        let at = byte + haystack.get(byte..)?.find(needle.as_str())?;
-        chars_before += haystack[byte..at].chars().count();
-        // Step one char past the match start so overlapping matches are found too.
-        let step = haystack[at..].chars().next().map_or(1, char::len_utf8);
-        byte = at + step;
-        let found = chars_before;
-        chars_before += 1;
-        Some(found)
-    })
 }
 
 fn common_prefix(a: &[char], b: &[char]) -> usize {
