@@ -13,3 +13,5 @@ pub mod about;
 pub mod logging;
 pub mod export;
 pub mod session;
+#[cfg(feature = "gui")]
+pub mod app;

@@ -112,5 +112,30 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
 /// No subcommand: open the window (import `cli.files` first). Without the `gui`
 /// feature, print the outline of the bundled sample or the given files instead.
 pub fn open_window(cli: &Cli) -> anyhow::Result<()> {
-    anyhow::bail!("the window is not built yet ({} files given)", cli.files.len())
+    #[cfg(feature = "gui")]
+    {
+        let db = match &cli.db {
+            Some(path) => path.clone(),
+            None => crate::store::Store::default_path()?,
+        };
+        crate::app::run(db, cli.files.clone())
+    }
+    #[cfg(not(feature = "gui"))]
+    {
+        eprintln!(
+            "pizhu: this build has no window (built without the `gui` feature); \
+             printing the outline instead. Build with default features to read in a window."
+        );
+        let out = &mut std::io::stdout().lock();
+        if cli.files.is_empty() {
+            let sample = std::path::Path::new(crate::session::SAMPLE_PATH);
+            let ingested = crate::ingest::ingest_bytes(sample, crate::session::SAMPLE_TEXT)?;
+            outline::write_tree(&ingested.outline, out)?;
+            return Ok(());
+        }
+        for file in &cli.files {
+            outline::run(file, false, out)?;
+        }
+        Ok(())
+    }
 }

@@ -52,7 +52,7 @@ pub fn outline_json(outline: &Outline, encoding: &str, reflow_version: u32) -> s
 }
 
 /// A readable indented outline for people.
-fn write_tree(outline: &Outline, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write_tree(outline: &Outline, out: &mut dyn Write) -> std::io::Result<()> {
     for (i, a) in outline.articles.iter().enumerate() {
         writeln!(out, "文章 {}: {}", i + 1, a.display_title())?;
         if let Some(s) = &a.subtitle {

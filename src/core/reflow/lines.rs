@@ -82,7 +82,7 @@ pub fn estimate_columns(lines: &mut [Line]) {
     // slide it, instead of selecting a quantile afresh for every line.
     let halves: Vec<Option<u32>> = lines
         .iter()
-        .map(|l| (!l.letter_spaced).then(|| (l.width * 2.0) as u32))
+        .map(|l| (!l.letter_spaced).then_some((l.width * 2.0) as u32))
         .collect();
     let mut window: Vec<u32> = Vec::with_capacity(2 * WINDOW + 2);
     let insert = |w: &mut Vec<u32>, v: u32| {
@@ -92,9 +92,9 @@ pub fn estimate_columns(lines: &mut [Line]) {
     for h in halves.iter().take(WINDOW + 1).flatten() {
         insert(&mut window, *h);
     }
-    for i in 0..lines.len() {
-        lines[i].column = match window.len() {
-            0 => lines[i].width,
+    for (i, line) in lines.iter_mut().enumerate() {
+        line.column = match window.len() {
+            0 => line.width,
             n => window[(n * 3 / 4).min(n - 1)] as f32 / 2.0,
         };
         // Slide: line i - WINDOW leaves, line i + WINDOW + 1 enters.

@@ -1,0 +1,358 @@
+//! Dialogs over the window: help, open file, tags, note, export. Their text fields take
+//! the keys while focused; Enter, Ctrl+Enter and Esc work as labelled on their buttons.
+
+use std::mem::discriminant;
+
+use egui::{Key, Modifiers, RichText, TextEdit};
+
+use crate::export::Format;
+use crate::session::{AppState, Command, ExportScope, FileBrowser, Modal};
+
+use super::fonts;
+use super::theme::Palette;
+
+/// Which dialog was up last frame, so a newly opened one can focus its text field once.
+#[derive(Default)]
+pub struct DialogFocus {
+    last: Option<std::mem::Discriminant<Modal>>,
+}
+
+pub fn ui(
+    ctx: &egui::Context,
+    state: &mut AppState,
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+    focus: &mut DialogFocus,
+) {
+    if state.modal == Modal::None {
+        focus.last = None;
+        return;
+    }
+    let kind = discriminant(&state.modal);
+    let just_opened = focus.last != Some(kind);
+    focus.last = Some(kind);
+    let frame = egui::Frame::window(&ctx.global_style())
+        .fill(palette.paper)
+        .inner_margin(18.0)
+        .corner_radius(10.0);
+    let width = match state.modal {
+        Modal::Help => (ctx.content_rect().width() - 80.0).clamp(480.0, 1100.0),
+        _ => 560.0,
+    };
+    let tags = state.tags.clone();
+    let mut modal = std::mem::take(&mut state.modal);
+    let response = egui::Modal::new(egui::Id::unique("dialog"))
+        .frame(frame)
+        .show(ctx, |ui| {
+            ui.set_width(width);
+            match &mut modal {
+                Modal::None => {}
+                Modal::Help => super::help::ui(ui, state, palette, queue),
+                Modal::OpenFile(browser) => open_file_ui(ui, browser, palette, queue, just_opened),
+                Modal::Tags(editor) => tags_ui(ui, editor, &tags, palette, queue, just_opened),
+                Modal::Note(editor) => note_ui(ui, editor, palette, queue, just_opened),
+                Modal::Export(dialog) => export_ui(ui, dialog, state.doc.is_some(), palette, queue),
+            }
+        });
+    state.modal = modal;
+    if response.backdrop_response.clicked() {
+        queue.push(Command::CancelEdit);
+    }
+}
+
+fn title(ui: &mut egui::Ui, text: &str, palette: &Palette) {
+    ui.label(RichText::new(text).size(18.0).color(palette.ink));
+    ui.add_space(6.0);
+}
+
+fn quote(ui: &mut egui::Ui, text: &str, palette: &Palette) {
+    let short: String = text.chars().take(120).collect();
+    let more = if text.chars().count() > 120 {
+        "…"
+    } else {
+        ""
+    };
+    egui::Frame::new()
+        .fill(palette.panel)
+        .corner_radius(4.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("“{short}{more}”"))
+                        .font(fonts::reading(15.0))
+                        .color(palette.ink),
+                )
+                .wrap(),
+            );
+        });
+    ui.add_space(6.0);
+}
+
+/// Consume a key before a text field sees it.
+fn take_key(ui: &egui::Ui, modifiers: Modifiers, key: Key) -> bool {
+    ui.input_mut(|i| i.consume_key(modifiers, key))
+}
+
+fn browser_listing_ui(
+    ui: &mut egui::Ui,
+    browser: &mut FileBrowser,
+    palette: &Palette,
+    height: f32,
+) -> Option<std::path::PathBuf> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        if ui.button("⬆ 上一级").clicked() {
+            browser.up();
+        }
+        ui.label(
+            RichText::new(browser.dir.display().to_string())
+                .color(palette.muted)
+                .size(12.5),
+        );
+    });
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, palette.rule))
+        .corner_radius(4.0)
+        .inner_margin(4.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let entries = browser.entries.clone();
+                    for entry in &entries {
+                        let text = if entry.is_dir {
+                            format!("📁 {}", entry.name)
+                        } else {
+                            format!("    {}", entry.name)
+                        };
+                        let response = ui.selectable_label(
+                            browser.path.ends_with(&entry.name) && !entry.is_dir,
+                            text,
+                        );
+                        if response.double_clicked() && !entry.is_dir {
+                            picked = Some(browser.dir.join(&entry.name));
+                        } else if response.clicked() {
+                            browser.choose(entry);
+                        }
+                    }
+                    if entries.is_empty() {
+                        ui.label(RichText::new("（空文件夹）").color(palette.muted));
+                    }
+                });
+        });
+    if let Some(e) = &browser.error {
+        ui.label(RichText::new(e).color(palette.accent));
+    }
+    picked
+}
+
+fn open_file_ui(
+    ui: &mut egui::Ui,
+    browser: &mut FileBrowser,
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+    just_opened: bool,
+) {
+    title(ui, "打开文件 · Open a text file", palette);
+    let enter = take_key(ui, Modifiers::NONE, Key::Enter);
+    let field = ui.add(
+        TextEdit::singleline(&mut browser.path)
+            .hint_text("路径，或在下方选择 (path, or pick below)")
+            .desired_width(f32::INFINITY),
+    );
+    if just_opened {
+        field.request_focus();
+    }
+    let mut open = enter && field.has_focus();
+    if let Some(path) = browser_listing_ui(ui, browser, palette, 300.0) {
+        queue.push(Command::ImportFiles(vec![path]));
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        open |= ui.button("打开 (Enter)").clicked();
+        if ui.button("取消 (Esc)").clicked() {
+            queue.push(Command::CancelEdit);
+        }
+    });
+    if open {
+        if let Some(path) = browser.submit() {
+            queue.push(Command::ImportFiles(vec![path]));
+        }
+    }
+}
+
+fn tags_ui(
+    ui: &mut egui::Ui,
+    editor: &mut crate::session::TagEditor,
+    all: &[String],
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+    just_opened: bool,
+) {
+    title(ui, "标签 · Tags", palette);
+    quote(ui, &editor.quote, palette);
+    let mut remove = None;
+    ui.horizontal_wrapped(|ui| {
+        for (i, tag) in editor.tags.iter().enumerate() {
+            if ui
+                .button(format!("#{tag}  ×"))
+                .on_hover_text("移除 remove")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        }
+        if editor.tags.is_empty() {
+            ui.label(RichText::new("还没有标签").color(palette.muted));
+        }
+    });
+    if let Some(i) = remove {
+        editor.tags.remove(i);
+    }
+    let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
+    let enter = take_key(ui, Modifiers::NONE, Key::Enter);
+    let suggestions = editor.suggestions(all);
+    if take_key(ui, Modifiers::NONE, Key::ArrowDown) {
+        editor.suggestion = (editor.suggestion + 1).min(suggestions.len().saturating_sub(1));
+    }
+    if take_key(ui, Modifiers::NONE, Key::ArrowUp) {
+        editor.suggestion = editor.suggestion.saturating_sub(1);
+    }
+    let field = ui.add(
+        TextEdit::singleline(&mut editor.input)
+            .hint_text("输入标签，Enter 添加；空时 Enter 保存")
+            .desired_width(f32::INFINITY),
+    );
+    if just_opened || enter {
+        field.request_focus();
+    }
+    if field.changed() {
+        editor.suggestion = 0;
+    }
+    let mut done = save;
+    if enter && !editor.accept(all) {
+        done = true;
+    }
+    if !suggestions.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("已有标签：").color(palette.muted).size(12.5));
+            for (i, s) in suggestions.iter().enumerate() {
+                if ui
+                    .selectable_label(i == editor.suggestion && !editor.input.is_empty(), s)
+                    .clicked()
+                {
+                    editor.add(s.clone());
+                }
+            }
+        });
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        done |= ui.button("保存 (Ctrl+Enter)").clicked();
+        if ui.button("取消 (Esc)").clicked() {
+            queue.push(Command::CancelEdit);
+        }
+    });
+    if done {
+        queue.push(Command::SetTags(editor.result()));
+    }
+}
+
+fn note_ui(
+    ui: &mut egui::Ui,
+    editor: &mut crate::session::NoteEditor,
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+    just_opened: bool,
+) {
+    title(ui, "笔记 · Note", palette);
+    quote(ui, &editor.quote, palette);
+    let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
+    let field = ui.add(
+        TextEdit::multiline(&mut editor.text)
+            .font(fonts::reading(16.0))
+            .desired_rows(8)
+            .desired_width(f32::INFINITY)
+            .hint_text("写下你的想法…"),
+    );
+    if just_opened {
+        field.request_focus();
+    }
+    ui.add_space(6.0);
+    let mut done = save;
+    ui.horizontal(|ui| {
+        done |= ui.button("保存 (Ctrl+Enter)").clicked();
+        if ui.button("取消 (Esc)").clicked() {
+            queue.push(Command::CancelEdit);
+        }
+    });
+    if done {
+        queue.push(Command::SaveNote(editor.text.clone()));
+    }
+}
+
+fn export_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut crate::session::ExportDialog,
+    has_doc: bool,
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+) {
+    title(ui, "导出批注 · Export", palette);
+    ui.horizontal(|ui| {
+        ui.label("格式");
+        for format in Format::ALL {
+            if ui.radio(dialog.format == format, format.label()).clicked() {
+                dialog.set_format(format);
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("范围");
+        ui.add_enabled_ui(has_doc, |ui| {
+            if ui
+                .radio(dialog.scope == ExportScope::ThisDocument, "本文档")
+                .clicked()
+            {
+                dialog.scope = ExportScope::ThisDocument;
+            }
+        });
+        if ui
+            .radio(dialog.scope == ExportScope::AllDocuments, "全部文档")
+            .clicked()
+        {
+            dialog.scope = ExportScope::AllDocuments;
+        }
+    });
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new("保存到 (folder and file name)")
+            .color(palette.muted)
+            .size(12.5),
+    );
+    browser_listing_ui(ui, &mut dialog.browser, palette, 180.0);
+    let enter = take_key(ui, Modifiers::NONE, Key::Enter);
+    let field = ui.add(TextEdit::singleline(&mut dialog.browser.path).desired_width(f32::INFINITY));
+    ui.add_space(6.0);
+    let mut go = enter && field.has_focus();
+    ui.horizontal(|ui| {
+        go |= ui.button("导出 (Enter)").clicked();
+        if ui.button("关闭 (Esc)").clicked() {
+            queue.push(Command::CancelEdit);
+        }
+    });
+    if let Some(path) = &dialog.written {
+        ui.label(RichText::new(format!("已写入 {}", path.display())).color(palette.accent));
+    }
+    if go {
+        queue.push(Command::Export {
+            format: dialog.format,
+            scope: dialog.scope,
+            path: dialog.destination(),
+        });
+    }
+}

@@ -1,0 +1,107 @@
+//! The help overlay (F1 or ?): every entry of the keymap, grouped by where it works,
+//! and the colour codebook.
+
+use egui::RichText;
+
+use crate::session::{AppState, Command};
+
+use super::keymap::{KeyContext, KEYMAP};
+use super::menu::label_of;
+use super::theme::Palette;
+
+const COLUMNS: [&[KeyContext]; 2] = [
+    &[
+        KeyContext::Global,
+        KeyContext::Outline,
+        KeyContext::Library,
+        KeyContext::AnnotationList,
+        KeyContext::Help,
+    ],
+    &[KeyContext::Reading, KeyContext::Caret],
+];
+
+pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new("快捷键 Keyboard")
+                .size(19.0)
+                .color(palette.ink),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("关闭 (Esc)").clicked() {
+                queue.push(Command::ToggleHelp);
+            }
+        });
+    });
+    ui.label(
+        RichText::new("鼠标：拖动选择 · Shift+点击扩展 · 双击选词 · 三击选句 · 点击高亮选中批注")
+            .color(palette.muted)
+            .size(12.5),
+    );
+    ui.add_space(6.0);
+    let max_height = ui.ctx().content_rect().height() - 160.0;
+    let height = max_height.max(200.0);
+    egui::ScrollArea::vertical()
+        .max_height(height)
+        .min_scrolled_height(height)
+        .show(ui, |ui| {
+            ui.columns(2, |columns| {
+                for (column, contexts) in columns.iter_mut().zip(COLUMNS) {
+                    for &context in contexts {
+                        context_ui(column, context, state, palette);
+                    }
+                }
+            });
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new("颜色 Colours")
+                    .color(palette.muted)
+                    .size(12.5),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for c in 1..=6u8 {
+                    let name = crate::export::color_name(&state.color_names, c);
+                    egui::Frame::new()
+                        .fill(palette.mark(c))
+                        .corner_radius(4.0)
+                        .inner_margin(egui::Margin::symmetric(8, 2))
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(format!("{c} {name}")).color(palette.ink))
+                        });
+                }
+            });
+        });
+}
+
+fn context_ui(ui: &mut egui::Ui, context: KeyContext, state: &AppState, palette: &Palette) {
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(context.title())
+            .color(palette.accent)
+            .size(13.5),
+    );
+    egui::Grid::new(("help", context as u8))
+        .num_columns(2)
+        .spacing([12.0, 3.0])
+        .striped(false)
+        .show(ui, |ui| {
+            for binding in KEYMAP.iter().filter(|b| b.context == context) {
+                let keys: Vec<String> = binding.chords.iter().map(|c| c.display()).collect();
+                ui.label(
+                    RichText::new(keys.join(" / "))
+                        .monospace()
+                        .color(palette.ink)
+                        .size(12.5),
+                );
+                let label = label_of(&binding.command, state);
+                let help = binding.command.help();
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(label).size(13.0).color(palette.ink));
+                    if !help.is_empty() {
+                        ui.label(RichText::new(help).size(11.5).color(palette.muted));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}

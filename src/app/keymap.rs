@@ -1,0 +1,518 @@
+//! The one table of keyboard shortcuts. Key handling, the help overlay and the menus are
+//! all generated from `KEYMAP`, so what the user reads is what the keys do.
+
+use egui::{Key, Modifiers};
+
+use crate::session::{CaretUnit, Command, Step};
+
+/// Where keyboard focus is. A key is looked up in the most specific context first
+/// (e.g. Caret, then Reading, then Global), so a context may reuse a key of a broader one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyContext {
+    Global,
+    Reading,
+    Caret,
+    Outline,
+    Library,
+    AnnotationList,
+    Help,
+}
+
+impl KeyContext {
+    pub fn title(self) -> &'static str {
+        match self {
+            KeyContext::Global => "全局 Anywhere",
+            KeyContext::Reading => "阅读 Reading",
+            KeyContext::Caret => "光标模式 Caret mode",
+            KeyContext::Outline => "目录 Outline",
+            KeyContext::Library => "文库 Library",
+            KeyContext::AnnotationList => "批注栏 Annotation list",
+            KeyContext::Help => "帮助 Help",
+        }
+    }
+}
+
+/// A key with the modifiers that must be held. `shift: None` accepts either state,
+/// for symbols that need Shift on some layouts (`?`, `+`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub key: Key,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub shift: Option<bool>,
+}
+
+const fn key(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        alt: false,
+        shift: Some(false),
+    }
+}
+const fn symbol(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        alt: false,
+        shift: None,
+    }
+}
+const fn shift(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        alt: false,
+        shift: Some(true),
+    }
+}
+const fn ctrl(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: true,
+        alt: false,
+        shift: Some(false),
+    }
+}
+const fn ctrl_shift(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: true,
+        alt: false,
+        shift: Some(true),
+    }
+}
+const fn ctrl_symbol(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: true,
+        alt: false,
+        shift: None,
+    }
+}
+const fn alt(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        alt: true,
+        shift: Some(false),
+    }
+}
+
+impl Chord {
+    pub fn matches(&self, pressed: Key, modifiers: Modifiers) -> bool {
+        self.key == pressed
+            && self.ctrl == modifiers.command
+            && self.alt == modifiers.alt
+            && self.shift.is_none_or(|s| s == modifiers.shift)
+    }
+
+    /// How the chord is written in the help overlay and menus: `Ctrl+Shift+Z`, `?`, `↓`.
+    pub fn display(&self) -> String {
+        let mut s = String::new();
+        if self.ctrl {
+            s.push_str("Ctrl+");
+        }
+        if self.alt {
+            s.push_str("Alt+");
+        }
+        if self.shift == Some(true) {
+            s.push_str("Shift+");
+        }
+        let name = match self.key {
+            Key::ArrowDown => "↓",
+            Key::ArrowUp => "↑",
+            Key::ArrowLeft => "←",
+            Key::ArrowRight => "→",
+            Key::Space => "Space",
+            Key::Enter => "Enter",
+            Key::Escape => "Esc",
+            Key::Delete => "Delete",
+            Key::Tab => "Tab",
+            Key::PageUp => "PageUp",
+            Key::PageDown => "PageDown",
+            Key::Home => "Home",
+            Key::End => "End",
+            Key::Backslash => "\\",
+            // Plain letters show as typed (`j`, `Shift+v`); with Ctrl as usual (`Ctrl+O`).
+            other if self.ctrl || self.alt => other.symbol_or_name(),
+            other => {
+                let name = other.symbol_or_name();
+                let letter = name.len() == 1 && name.chars().all(|c| c.is_ascii_alphabetic());
+                return s + &if letter {
+                    name.to_lowercase()
+                } else {
+                    name.to_string()
+                };
+            }
+        };
+        s + name
+    }
+}
+
+/// One action with its keys in one context.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: KeyContext,
+    pub chords: &'static [Chord],
+    pub command: Command,
+}
+
+const fn bind(context: KeyContext, chords: &'static [Chord], command: Command) -> Binding {
+    Binding {
+        context,
+        chords,
+        command,
+    }
+}
+
+use KeyContext::{AnnotationList, Caret, Global, Help, Library, Outline, Reading};
+
+const fn caret(unit: CaretUnit, forward: bool, extend: bool) -> Command {
+    Command::MoveCaret {
+        unit,
+        forward,
+        extend,
+    }
+}
+
+/// Every shortcut of pizhu. Add an action here and it appears in the help and menus.
+pub static KEYMAP: &[Binding] = &[
+    // Anywhere
+    bind(Global, &[ctrl(Key::O)], Command::OpenFileDialog),
+    bind(Global, &[ctrl(Key::L)], Command::ShowLibrary),
+    bind(Global, &[ctrl(Key::E)], Command::ExportDialog),
+    bind(Global, &[ctrl(Key::Q)], Command::Quit),
+    bind(
+        Global,
+        &[key(Key::F1), symbol(Key::Questionmark)],
+        Command::ToggleHelp,
+    ),
+    bind(
+        Global,
+        &[key(Key::F9), ctrl(Key::Backslash)],
+        Command::ToggleOutline,
+    ),
+    bind(Global, &[key(Key::F10)], Command::ToggleAnnotationPanel),
+    bind(Global, &[key(Key::Tab)], Command::FocusNext),
+    bind(Global, &[shift(Key::Tab)], Command::FocusPrevious),
+    bind(
+        Global,
+        &[ctrl(Key::Equals), ctrl_symbol(Key::Plus)],
+        Command::ZoomIn,
+    ),
+    bind(Global, &[ctrl(Key::Minus)], Command::ZoomOut),
+    bind(Global, &[ctrl(Key::Num0)], Command::ZoomReset),
+    bind(Global, &[ctrl(Key::T)], Command::CycleTheme),
+    bind(Global, &[ctrl(Key::Z)], Command::Undo),
+    bind(Global, &[ctrl_shift(Key::Z), ctrl(Key::Y)], Command::Redo),
+    bind(Global, &[ctrl_shift(Key::C)], Command::CopyAnnotations),
+    bind(Global, &[alt(Key::ArrowDown)], Command::NextAnnotation),
+    bind(Global, &[alt(Key::ArrowUp)], Command::PreviousAnnotation),
+    bind(Global, &[key(Key::Escape)], Command::Escape),
+    // Reading a section
+    bind(
+        Reading,
+        &[key(Key::J), key(Key::ArrowDown)],
+        Command::ScrollDown,
+    ),
+    bind(
+        Reading,
+        &[key(Key::K), key(Key::ArrowUp)],
+        Command::ScrollUp,
+    ),
+    bind(
+        Reading,
+        &[key(Key::Space), key(Key::PageDown)],
+        Command::PageDown,
+    ),
+    bind(
+        Reading,
+        &[shift(Key::Space), key(Key::PageUp)],
+        Command::PageUp,
+    ),
+    bind(
+        Reading,
+        &[key(Key::N), key(Key::ArrowRight)],
+        Command::NextSection,
+    ),
+    bind(
+        Reading,
+        &[key(Key::P), key(Key::ArrowLeft)],
+        Command::PreviousSection,
+    ),
+    bind(Reading, &[symbol(Key::CloseBracket)], Command::NextArticle),
+    bind(
+        Reading,
+        &[symbol(Key::OpenBracket)],
+        Command::PreviousArticle,
+    ),
+    bind(Reading, &[key(Key::Home)], Command::Top),
+    bind(Reading, &[key(Key::End)], Command::Bottom),
+    bind(
+        Reading,
+        &[key(Key::V), key(Key::I)],
+        Command::EnterCaretMode,
+    ),
+    bind(
+        Reading,
+        &[shift(Key::ArrowRight)],
+        caret(CaretUnit::Char, true, true),
+    ),
+    bind(
+        Reading,
+        &[shift(Key::ArrowLeft)],
+        caret(CaretUnit::Char, false, true),
+    ),
+    bind(
+        Reading,
+        &[shift(Key::ArrowDown)],
+        caret(CaretUnit::Row, true, true),
+    ),
+    bind(
+        Reading,
+        &[shift(Key::ArrowUp)],
+        caret(CaretUnit::Row, false, true),
+    ),
+    bind(
+        Reading,
+        &[ctrl_shift(Key::ArrowRight)],
+        caret(CaretUnit::Word, true, true),
+    ),
+    bind(
+        Reading,
+        &[ctrl_shift(Key::ArrowLeft)],
+        caret(CaretUnit::Word, false, true),
+    ),
+    bind(Reading, &[key(Key::S)], Command::SelectSentence),
+    bind(Reading, &[shift(Key::V)], Command::SelectParagraph),
+    bind(Reading, &[key(Key::H)], Command::Highlight(None)),
+    bind(Reading, &[key(Key::Num1)], Command::Highlight(Some(1))),
+    bind(Reading, &[key(Key::Num2)], Command::Highlight(Some(2))),
+    bind(Reading, &[key(Key::Num3)], Command::Highlight(Some(3))),
+    bind(Reading, &[key(Key::Num4)], Command::Highlight(Some(4))),
+    bind(Reading, &[key(Key::Num5)], Command::Highlight(Some(5))),
+    bind(Reading, &[key(Key::Num6)], Command::Highlight(Some(6))),
+    bind(Reading, &[key(Key::T)], Command::EditTags),
+    bind(Reading, &[key(Key::Enter)], Command::EditNote),
+    bind(Reading, &[key(Key::Delete)], Command::DeleteAnnotation),
+    // Caret mode: arrows move the caret instead of turning pages
+    bind(
+        Caret,
+        &[key(Key::ArrowRight)],
+        caret(CaretUnit::Char, true, false),
+    ),
+    bind(
+        Caret,
+        &[key(Key::ArrowLeft)],
+        caret(CaretUnit::Char, false, false),
+    ),
+    bind(
+        Caret,
+        &[key(Key::ArrowDown)],
+        caret(CaretUnit::Row, true, false),
+    ),
+    bind(
+        Caret,
+        &[key(Key::ArrowUp)],
+        caret(CaretUnit::Row, false, false),
+    ),
+    bind(
+        Caret,
+        &[ctrl(Key::ArrowRight)],
+        caret(CaretUnit::Word, true, false),
+    ),
+    bind(
+        Caret,
+        &[ctrl(Key::ArrowLeft)],
+        caret(CaretUnit::Word, false, false),
+    ),
+    bind(
+        Caret,
+        &[key(Key::Home)],
+        caret(CaretUnit::RowEdge, false, false),
+    ),
+    bind(
+        Caret,
+        &[key(Key::End)],
+        caret(CaretUnit::RowEdge, true, false),
+    ),
+    bind(
+        Caret,
+        &[shift(Key::Home)],
+        caret(CaretUnit::RowEdge, false, true),
+    ),
+    bind(
+        Caret,
+        &[shift(Key::End)],
+        caret(CaretUnit::RowEdge, true, true),
+    ),
+    // Lists: the outline, the library and the annotation panel
+    bind(
+        Outline,
+        &[key(Key::ArrowDown), key(Key::J)],
+        Command::ListStep(Step::Down),
+    ),
+    bind(
+        Outline,
+        &[key(Key::ArrowUp), key(Key::K)],
+        Command::ListStep(Step::Up),
+    ),
+    bind(Outline, &[key(Key::Home)], Command::ListStep(Step::First)),
+    bind(Outline, &[key(Key::End)], Command::ListStep(Step::Last)),
+    bind(
+        Outline,
+        &[key(Key::Enter), key(Key::Space)],
+        Command::ListActivate,
+    ),
+    bind(
+        Library,
+        &[key(Key::ArrowDown), key(Key::J)],
+        Command::ListStep(Step::Down),
+    ),
+    bind(
+        Library,
+        &[key(Key::ArrowUp), key(Key::K)],
+        Command::ListStep(Step::Up),
+    ),
+    bind(Library, &[key(Key::Home)], Command::ListStep(Step::First)),
+    bind(Library, &[key(Key::End)], Command::ListStep(Step::Last)),
+    bind(Library, &[key(Key::Enter)], Command::ListActivate),
+    bind(
+        AnnotationList,
+        &[key(Key::ArrowDown), key(Key::J)],
+        Command::ListStep(Step::Down),
+    ),
+    bind(
+        AnnotationList,
+        &[key(Key::ArrowUp), key(Key::K)],
+        Command::ListStep(Step::Up),
+    ),
+    bind(
+        AnnotationList,
+        &[key(Key::Home)],
+        Command::ListStep(Step::First),
+    ),
+    bind(
+        AnnotationList,
+        &[key(Key::End)],
+        Command::ListStep(Step::Last),
+    ),
+    bind(AnnotationList, &[key(Key::Enter)], Command::ListActivate),
+    bind(
+        AnnotationList,
+        &[key(Key::Delete)],
+        Command::DeleteAnnotation,
+    ),
+    bind(AnnotationList, &[key(Key::T)], Command::EditTags),
+    bind(AnnotationList, &[key(Key::N)], Command::EditNote),
+    // The help overlay closes with the keys that opened it (and Esc, from Global)
+    bind(
+        Help,
+        &[key(Key::F1), symbol(Key::Questionmark)],
+        Command::ToggleHelp,
+    ),
+];
+
+/// The command bound to `pressed` in the first of `contexts` (most specific first) that has it.
+pub fn lookup(
+    contexts: &[KeyContext],
+    pressed: Key,
+    modifiers: Modifiers,
+) -> Option<&'static Command> {
+    contexts.iter().find_map(|&context| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.context == context)
+            .find(|b| b.chords.iter().any(|c| c.matches(pressed, modifiers)))
+            .map(|b| &b.command)
+    })
+}
+
+/// The keys of a command as shown next to menu entries: "n / →".
+pub fn keys_for(command: &Command) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    for binding in KEYMAP.iter().filter(|b| &b.command == command) {
+        for chord in binding.chords {
+            let text = chord.display();
+            if !shown.contains(&text) {
+                shown.push(text);
+            }
+        }
+    }
+    shown.join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// (context, key, ctrl, alt, shift): one physical chord in one context.
+    type Slot = (KeyContext, Key, bool, bool, bool);
+
+    #[test]
+    fn no_two_actions_share_a_chord_in_one_context() {
+        let mut seen: HashMap<Slot, &Command> = HashMap::new();
+        for binding in KEYMAP {
+            for chord in binding.chords {
+                // A chord that accepts either Shift state claims both.
+                let shifts = match chord.shift {
+                    Some(s) => vec![s],
+                    None => vec![false, true],
+                };
+                for s in shifts {
+                    let slot = (binding.context, chord.key, chord.ctrl, chord.alt, s);
+                    if let Some(other) = seen.insert(slot, &binding.command) {
+                        panic!(
+                            "{} is bound to both {other:?} and {:?}",
+                            chord.display(),
+                            binding.command
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn specific_contexts_win_over_broader_ones() {
+        let none = Modifiers::NONE;
+        let caret = [KeyContext::Caret, KeyContext::Reading, KeyContext::Global];
+        let reading = [KeyContext::Reading, KeyContext::Global];
+        assert_eq!(
+            lookup(&reading, Key::ArrowRight, none),
+            Some(&Command::NextSection)
+        );
+        assert!(matches!(
+            lookup(&caret, Key::ArrowRight, none),
+            Some(Command::MoveCaret { .. })
+        ));
+        assert_eq!(lookup(&caret, Key::N, none), Some(&Command::NextSection));
+        assert_eq!(
+            lookup(&reading, Key::Questionmark, Modifiers::SHIFT),
+            Some(&Command::ToggleHelp)
+        );
+        assert_eq!(
+            lookup(&reading, Key::Space, Modifiers::SHIFT),
+            Some(&Command::PageUp)
+        );
+        assert_eq!(
+            lookup(&reading, Key::Z, Modifiers::COMMAND),
+            Some(&Command::Undo)
+        );
+        assert_eq!(
+            lookup(&reading, Key::Z, Modifiers::COMMAND | Modifiers::SHIFT),
+            Some(&Command::Redo)
+        );
+        assert_eq!(lookup(&[KeyContext::Outline], Key::N, none), None);
+    }
+
+    #[test]
+    fn chords_display_as_typed() {
+        assert_eq!(keys_for(&Command::NextSection), "n / →");
+        assert_eq!(keys_for(&Command::Redo), "Ctrl+Shift+Z / Ctrl+Y");
+        assert_eq!(keys_for(&Command::ToggleOutline), "F9 / Ctrl+\\");
+        assert_eq!(keys_for(&Command::ToggleHelp), "F1 / ?");
+    }
+}

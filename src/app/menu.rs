@@ -1,0 +1,138 @@
+//! The menu bar. Entries are commands; their shortcuts come from the keymap, so a menu
+//! never shows a key that does something else.
+
+use egui::{Button, RichText};
+
+use crate::session::{AppState, CaretUnit, Command};
+
+use super::keymap::keys_for;
+use super::theme::Palette;
+
+/// Menus and their commands, in order. `None` draws a separator.
+pub static MENUS: &[(&str, &[Option<Command>])] = &[
+    (
+        "文件",
+        &[
+            Some(Command::OpenFileDialog),
+            Some(Command::ShowLibrary),
+            None,
+            Some(Command::ExportDialog),
+            Some(Command::CopyAnnotations),
+            None,
+            Some(Command::Quit),
+        ],
+    ),
+    (
+        "阅读",
+        &[
+            Some(Command::NextSection),
+            Some(Command::PreviousSection),
+            Some(Command::NextArticle),
+            Some(Command::PreviousArticle),
+            None,
+            Some(Command::PageDown),
+            Some(Command::PageUp),
+            Some(Command::Top),
+            Some(Command::Bottom),
+        ],
+    ),
+    (
+        "选择",
+        &[
+            Some(Command::EnterCaretMode),
+            Some(Command::SelectSentence),
+            Some(Command::SelectParagraph),
+            Some(Command::MoveCaret {
+                unit: CaretUnit::Word,
+                forward: true,
+                extend: true,
+            }),
+            Some(Command::MoveCaret {
+                unit: CaretUnit::Word,
+                forward: false,
+                extend: true,
+            }),
+            Some(Command::Escape),
+        ],
+    ),
+    (
+        "批注",
+        &[
+            Some(Command::Highlight(None)),
+            Some(Command::Highlight(Some(1))),
+            Some(Command::Highlight(Some(2))),
+            Some(Command::Highlight(Some(3))),
+            Some(Command::Highlight(Some(4))),
+            Some(Command::Highlight(Some(5))),
+            Some(Command::Highlight(Some(6))),
+            None,
+            Some(Command::EditTags),
+            Some(Command::EditNote),
+            Some(Command::DeleteAnnotation),
+            None,
+            Some(Command::Undo),
+            Some(Command::Redo),
+            None,
+            Some(Command::NextAnnotation),
+            Some(Command::PreviousAnnotation),
+        ],
+    ),
+    (
+        "视图",
+        &[
+            Some(Command::ToggleOutline),
+            Some(Command::ToggleAnnotationPanel),
+            None,
+            Some(Command::ZoomIn),
+            Some(Command::ZoomOut),
+            Some(Command::ZoomReset),
+            Some(Command::CycleTheme),
+        ],
+    ),
+    ("帮助", &[Some(Command::ToggleHelp)]),
+];
+
+/// A command's label, with the user's colour names for the six highlight colours.
+pub fn label_of(command: &Command, state: &AppState) -> String {
+    match command {
+        Command::Highlight(Some(c)) => {
+            let name = crate::export::color_name(&state.color_names, *c);
+            format!("标注为 {c} · {name}")
+        }
+        other => other.label().to_string(),
+    }
+}
+
+pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
+    let frame = egui::Frame::new()
+        .fill(palette.panel)
+        .inner_margin(egui::Margin::symmetric(8, 2));
+    egui::Panel::top("menu")
+        .frame(frame)
+        .show_separator_line(false)
+        .show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                for (title, commands) in MENUS {
+                    ui.menu_button(RichText::new(*title).color(palette.muted), |ui| {
+                        ui.set_min_width(240.0);
+                        for command in commands.iter() {
+                            match command {
+                                None => {
+                                    ui.separator();
+                                }
+                                Some(command) => {
+                                    let button = Button::new(label_of(command, state))
+                                        .shortcut_text(
+                                            RichText::new(keys_for(command)).color(palette.muted),
+                                        );
+                                    if ui.add(button).clicked() {
+                                        queue.push(command.clone());
+                                    }
+                                }
+                            }
+                        }
+                    });
+                }
+            });
+        });
+}

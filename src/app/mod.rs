@@ -1,0 +1,392 @@
+//! The window (the only module that names egui). Each frame draws the state, turns keys,
+//! menus and mouse into [`Command`]s, and applies them after drawing, through
+//! [`AppState::apply`].
+
+mod annotation_panel;
+mod dialogs;
+pub mod fonts;
+mod help;
+pub mod keymap;
+mod library_page;
+mod menu;
+mod outline_panel;
+mod reading;
+mod status;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use egui::{Event, ThemePreference};
+
+use crate::session::{AppState, Command, Effect, Focus, Modal, Page, Theme};
+use crate::store::Store;
+
+use keymap::KeyContext;
+
+/// The window title; the desktop entry and the CI check find the window by app id `pizhu`.
+pub const TITLE: &str = "批注 pizhu";
+pub const APP_ID: &str = "pizhu";
+
+/// Open the window on the library at `db_path`, importing `files` first.
+pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
+    let launched = Instant::now();
+    let mut trouble = None;
+    let store = match Store::open(&db_path) {
+        Ok(store) => store,
+        Err(e) => {
+            // Still open a window: a desktop launch has no terminal to read the error in.
+            trouble = Some(format!("无法打开数据库，本次改动不会保存 (cannot open the library; nothing will be saved): {e}"));
+            Store::open_in_memory()?
+        }
+    };
+    let mut state = AppState::new(store);
+    if let Some(t) = trouble {
+        state.notify(t, true);
+    }
+    state.start(&files);
+    let (w, h) = state.prefs.window_size.unwrap_or((1280.0, 860.0));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(TITLE)
+            .with_app_id(APP_ID)
+            .with_inner_size([w, h])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            setup_context(&cc.egui_ctx);
+            let mut app = PizhuApp::new(state);
+            app.launched = Some(launched);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// Fonts and options every context showing pizhu needs (the window's, and tests').
+pub fn setup_context(ctx: &egui::Context) {
+    fonts::install(ctx);
+    // Ctrl+= / Ctrl+- size the reading text (our keymap), not the whole interface.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(14.5, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(14.5, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(19.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(13.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}
+
+pub struct PizhuApp {
+    pub state: AppState,
+    reading: reading::ReadingView,
+    queue: Vec<Command>,
+    applied_theme: Option<Theme>,
+    /// When the process asked for the window (for PIZHU_TIMING).
+    launched: Option<Instant>,
+    /// Seconds (egui time) of the last write of the reading position.
+    last_flush: f64,
+    dialogs: dialogs::DialogFocus,
+}
+
+impl PizhuApp {
+    pub fn new(state: AppState) -> PizhuApp {
+        PizhuApp {
+            state,
+            reading: Default::default(),
+            queue: Vec::new(),
+            applied_theme: None,
+            launched: None,
+            last_flush: 0.0,
+            dialogs: Default::default(),
+        }
+    }
+
+    /// One frame: draw, collect commands, apply them.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let palette = theme::palette(self.state.prefs.theme);
+        if self.applied_theme != Some(self.state.prefs.theme) {
+            ctx.set_theme(if palette.dark {
+                ThemePreference::Dark
+            } else {
+                ThemePreference::Light
+            });
+            ctx.set_visuals_of(
+                if palette.dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                },
+                palette.visuals(),
+            );
+            self.applied_theme = Some(self.state.prefs.theme);
+            self.reading.invalidate();
+        }
+        release_stray_focus(&ctx);
+        self.dropped_files(&ctx);
+        self.keys(&ctx);
+
+        menu::bar_ui(ui, &self.state, &palette, &mut self.queue);
+        status::bar_ui(ui, &self.state, &palette);
+        if self.state.prefs.outline_visible {
+            let width = outline_panel::ui(ui, &self.state, &palette, &mut self.queue);
+            self.state.set_panel_widths(Some(width), None);
+        }
+        if self.state.prefs.annotations_visible {
+            let width = annotation_panel::ui(ui, &mut self.state, &palette, &mut self.queue);
+            self.state.set_panel_widths(None, Some(width));
+        }
+        let central = egui::Frame::new().fill(palette.paper).inner_margin(0.0);
+        egui::CentralPanel::default().frame(central).show(ui, |ui| {
+            notices_ui(ui, &self.state, &palette, &mut self.queue);
+            match (self.state.page, self.state.doc.is_some()) {
+                (Page::Reading, true) => {
+                    self.reading
+                        .ui(ui, &mut self.state, &palette, &mut self.queue)
+                }
+                _ => library_page::ui(ui, &self.state, &palette, &mut self.queue),
+            }
+        });
+        hovered_files_ui(&ctx, &palette);
+        dialogs::ui(
+            &ctx,
+            &mut self.state,
+            &palette,
+            &mut self.queue,
+            &mut self.dialogs,
+        );
+        self.run_queue(&ctx);
+        self.housekeeping(&ctx);
+    }
+
+    /// Apply the frame's commands in order and carry out their effects.
+    fn run_queue(&mut self, ctx: &egui::Context) {
+        if self.queue.is_empty() {
+            return;
+        }
+        for command in std::mem::take(&mut self.queue) {
+            for effect in self.state.apply(command) {
+                match effect {
+                    Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                    Effect::CopyText(text) => ctx.copy_text(text),
+                }
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    /// The contexts whose keys are live, most specific first.
+    fn key_contexts(&self) -> Vec<KeyContext> {
+        use KeyContext::*;
+        match &self.state.modal {
+            Modal::None => {}
+            Modal::Help => return vec![Help, Global],
+            _ => return vec![Global],
+        }
+        let caret = self.state.doc.as_ref().is_some_and(|d| d.caret_mode);
+        match (self.state.page, self.state.focus) {
+            (Page::Library, _) => vec![Library, Global],
+            (_, Focus::Outline) => vec![Outline, Global],
+            (_, Focus::Annotations) => vec![AnnotationList, Global],
+            (Page::Reading, Focus::Text) if caret => vec![Caret, Reading, Global],
+            (Page::Reading, Focus::Text) => vec![Reading, Global],
+        }
+    }
+
+    /// Keys become commands, except while a text field is being typed in.
+    fn keys(&mut self, ctx: &egui::Context) {
+        if ctx.text_edit_focused() {
+            return;
+        }
+        let contexts = self.key_contexts();
+        let pressed: Vec<(egui::Key, egui::Modifiers, bool)> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        repeat,
+                        ..
+                    } => Some((*key, *modifiers, *repeat)),
+                    _ => None,
+                })
+                .collect()
+        });
+        for (key, modifiers, repeat) in pressed {
+            let Some(command) = keymap::lookup(&contexts, key, modifiers) else {
+                continue;
+            };
+            // Holding a key scrolls or moves the caret; it must not toggle or create repeatedly.
+            let repeatable = matches!(
+                command,
+                Command::ScrollDown
+                    | Command::ScrollUp
+                    | Command::PageDown
+                    | Command::PageUp
+                    | Command::MoveCaret { .. }
+                    | Command::ListStep(_)
+            );
+            if repeat && !repeatable {
+                continue;
+            }
+            ctx.input_mut(|i| i.consume_key(modifiers, key));
+            self.queue.push(command.clone());
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let paths: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !paths.is_empty() {
+            self.queue.push(Command::ImportFiles(paths));
+        }
+    }
+
+    /// Remember the window size, write the reading position now and then, report timing.
+    fn housekeeping(&mut self, ctx: &egui::Context) {
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            let size = (rect.width().round(), rect.height().round());
+            if self.state.prefs.window_size != Some(size) && size.0 > 0.0 {
+                self.state.set_window_size(size.0, size.1);
+            }
+        }
+        let now = ctx.input(|i| i.time);
+        if now - self.last_flush > 2.0 {
+            self.last_flush = now;
+            self.state.flush();
+        }
+        if let Some(t) = self.launched.take() {
+            if std::env::var_os("PIZHU_TIMING").is_some() {
+                let since_exec = process_age_ms()
+                    .map(|ms| format!(", {ms:.0} ms since the process started"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "pizhu: first frame {:.0} ms after main{since_exec}",
+                    t.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
+    }
+}
+
+impl eframe::App for PizhuApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.flush();
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        theme::palette(self.state.prefs.theme)
+            .paper
+            .to_normalized_gamma_f32()
+    }
+}
+
+/// Buttons and list rows must not keep keyboard focus: keys belong to the keymap.
+fn release_stray_focus(ctx: &egui::Context) {
+    if !ctx.text_edit_focused() {
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+        }
+    }
+}
+
+fn notices_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    palette: &theme::Palette,
+    queue: &mut Vec<Command>,
+) {
+    if state.notices.is_empty() {
+        return;
+    }
+    egui::Frame::new()
+        .fill(palette.panel)
+        .inner_margin(egui::Margin::symmetric(16, 6))
+        .show(ui, |ui| {
+            for notice in &state.notices {
+                ui.horizontal(|ui| {
+                    let color = if notice.error {
+                        palette.accent
+                    } else {
+                        palette.muted
+                    };
+                    ui.label(
+                        egui::RichText::new(if notice.error { "⚠" } else { "·" }).color(color),
+                    );
+                    ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
+                });
+            }
+            if ui.small_button("知道了 (Esc)").clicked() {
+                queue.push(Command::Escape);
+            }
+        });
+}
+
+fn hovered_files_ui(ctx: &egui::Context, palette: &theme::Palette) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop"),
+    ));
+    painter.rect_filled(screen, 0.0, palette.paper.gamma_multiply(0.85));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "松开以导入 · Drop to import",
+        egui::FontId::proportional(24.0),
+        palette.accent,
+    );
+}
+
+/// Milliseconds since this process was started, from /proc (Linux only).
+fn process_age_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let start_ticks: f64 = after_name.split_whitespace().nth(19)?.parse().ok()?;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    // Clock ticks are 100 per second on Linux (sysconf(_SC_CLK_TCK)).
+    Some((uptime - start_ticks / 100.0) * 1000.0)
+}

@@ -1,0 +1,267 @@
+//! The reading view: one section at a time in a centred column, highlights painted
+//! under the letters, selection with the mouse. Layout and marks are cached, so a frame
+//! while scrolling only paints.
+
+pub mod layout;
+mod marks;
+
+use egui::{CursorIcon, Pos2, Rect, Sense, Stroke, Vec2};
+
+use crate::app::theme::Palette;
+use crate::session::{AppState, Command, Focus, OpenDocument, Theme, ViewMetrics};
+
+use layout::{Ink, SectionLayout, BASE_SIZE, MEASURE_CHARS};
+use marks::Marks;
+
+/// What the layout depends on; when it is unchanged the cached layout is reused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LayoutKey {
+    doc: i64,
+    section: usize,
+    width: f32,
+    size: f32,
+    theme: Theme,
+}
+
+#[derive(Default)]
+pub struct ReadingView {
+    layout: Option<(LayoutKey, SectionLayout)>,
+    /// Marks for (layout generation, document revision).
+    marks: Option<((u64, u64), Marks)>,
+    generation: u64,
+    /// The scroll offset the view and the state last agreed on.
+    synced_scroll: f32,
+    /// Viewport height last reported to the state.
+    reported: Option<(u64, f32)>,
+}
+
+impl ReadingView {
+    /// Drop cached layouts (e.g. after the fonts changed).
+    pub fn invalidate(&mut self) {
+        self.layout = None;
+        self.marks = None;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &mut AppState,
+        palette: &Palette,
+        queue: &mut Vec<Command>,
+    ) {
+        let Some(doc) = state.doc.as_ref() else {
+            return;
+        };
+        let size = (BASE_SIZE * state.prefs.zoom).round();
+        let margin = size * 2.0;
+        let avail = ui.available_width();
+        let width = (avail - 2.0 * margin).clamp(size * 8.0, size * MEASURE_CHARS);
+        let key = LayoutKey {
+            doc: doc.id,
+            section: doc.reader.flat_index(),
+            width,
+            size,
+            theme: state.prefs.theme,
+        };
+        self.ensure_layout(ui, doc, key, palette);
+        let (_, layout) = self.layout.as_ref().expect("layout was just ensured");
+        let marks_key = (self.generation, doc.revision);
+        if self.marks.as_ref().map(|(k, _)| *k) != Some(marks_key) {
+            self.marks = Some((marks_key, marks::compute(layout, doc, palette)));
+        }
+
+        let forced = (doc.reader.scroll - self.synced_scroll).abs() > 0.5;
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("reading")
+            .auto_shrink(false)
+            .scroll_source(
+                egui::containers::scroll_area::ScrollSource::MOUSE_WHEEL
+                    | egui::containers::scroll_area::ScrollSource::SCROLL_BAR,
+            );
+        if forced {
+            area = area.vertical_scroll_offset(doc.reader.scroll);
+        }
+        let focused = state.focus == Focus::Text;
+        let output = area.show_viewport(ui, |ui, viewport| {
+            let content = Vec2::new(ui.available_width(), layout.height);
+            let (rect, response) = ui.allocate_exact_size(content, Sense::CLICK | Sense::DRAG);
+            let column = Pos2::new(
+                rect.left() + ((rect.width() - width) * 0.5).round(),
+                rect.top(),
+            );
+            let marks = &self.marks.as_ref().expect("marks were just computed").1;
+            paint(
+                ui,
+                layout,
+                marks,
+                column,
+                viewport.translate(rect.min.to_vec2()),
+                palette,
+            );
+            pointer(ui, &response, layout, marks, column, doc, queue);
+            if focused && doc.caret_mode {
+                response.ctx.set_cursor_icon(CursorIcon::Text);
+            }
+        });
+
+        let offset = output.state.clamped_offset().y;
+        let viewport_height = output.inner_rect.height();
+        if !forced && (offset - doc.reader.scroll).abs() > 0.5 {
+            queue.push(Command::ScrollTo(offset));
+        }
+        self.synced_scroll = if forced { doc.reader.scroll } else { offset };
+
+        // Scroll a caret or a jumped-to annotation into sight.
+        if let Some(pos) = doc.reveal {
+            if let Some(r) = layout.caret_rect(pos) {
+                let (top, bottom) = (doc.reader.scroll, doc.reader.scroll + viewport_height);
+                if r.top() < top + size || r.bottom() > bottom - size {
+                    queue.push(Command::ScrollTo(
+                        (r.top() - viewport_height / 3.0).max(0.0),
+                    ));
+                }
+            }
+        }
+        // Tell the state what was measured when it changed (or a saved scroll waits for it).
+        let report = (self.generation, viewport_height);
+        if self.reported != Some(report) || doc.restore_scroll.is_some() {
+            let metrics = ViewMetrics {
+                viewport_height,
+                content_height: layout.height,
+                line_height: size * layout::LINE_HEIGHT,
+                rows: layout.row_geometry(),
+            };
+            state.update_view(metrics);
+            self.reported = Some(report);
+        }
+        if let Some(doc) = state.doc.as_mut() {
+            doc.reveal = None;
+        }
+    }
+
+    fn ensure_layout(
+        &mut self,
+        ui: &egui::Ui,
+        doc: &OpenDocument,
+        key: LayoutKey,
+        palette: &Palette,
+    ) {
+        if self.layout.as_ref().map(|(k, _)| *k) == Some(key) {
+            return;
+        }
+        let ink = Ink {
+            text: palette.ink,
+            muted: palette.muted,
+        };
+        let laid = ui.fonts_mut(|f| layout::lay_out(f, &doc.reader, key.width, key.size, ink));
+        self.layout = Some((key, laid));
+        self.generation += 1;
+    }
+}
+
+fn paint(
+    ui: &egui::Ui,
+    layout: &SectionLayout,
+    marks: &Marks,
+    column: Pos2,
+    visible: Rect,
+    palette: &Palette,
+) {
+    let painter = ui.painter();
+    let at = column.to_vec2();
+    let seen = |r: &Rect| r.max.y + at.y >= visible.min.y && r.min.y + at.y <= visible.max.y;
+    let corner = 2.0;
+    for m in marks.highlights.iter().filter(|m| seen(&m.rect)) {
+        painter.rect_filled(m.rect.translate(at), corner, m.color);
+    }
+    for r in marks.selection.iter().filter(|r| seen(r)) {
+        painter.rect_filled(r.translate(at), corner, palette.selection);
+    }
+    for r in marks.selected.iter().filter(|r| seen(r)) {
+        let r = r.translate(at);
+        painter.line_segment(
+            [r.left_bottom(), r.right_bottom()],
+            Stroke::new(2.0, palette.accent),
+        );
+    }
+    for r in marks.check.iter().filter(|r| seen(r)) {
+        let r = r.translate(at);
+        let dots = egui::Shape::dotted_line(
+            &[r.left_bottom(), r.right_bottom()],
+            palette.accent,
+            4.0,
+            1.0,
+        );
+        painter.extend(dots);
+    }
+    for block in layout.blocks.iter().filter(|b| seen(&b.rect())) {
+        // Lay out again through egui's cache (a hash lookup): when the font atlas is rebuilt,
+        // old galleys point at glyphs that are gone, while their geometry stays valid.
+        let galley = ui.fonts_mut(|f| f.layout_job((*block.galley.job).clone()));
+        painter.galley(column + block.origin, galley, palette.ink);
+    }
+    for &(p, color) in &marks.notes {
+        painter.circle_filled(p + at + Vec2::new(1.0, 1.0), 3.0, color);
+    }
+    if let Some(c) = marks.caret {
+        let c = c.translate(at);
+        let h = layout.font_size * 1.2;
+        let mid = c.center().y;
+        let x = c.left().round();
+        painter.line_segment(
+            [Pos2::new(x, mid - h / 2.0), Pos2::new(x, mid + h / 2.0)],
+            Stroke::new(2.0, palette.accent),
+        );
+    }
+}
+
+/// Mouse selection: drag, Shift+click, double-click a word, triple-click a sentence,
+/// click a highlight to select its annotation.
+fn pointer(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    layout: &SectionLayout,
+    marks: &Marks,
+    column: Pos2,
+    doc: &OpenDocument,
+    queue: &mut Vec<Command>,
+) {
+    let to_offset = |p: Pos2| layout.offset_at(Pos2::new(p.x - column.x, p.y - column.y));
+    let shift = ui.input(|i| i.modifiers.shift);
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::Text);
+    }
+    let hit = |p: Pos2| {
+        let local = p - column.to_vec2();
+        marks
+            .highlights
+            .iter()
+            .rev()
+            .find(|m| m.rect.contains(local))
+            .map(|m| m.annotation)
+    };
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        let origin = ui.input(|i| i.pointer.press_origin());
+        if let Some(pos) = origin.and_then(to_offset) {
+            queue.push(Command::PointerDown { pos, extend: shift });
+        }
+    }
+    if response.dragged_by(egui::PointerButton::Primary) {
+        if let Some(pos) = response.interact_pointer_pos().and_then(to_offset) {
+            queue.push(Command::PointerDrag { pos });
+        }
+    }
+    let Some(p) = response.interact_pointer_pos() else {
+        return;
+    };
+    if response.triple_clicked() {
+        queue.extend(to_offset(p).map(Command::SelectSentenceAt));
+    } else if response.double_clicked() {
+        queue.extend(to_offset(p).map(Command::SelectWordAt));
+    } else if response.clicked() {
+        match (shift, hit(p)) {
+            (false, Some(i)) => queue.push(Command::ClickAnnotation(doc.annotations[i].id.clone())),
+            _ => queue.extend(to_offset(p).map(|pos| Command::PointerDown { pos, extend: shift })),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The status line: which document, "文章 2/5 · 第 3/4 节", how far down the section,
+//! and the mode the keys are in.
+
+use egui::RichText;
+
+use crate::session::{AppState, Focus, Page};
+
+use super::theme::Palette;
+
+/// "文章 2/5 · 第 3/4 节" for the section on screen.
+pub fn position_text(state: &AppState) -> Option<String> {
+    let doc = state.doc.as_ref()?;
+    let (a, s) = doc.reader.position()?;
+    let articles = doc.reader.outline.articles.len();
+    let sections = doc.reader.outline.articles[a].sections.len();
+    Some(format!(
+        "文章 {}/{} · 第 {}/{} 节",
+        a + 1,
+        articles,
+        s + 1,
+        sections
+    ))
+}
+
+pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
+    let frame = egui::Frame::new()
+        .fill(palette.panel)
+        .inner_margin(egui::Margin::symmetric(12, 4));
+    egui::Panel::bottom("status")
+        .frame(frame)
+        .show_separator_line(false)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let muted = |t: String| RichText::new(t).color(palette.muted).size(12.5);
+                if let Some(doc) = &state.doc {
+                    ui.label(RichText::new(&doc.title).size(12.5).color(palette.ink));
+                    if let Some(p) = position_text(state) {
+                        ui.label(muted(p));
+                    }
+                    let r = &doc.reader;
+                    let percent = if r.max_scroll() > 0.0 {
+                        (r.scroll / r.max_scroll() * 100.0).round()
+                    } else {
+                        100.0
+                    };
+                    ui.label(muted(format!("{percent:.0}%")));
+                } else {
+                    ui.label(muted("文库 · 没有打开的文档".into()));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(muted("F1 帮助".into()));
+                    ui.label(muted(format!(
+                        "{} · {:.0}%",
+                        state.prefs.theme.label(),
+                        state.prefs.zoom * 100.0
+                    )));
+                    let mode = match (
+                        state.page,
+                        state.focus,
+                        state.doc.as_ref().is_some_and(|d| d.caret_mode),
+                    ) {
+                        (Page::Library, _, _) => "文库",
+                        (_, Focus::Outline, _) => "目录",
+                        (_, Focus::Annotations, _) => "批注栏",
+                        (_, Focus::Text, true) => "光标模式 · Esc 退出",
+                        (_, Focus::Text, false) => "阅读",
+                    };
+                    ui.label(RichText::new(mode).color(palette.accent).size(12.5));
+                    if let Some(a) = state.selected_annotation() {
+                        let name = crate::export::color_name(&state.color_names, a.color);
+                        ui.label(muted(format!(
+                            "已选批注 · {name} · t 标签 · Enter 笔记 · Delete 删除"
+                        )));
+                    } else if state.doc.as_ref().and_then(|d| d.selected_span()).is_some() {
+                        ui.label(muted("h 标注 · 1–6 颜色 · t 标签 · Enter 笔记".into()));
+                    }
+                });
+            });
+        });
+}
