@@ -177,30 +177,19 @@ const fn caret(unit: CaretUnit, forward: bool, extend: bool) -> Command {
 }
 
 /// Every shortcut of pizhu. Add an action here and it appears in the help and menus.
+#[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     // Anywhere
     bind(Global, &[ctrl(Key::O)], Command::OpenFileDialog),
     bind(Global, &[ctrl(Key::L)], Command::ShowLibrary),
     bind(Global, &[ctrl(Key::E)], Command::ExportDialog),
     bind(Global, &[ctrl(Key::Q)], Command::Quit),
-    bind(
-        Global,
-        &[key(Key::F1), symbol(Key::Questionmark)],
-        Command::ToggleHelp,
-    ),
-    bind(
-        Global,
-        &[key(Key::F9), ctrl(Key::Backslash)],
-        Command::ToggleOutline,
-    ),
+    bind(Global, &[key(Key::F1), symbol(Key::Questionmark)], Command::ToggleHelp),
+    bind(Global, &[key(Key::F9), ctrl(Key::Backslash)], Command::ToggleOutline),
     bind(Global, &[key(Key::F10)], Command::ToggleAnnotationPanel),
     bind(Global, &[key(Key::Tab)], Command::FocusNext),
     bind(Global, &[shift(Key::Tab)], Command::FocusPrevious),
-    bind(
-        Global,
-        &[ctrl(Key::Equals), ctrl_symbol(Key::Plus)],
-        Command::ZoomIn,
-    ),
+    bind(Global, &[ctrl(Key::Equals), ctrl_symbol(Key::Plus)], Command::ZoomIn),
     bind(Global, &[ctrl(Key::Minus)], Command::ZoomOut),
     bind(Global, &[ctrl(Key::Num0)], Command::ZoomReset),
     bind(Global, &[ctrl(Key::T)], Command::CycleTheme),
@@ -211,79 +200,23 @@ pub static KEYMAP: &[Binding] = &[
     bind(Global, &[alt(Key::ArrowUp)], Command::PreviousAnnotation),
     bind(Global, &[key(Key::Escape)], Command::Escape),
     // Reading a section
-    bind(
-        Reading,
-        &[key(Key::J), key(Key::ArrowDown)],
-        Command::ScrollDown,
-    ),
-    bind(
-        Reading,
-        &[key(Key::K), key(Key::ArrowUp)],
-        Command::ScrollUp,
-    ),
-    bind(
-        Reading,
-        &[key(Key::Space), key(Key::PageDown)],
-        Command::PageDown,
-    ),
-    bind(
-        Reading,
-        &[shift(Key::Space), key(Key::PageUp)],
-        Command::PageUp,
-    ),
-    bind(
-        Reading,
-        &[key(Key::N), key(Key::ArrowRight)],
-        Command::NextSection,
-    ),
-    bind(
-        Reading,
-        &[key(Key::P), key(Key::ArrowLeft)],
-        Command::PreviousSection,
-    ),
+    bind(Reading, &[key(Key::J), key(Key::ArrowDown)], Command::ScrollDown),
+    bind(Reading, &[key(Key::K), key(Key::ArrowUp)], Command::ScrollUp),
+    bind(Reading, &[key(Key::Space), key(Key::PageDown)], Command::PageDown),
+    bind(Reading, &[shift(Key::Space), key(Key::PageUp)], Command::PageUp),
+    bind(Reading, &[key(Key::N), key(Key::ArrowRight)], Command::NextSection),
+    bind(Reading, &[key(Key::P), key(Key::ArrowLeft)], Command::PreviousSection),
     bind(Reading, &[symbol(Key::CloseBracket)], Command::NextArticle),
-    bind(
-        Reading,
-        &[symbol(Key::OpenBracket)],
-        Command::PreviousArticle,
-    ),
+    bind(Reading, &[symbol(Key::OpenBracket)], Command::PreviousArticle),
     bind(Reading, &[key(Key::Home)], Command::Top),
     bind(Reading, &[key(Key::End)], Command::Bottom),
-    bind(
-        Reading,
-        &[key(Key::V), key(Key::I)],
-        Command::EnterCaretMode,
-    ),
-    bind(
-        Reading,
-        &[shift(Key::ArrowRight)],
-        caret(CaretUnit::Char, true, true),
-    ),
-    bind(
-        Reading,
-        &[shift(Key::ArrowLeft)],
-        caret(CaretUnit::Char, false, true),
-    ),
-    bind(
-        Reading,
-        &[shift(Key::ArrowDown)],
-        caret(CaretUnit::Row, true, true),
-    ),
-    bind(
-        Reading,
-        &[shift(Key::ArrowUp)],
-        caret(CaretUnit::Row, false, true),
-    ),
-    bind(
-        Reading,
-        &[ctrl_shift(Key::ArrowRight)],
-        caret(CaretUnit::Word, true, true),
-    ),
-    bind(
-        Reading,
-        &[ctrl_shift(Key::ArrowLeft)],
-        caret(CaretUnit::Word, false, true),
-    ),
+    bind(Reading, &[key(Key::V), key(Key::I)], Command::EnterCaretMode),
+    bind(Reading, &[shift(Key::ArrowRight)], caret(CaretUnit::Char, true, true)),
+    bind(Reading, &[shift(Key::ArrowLeft)], caret(CaretUnit::Char, false, true)),
+    bind(Reading, &[shift(Key::ArrowDown)], caret(CaretUnit::Row, true, true)),
+    bind(Reading, &[shift(Key::ArrowUp)], caret(CaretUnit::Row, false, true)),
+    bind(Reading, &[ctrl_shift(Key::ArrowRight)], caret(CaretUnit::Word, true, true)),
+    bind(Reading, &[ctrl_shift(Key::ArrowLeft)], caret(CaretUnit::Word, false, true)),
     bind(Reading, &[key(Key::S)], Command::SelectSentence),
     bind(Reading, &[shift(Key::V)], Command::SelectParagraph),
     bind(Reading, &[key(Key::H)], Command::Highlight(None)),
@@ -297,121 +230,37 @@ pub static KEYMAP: &[Binding] = &[
     bind(Reading, &[key(Key::Enter)], Command::EditNote),
     bind(Reading, &[key(Key::Delete)], Command::DeleteAnnotation),
     // Caret mode: arrows move the caret instead of turning pages
-    bind(
-        Caret,
-        &[key(Key::ArrowRight)],
-        caret(CaretUnit::Char, true, false),
-    ),
-    bind(
-        Caret,
-        &[key(Key::ArrowLeft)],
-        caret(CaretUnit::Char, false, false),
-    ),
-    bind(
-        Caret,
-        &[key(Key::ArrowDown)],
-        caret(CaretUnit::Row, true, false),
-    ),
-    bind(
-        Caret,
-        &[key(Key::ArrowUp)],
-        caret(CaretUnit::Row, false, false),
-    ),
-    bind(
-        Caret,
-        &[ctrl(Key::ArrowRight)],
-        caret(CaretUnit::Word, true, false),
-    ),
-    bind(
-        Caret,
-        &[ctrl(Key::ArrowLeft)],
-        caret(CaretUnit::Word, false, false),
-    ),
-    bind(
-        Caret,
-        &[key(Key::Home)],
-        caret(CaretUnit::RowEdge, false, false),
-    ),
-    bind(
-        Caret,
-        &[key(Key::End)],
-        caret(CaretUnit::RowEdge, true, false),
-    ),
-    bind(
-        Caret,
-        &[shift(Key::Home)],
-        caret(CaretUnit::RowEdge, false, true),
-    ),
-    bind(
-        Caret,
-        &[shift(Key::End)],
-        caret(CaretUnit::RowEdge, true, true),
-    ),
+    bind(Caret, &[key(Key::ArrowRight)], caret(CaretUnit::Char, true, false)),
+    bind(Caret, &[key(Key::ArrowLeft)], caret(CaretUnit::Char, false, false)),
+    bind(Caret, &[key(Key::ArrowDown)], caret(CaretUnit::Row, true, false)),
+    bind(Caret, &[key(Key::ArrowUp)], caret(CaretUnit::Row, false, false)),
+    bind(Caret, &[ctrl(Key::ArrowRight)], caret(CaretUnit::Word, true, false)),
+    bind(Caret, &[ctrl(Key::ArrowLeft)], caret(CaretUnit::Word, false, false)),
+    bind(Caret, &[key(Key::Home)], caret(CaretUnit::RowEdge, false, false)),
+    bind(Caret, &[key(Key::End)], caret(CaretUnit::RowEdge, true, false)),
+    bind(Caret, &[shift(Key::Home)], caret(CaretUnit::RowEdge, false, true)),
+    bind(Caret, &[shift(Key::End)], caret(CaretUnit::RowEdge, true, true)),
     // Lists: the outline, the library and the annotation panel
-    bind(
-        Outline,
-        &[key(Key::ArrowDown), key(Key::J)],
-        Command::ListStep(Step::Down),
-    ),
-    bind(
-        Outline,
-        &[key(Key::ArrowUp), key(Key::K)],
-        Command::ListStep(Step::Up),
-    ),
+    bind(Outline, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
+    bind(Outline, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
     bind(Outline, &[key(Key::Home)], Command::ListStep(Step::First)),
     bind(Outline, &[key(Key::End)], Command::ListStep(Step::Last)),
-    bind(
-        Outline,
-        &[key(Key::Enter), key(Key::Space)],
-        Command::ListActivate,
-    ),
-    bind(
-        Library,
-        &[key(Key::ArrowDown), key(Key::J)],
-        Command::ListStep(Step::Down),
-    ),
-    bind(
-        Library,
-        &[key(Key::ArrowUp), key(Key::K)],
-        Command::ListStep(Step::Up),
-    ),
+    bind(Outline, &[key(Key::Enter), key(Key::Space)], Command::ListActivate),
+    bind(Library, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
+    bind(Library, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
     bind(Library, &[key(Key::Home)], Command::ListStep(Step::First)),
     bind(Library, &[key(Key::End)], Command::ListStep(Step::Last)),
     bind(Library, &[key(Key::Enter)], Command::ListActivate),
-    bind(
-        AnnotationList,
-        &[key(Key::ArrowDown), key(Key::J)],
-        Command::ListStep(Step::Down),
-    ),
-    bind(
-        AnnotationList,
-        &[key(Key::ArrowUp), key(Key::K)],
-        Command::ListStep(Step::Up),
-    ),
-    bind(
-        AnnotationList,
-        &[key(Key::Home)],
-        Command::ListStep(Step::First),
-    ),
-    bind(
-        AnnotationList,
-        &[key(Key::End)],
-        Command::ListStep(Step::Last),
-    ),
+    bind(AnnotationList, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
+    bind(AnnotationList, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
+    bind(AnnotationList, &[key(Key::Home)], Command::ListStep(Step::First)),
+    bind(AnnotationList, &[key(Key::End)], Command::ListStep(Step::Last)),
     bind(AnnotationList, &[key(Key::Enter)], Command::ListActivate),
-    bind(
-        AnnotationList,
-        &[key(Key::Delete)],
-        Command::DeleteAnnotation,
-    ),
+    bind(AnnotationList, &[key(Key::Delete)], Command::DeleteAnnotation),
     bind(AnnotationList, &[key(Key::T)], Command::EditTags),
     bind(AnnotationList, &[key(Key::N)], Command::EditNote),
     // The help overlay closes with the keys that opened it (and Esc, from Global)
-    bind(
-        Help,
-        &[key(Key::F1), symbol(Key::Questionmark)],
-        Command::ToggleHelp,
-    ),
+    bind(Help, &[key(Key::F1), symbol(Key::Questionmark)], Command::ToggleHelp),
 ];
 
 /// The command bound to `pressed` in the first of `contexts` (most specific first) that has it.
