@@ -66,7 +66,8 @@ const MIN_EVIDENCE_CHARS: usize = 16;
 /// A unique exact occurrence of a quote at least this long is kept, marked `Check`, even when
 /// its context has changed.
 const MIN_UNIQUE_QUOTE_CHARS: usize = 8;
-/// Fuzzy matches below this similarity (1 − edits / quote length) are never used.
+/// Fuzzy matches below this similarity (1 − edits / quote length, whitespace aside) are
+/// never used.
 pub const MIN_FUZZY_SIMILARITY: f64 = 0.8;
 /// Agreeing context is worth a little more than closeness; this is the weight of being at
 /// exactly the expected position, in chars of context.
@@ -309,6 +310,11 @@ impl<'a> Reanchorer<'a> {
     /// A close, not exact, copy of the quote near a place where it is likely to be.
     fn fuzzy(&self, q: &Query, expected: usize) -> Option<Reanchored> {
         let m = q.quote.len();
+        // Whitespace edits are free, so only the quote's other chars are evidence.
+        let weight = q.quote.iter().filter(|c| !c.is_whitespace()).count();
+        if weight == 0 {
+            return None;
+        }
         let slack = m / 4 + 8;
         let mut best: Option<(fuzzy::Match, f64, usize)> = None; // (match, score, distance)
         for guess in self.likely_starts(q, expected) {
@@ -325,18 +331,19 @@ impl<'a> Reanchorer<'a> {
                 end: found.end + from,
                 ..found
             };
-            let similarity = 1.0 - found.edits as f64 / m as f64;
+            let similarity = 1.0 - found.edits as f64 / weight as f64;
             if similarity < MIN_FUZZY_SIMILARITY {
                 continue;
             }
             let context = self.fuzzy_context_chars(found.start, found.end, q);
             let stored_context = q.prefix.len() + q.suffix.len();
             let all_context_agrees = stored_context > 0 && context == stored_context;
-            if m - found.edits + context < MIN_EVIDENCE_CHARS && !all_context_agrees {
+            let agreeing = weight - found.edits + context;
+            if agreeing < MIN_EVIDENCE_CHARS && !all_context_agrees {
                 continue;
             }
             let distance = found.start.abs_diff(expected);
-            let score = (m - found.edits + context) as f64 + proximity(distance);
+            let score = agreeing as f64 + proximity(distance);
             let better = match &best {
                 None => true,
                 Some((_, s, d)) => score > *s || (score == *s && distance < *d),

@@ -1,9 +1,17 @@
 //! Edit distances over char slices, for the fuzzy stage of re-anchoring. Callers keep the
 //! inputs small (a quote against a window about its own length), so plain dynamic
 //! programming with one column of state is fast enough and easy to trust.
+//!
+//! Inserting or deleting whitespace is free: a new reflow mostly adds or drops extraction
+//! spaces and line breaks (`全 区 社 会` → `全区社会`), which change no words.
 
-/// A range of a window and the edits (insertions, deletions, substitutions) that turn it
-/// into the pattern.
+/// What inserting or deleting `c` costs.
+fn gap(c: char) -> usize {
+    usize::from(!c.is_whitespace())
+}
+
+/// A range of a window and the edits (insertions, deletions, substitutions, whitespace
+/// aside) that turn it into the pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Match {
     pub start: usize,
@@ -35,8 +43,8 @@ pub(super) fn best_substring(pattern: &[char], text: &[char]) -> Option<Match> {
         from[0] = j + 1;
         for i in 1..=m {
             let substitute = diag_cost + usize::from(pattern[i - 1] != t);
-            let skip_text = cost[i] + 1;
-            let skip_pattern = cost[i - 1] + 1;
+            let skip_text = cost[i] + gap(t);
+            let skip_pattern = cost[i - 1] + gap(pattern[i - 1]);
             let (c, f) = if substitute <= skip_text && substitute <= skip_pattern {
                 (substitute, diag_from)
             } else if skip_text <= skip_pattern {
@@ -61,19 +69,34 @@ pub(super) fn best_substring(pattern: &[char], text: &[char]) -> Option<Match> {
             best = candidate;
         }
     }
+    // Free whitespace at the edges of the range belongs to the text around it.
+    if !pattern[0].is_whitespace() {
+        while best.start < best.end && text[best.start].is_whitespace() {
+            best.start += 1;
+        }
+    }
+    if !pattern[m - 1].is_whitespace() {
+        while best.end > best.start && text[best.end - 1].is_whitespace() {
+            best.end -= 1;
+        }
+    }
     Some(best)
 }
 
-/// Levenshtein distance between two char slices.
+/// Levenshtein distance between two char slices, whitespace insertions and deletions free.
 pub(super) fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &x) in a.iter().enumerate() {
+    let mut row: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    row.push(0);
+    for &y in b {
+        row.push(row[row.len() - 1] + gap(y));
+    }
+    for &x in a {
         let mut diag = row[0];
-        row[0] = i + 1;
+        row[0] += gap(x);
         for (j, &y) in b.iter().enumerate() {
             let next = (diag + usize::from(x != y))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
+                .min(row[j] + gap(y))
+                .min(row[j + 1] + gap(x));
             diag = row[j + 1];
             row[j + 1] = next;
         }
@@ -121,6 +144,24 @@ mod tests {
         .unwrap();
         assert_eq!(found.edits, 2);
         assert_eq!((found.start, found.end), (2, 11));
+    }
+
+    #[test]
+    fn whitespace_comes_and_goes_for_free() {
+        assert_eq!(edit_distance(&chars("全 区 社 会"), &chars("全区社会")), 0);
+        assert_eq!(edit_distance(&chars("4月\n28日"), &chars("4月 28日")), 0);
+        assert_eq!(edit_distance(&chars("4月28日"), &chars("4月29日")), 1);
+        let found = best_substring(&chars("全 区 社 会消费"), &chars("，全区社会消费品 ")).unwrap();
+        assert_eq!(
+            found,
+            Match {
+                start: 1,
+                end: 7,
+                edits: 0
+            }
+        );
+        let found = best_substring(&chars("消费品"), &chars("  消费品  ")).unwrap();
+        assert_eq!((found.start, found.end), (2, 5));
     }
 
     #[test]

@@ -259,6 +259,75 @@ fn duplicated_passages_with_the_same_context_go_to_the_nearest() {
 }
 
 #[test]
+fn a_moved_paragraph_is_found_by_a_long_quote_alone() {
+    let lines: Vec<&str> = ARTICLE.lines().collect();
+    let new = format!("{}\n{}\n{}", lines[1], lines[2], lines[0]);
+    let quote = "是以安全为名行保护主义之实";
+    let start = at(ARTICLE, quote);
+    let expected = at(&new, quote);
+    for found in [
+        moved(ARTICLE, &new, start, start + len(quote)),
+        moved_blind(ARTICLE, &new, start, start + len(quote)),
+    ] {
+        assert_eq!(found, anchored(expected, expected + len(quote)));
+    }
+}
+
+#[test]
+fn a_lone_quote_in_new_surroundings_is_kept_for_checking() {
+    let old = "前文甲乙丙丁。关键的十个字在这里出现，后文戊己庚辛。";
+    let new = "完全不同的开头文字，关键的十个字在这里出现了吗？另一个结尾";
+    let quote = "关键的十个字在这里";
+    let start = at(old, quote);
+    let found = moved_blind(old, new, start, start + len(quote));
+    let expected = at(new, quote);
+    assert_eq!(
+        found,
+        Reanchored {
+            start: expected,
+            end: expected + len(quote),
+            status: AnchorStatus::Check
+        }
+    );
+    // A short quote with nothing around it that agrees is not trusted.
+    let found = moved_blind(old, new, start, start + 2);
+    assert_eq!(found.status, AnchorStatus::Orphan);
+}
+
+#[test]
+fn a_passage_changed_beyond_the_threshold_is_not_matched() {
+    let quote = "同各国分享发展机遇";
+    // Four of nine chars replaced: similarity 0.56, under MIN_FUZZY_SIMILARITY.
+    let new = ARTICLE.replace(quote, "与世界共享发展成果");
+    let start = at(ARTICLE, quote);
+    for found in [
+        moved(ARTICLE, &new, start, start + len(quote)),
+        moved_blind(ARTICLE, &new, start, start + len(quote)),
+    ] {
+        assert_eq!(found.status, AnchorStatus::Orphan, "{found:?}");
+    }
+}
+
+#[test]
+fn a_reflow_that_drops_extraction_spaces_moves_annotations_for_checking() {
+    let old = "今年4月 28日，全 区 社 会消费品零售总额增长 5.2%，比上月加快。\n下一段文字。";
+    let new = "今年4月28日，全区社会消费品零售总额增长5.2%，比上月加快。\n下一段文字。";
+    let quote = "全 区 社 会消费品零售总额";
+    let start = at(old, quote);
+    let found = moved(old, new, start, start + len(quote));
+    assert_eq!(found.status, AnchorStatus::Check);
+    assert_eq!(
+        char_slice(new, found.start, found.end),
+        "全区社会消费品零售总额"
+    );
+    let later = at(old, "下一段");
+    assert_eq!(
+        moved(old, new, later, later + 3),
+        anchored(at(new, "下一段"), at(new, "下一段") + 3)
+    );
+}
+
+#[test]
 fn offsets_count_chars_with_emoji_and_combining_marks() {
     let old = "开头🎉🎉文字 café\u{301} 中间的批注对象在这里，结尾。";
     let new = "开头🎉🎉🎉插入 e\u{301}\u{302} 文字 café\u{301} 中间的批注对象在这里，结尾。";
@@ -340,7 +409,14 @@ fn insertion_case() -> impl Strategy<Value = (String, usize, usize, usize, Strin
         .prop_flat_map(|(text, inserted)| {
             let n = len(&text);
             (Just(text), 0..n, Just(inserted)).prop_flat_map(move |(text, start, inserted)| {
-                (Just(text), Just(start), start + 1..=n, any::<bool>(), 0..=n, Just(inserted))
+                (
+                    Just(text),
+                    Just(start),
+                    start + 1..=n,
+                    any::<bool>(),
+                    0..=n,
+                    Just(inserted),
+                )
             })
         })
         .prop_map(|(text, start, end, before, at, inserted)| {

@@ -136,6 +136,31 @@ fn word_boundaries_step_through_chinese_words() {
 }
 
 #[test]
+fn long_runs_are_cut_into_words_near_the_position() {
+    let han = "我们坚持推进高水平对外开放".repeat(200);
+    let pos = han.chars().count() / 2 + 3;
+    let (s, e) = word_at(&han, pos);
+    assert!(
+        s <= pos && pos < e && e - s <= 8,
+        "{:?}",
+        char_slice(&han, s, e)
+    );
+    let latin = "a".repeat(5_000);
+    let (s, e) = word_at(&latin, 2_500);
+    assert!(s <= 2_500 && 2_500 < e && e <= 5_000);
+}
+
+#[test]
+fn chinese_punctuation_is_stepped_over_word_by_word() {
+    let text = "中国，开放";
+    assert_eq!(next_word_boundary(text, 0), 2);
+    assert_eq!(next_word_boundary(text, 2), 3);
+    assert_eq!(next_word_boundary(text, 3), 5);
+    assert_eq!(prev_word_boundary(text, 5), 3);
+    assert_eq!(prev_word_boundary(text, 3), 2);
+}
+
+#[test]
 fn sentences_end_after_chinese_terminators_and_closing_quotes() {
     let text = "他说：“我们要开放。”随后离开了！真的吗？是的；好……最后一句";
     assert_eq!(sentence(text, 0), "他说：“我们要开放。”");
