@@ -39,6 +39,12 @@ fn a_double_click_in_a_chinese_clause_selects_a_word_not_the_clause() {
 }
 
 #[test]
+fn preloading_on_another_thread_serves_later_calls() {
+    std::thread::spawn(preload).join().unwrap();
+    assert_eq!(word_at("发展机遇", 0), (0, 2));
+}
+
+#[test]
 fn latin_words_are_runs_of_letters_and_digits() {
     let text = "The U.S. economy grew 3.5% in 2024, didn’t it? snake_case ok";
     assert_eq!(word(text, 1), "The");
