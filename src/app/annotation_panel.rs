@@ -82,25 +82,32 @@ fn filters_ui(ui: &mut egui::Ui, state: &mut AppState, palette: &Palette) {
             }
         }
     });
-    ui.horizontal(|ui| {
-        let current = state.panel.tag.clone().unwrap_or_else(|| "所有标签".into());
-        egui::ComboBox::from_id_salt("tag-filter")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                changed |= ui
-                    .selectable_value(&mut state.panel.tag, None, "所有标签")
-                    .changed();
-                for tag in state.tags.clone() {
-                    changed |= ui
-                        .selectable_value(&mut state.panel.tag, Some(tag.clone()), tag)
-                        .changed();
+    if !state.tags.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.label(RichText::new("标签").size(12.5).color(palette.muted));
+            let all =
+                ui.selectable_label(state.panel.tag.is_none(), RichText::new("全部").size(12.5));
+            if all.clicked() {
+                state.panel.tag = None;
+                changed = true;
+            }
+            for tag in state.tags.clone() {
+                let on = state.panel.tag.as_deref() == Some(tag.as_str());
+                if ui
+                    .selectable_label(on, RichText::new(format!("#{tag}")).size(12.5))
+                    .clicked()
+                {
+                    state.panel.tag = if on { None } else { Some(tag) };
+                    changed = true;
                 }
-            });
-        let search = egui::TextEdit::singleline(&mut state.panel.text)
-            .hint_text("搜索引文、笔记、标签")
-            .desired_width(f32::INFINITY);
-        changed |= ui.add(search).changed();
-    });
+            }
+        });
+    }
+    let search = egui::TextEdit::singleline(&mut state.panel.text)
+        .hint_text("搜索引文、笔记、标签")
+        .desired_width(f32::INFINITY);
+    changed |= ui.add(search).changed();
     if changed {
         state.panel_filter_changed();
     }

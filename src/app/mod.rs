@@ -8,7 +8,7 @@ pub mod fonts;
 mod help;
 pub mod keymap;
 mod library_page;
-mod menu;
+pub mod menu;
 mod outline_panel;
 mod reading;
 mod status;
@@ -122,6 +122,11 @@ impl PizhuApp {
             last_flush: 0.0,
             dialogs: Default::default(),
         }
+    }
+
+    /// Where char `offset` of the reading text was drawn in the last frame, if on screen.
+    pub fn char_rect(&self, offset: usize) -> Option<egui::Rect> {
+        self.reading.char_rect(offset)
     }
 
     /// One frame: draw, collect commands, apply them.

@@ -31,12 +31,27 @@ pub struct ReadingView {
     generation: u64,
     /// The scroll offset the view and the state last agreed on.
     synced_scroll: f32,
+    /// Screen position of the column's top-left in the last frame (moves with scrolling).
+    column_origin: Option<Pos2>,
     /// Viewport height last reported to the state.
     reported: Option<(u64, f32)>,
 }
 
 impl ReadingView {
     /// Drop cached layouts (e.g. after the fonts changed).
+    /// Where char `offset` of the section on screen was drawn in the last frame (screen
+    /// coordinates), for pointing at text (tests, tooltips).
+    pub fn char_rect(&self, offset: usize) -> Option<Rect> {
+        let (_, layout) = self.layout.as_ref()?;
+        let start = layout.caret_rect(offset)?;
+        let end = layout
+            .caret_rect(offset + 1)
+            .filter(|e| (e.center().y - start.center().y).abs() < 1.0);
+        let right = end.map_or(start.left() + layout.font_size, |e| e.left());
+        let rect = Rect::from_x_y_ranges(start.left()..=right, start.y_range());
+        Some(rect.translate(self.column_origin?.to_vec2()))
+    }
+
     pub fn invalidate(&mut self) {
         self.layout = None;
         self.marks = None;
@@ -102,7 +117,9 @@ impl ReadingView {
             if focused && doc.caret_mode {
                 response.ctx.set_cursor_icon(CursorIcon::Text);
             }
+            column
         });
+        self.column_origin = Some(output.inner);
 
         let offset = output.state.clamped_offset().y;
         let viewport_height = output.inner_rect.height();

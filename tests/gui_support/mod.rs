@@ -1,0 +1,110 @@
+//! Shared by the window tests: a kittest harness around the real `PizhuApp`.
+
+#![allow(dead_code)]
+
+use egui::{Event, Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use pizhu::app::{setup_context, PizhuApp};
+use pizhu::session::{AppState, OpenDocument};
+use pizhu::store::Store;
+
+pub type App = Harness<'static, PizhuApp>;
+
+pub fn harness(state: AppState) -> App {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_context_setup(setup_context)
+        .build_ui_state(|ui, app: &mut PizhuApp| app.show(ui), PizhuApp::new(state));
+    h.run();
+    h
+}
+
+/// A first run on an empty library: the sample is imported and opened.
+pub fn fresh() -> App {
+    let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.start(&[]);
+    harness(state)
+}
+
+pub fn open_db(path: &std::path::Path) -> App {
+    let mut state = AppState::new(Store::open(path).unwrap());
+    state.start(&[]);
+    harness(state)
+}
+
+pub fn doc(h: &App) -> &OpenDocument {
+    h.state().state.doc.as_ref().expect("a document is open")
+}
+
+pub fn position(h: &App) -> (usize, usize) {
+    doc(h).reader.position().expect("a section is shown")
+}
+
+pub fn press(h: &mut App, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+pub fn press_with(h: &mut App, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+/// Type text into whatever has keyboard focus.
+pub fn type_text(h: &mut App, text: &str) {
+    h.event(Event::Text(text.to_string()));
+    h.run();
+}
+
+/// The centre of char `offset` on screen.
+pub fn char_at(h: &App, offset: usize) -> Pos2 {
+    h.state()
+        .char_rect(offset)
+        .unwrap_or_else(|| panic!("char {offset} is not on screen"))
+        .center()
+}
+
+fn button(h: &App, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    h.event(Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+/// Press at `from`, move to `to` in steps, release: a mouse drag.
+pub fn drag(h: &mut App, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    button(h, from, true, Modifiers::NONE);
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 4.0));
+    }
+    button(h, to, false, Modifiers::NONE);
+    h.run();
+}
+
+pub fn click(h: &mut App, pos: Pos2, modifiers: Modifiers) {
+    h.hover_at(pos);
+    button(h, pos, true, modifiers);
+    button(h, pos, false, modifiers);
+    h.run();
+}
+
+pub fn double_click(h: &mut App, pos: Pos2) {
+    h.hover_at(pos);
+    for _ in 0..2 {
+        button(h, pos, true, Modifiers::NONE);
+        button(h, pos, false, Modifiers::NONE);
+    }
+    h.run();
+}
+
+pub fn triple_click(h: &mut App, pos: Pos2) {
+    h.hover_at(pos);
+    for _ in 0..3 {
+        button(h, pos, true, Modifiers::NONE);
+        button(h, pos, false, Modifiers::NONE);
+    }
+    h.run();
+}
