@@ -180,6 +180,9 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
+/// Files with more annotations than this look up the stored ones in one query.
+const BULK_LOOKUP_FROM: usize = 200;
+
 /// Merges a W3C Web Annotation file into the library: an unknown id is added, a known
 /// one replaced when the file's `modified` is later, anything else left alone. Every
 /// annotation is checked (JSON, shape, document present) before one transaction
@@ -207,11 +210,28 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
         .map(|(hash, d)| (hash.as_str(), Reanchorer::new("", &d.outline.text)))
         .collect();
 
+    // One query instead of one per record: large files mostly hit the same library.
+    let stored_modified: HashMap<String, String> = if records.len() > BULK_LOOKUP_FROM {
+        store
+            .annotations(None)?
+            .into_iter()
+            .map(|a| (a.id, a.modified))
+            .collect()
+    } else {
+        let mut found = HashMap::new();
+        for r in &records {
+            if let Some(a) = store.annotation(&r.id)? {
+                found.insert(a.id, a.modified);
+            }
+        }
+        found
+    };
+
     let mut summary = ImportSummary::default();
     let mut writes = Vec::new();
     for r in &records {
-        match store.annotation(&r.id)? {
-            Some(stored) if !w3c_import::is_newer(r.modified.as_deref(), &stored.modified) => {
+        match stored_modified.get(&r.id) {
+            Some(stored) if !w3c_import::is_newer(r.modified.as_deref(), stored) => {
                 summary.unchanged += 1;
                 continue;
             }

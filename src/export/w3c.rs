@@ -216,10 +216,11 @@ fn collection_id(docs: &[ExportDocument]) -> String {
     let mut hash = Sha256::new();
     for doc in docs {
         hash.update(doc.content_hash.as_bytes());
-        for a in doc.annotations {
+        // Reading order, not the caller's order: the same annotations give the same id.
+        for p in placed(doc) {
             hash.update([0]);
-            hash.update(a.id.as_bytes());
-            hash.update(a.modified.as_bytes());
+            hash.update(p.annotation.id.as_bytes());
+            hash.update(p.annotation.modified.as_bytes());
         }
         hash.update([1]);
     }
@@ -268,5 +269,12 @@ mod tests {
             ..doc
         };
         assert_ne!(collection_id(&[doc]), collection_id(&[fewer]));
+        let mut shuffled = f.annotations.clone();
+        shuffled.reverse();
+        let reordered = ExportDocument {
+            annotations: &shuffled,
+            ..doc
+        };
+        assert_eq!(collection_id(&[doc]), collection_id(&[reordered]));
     }
 }
