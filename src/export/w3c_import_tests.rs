@@ -48,7 +48,14 @@ fn reads_back_every_field_of_an_export() {
     // The colour number travels in the target's styleClass, whatever the codebook says.
     let without_codebook = parse(&json, &[]).unwrap();
     for a in &f.annotations {
-        assert_eq!(without_codebook.iter().find(|r| r.id == a.id).unwrap().color, a.color);
+        assert_eq!(
+            without_codebook
+                .iter()
+                .find(|r| r.id == a.id)
+                .unwrap()
+                .color,
+            a.color
+        );
     }
 }
 
