@@ -227,3 +227,40 @@ fn writing_a_file_is_atomic() {
     let message = write_atomically(&missing, b"x").unwrap_err().to_string();
     assert!(message.contains("no-such-dir/x.csv"), "{message}");
 }
+
+#[test]
+fn large_files_merge_the_same_way() {
+    // Past a few hundred records the importer looks stored annotations up in bulk.
+    let (mut a, doc) = library();
+    let text = a.document(doc).unwrap().outline.text;
+    let chars = text.chars().count();
+    let many: Vec<_> = (0..450)
+        .map(|i| {
+            let start = i % (chars - 8);
+            let (quote, prefix, suffix) =
+                pizhu::core::anchor::quote_context(&text, start, start + 5);
+            pizhu::core::annotation::Annotation {
+                id: format!("00000000-0000-4000-8000-{i:012}"),
+                document_id: doc,
+                start,
+                end: start + 5,
+                quote,
+                prefix,
+                suffix,
+                color: (i % 6) as u8 + 1,
+                note: format!("第{i}条"),
+                tags: vec![],
+                created: "2024-05-01T08:00:00Z".into(),
+                modified: "2024-05-01T08:00:00Z".into(),
+                status: AnchorStatus::Anchored,
+            }
+        })
+        .collect();
+    a.put_annotations(&many).unwrap();
+    let json = export(&a, Format::W3cJson);
+    let (mut b, _) = library();
+    assert_eq!(import_annotations(&mut b, &json).unwrap().added, 450);
+    assert_eq!(import_annotations(&mut b, &json).unwrap().unchanged, 450);
+    assert_eq!(b.annotations(None).unwrap(), a.annotations(None).unwrap());
+    assert_eq!(export(&b, Format::W3cJson), json);
+}
