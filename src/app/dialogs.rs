@@ -336,7 +336,11 @@ fn export_ui(
     );
     browser_listing_ui(ui, &mut dialog.browser, palette, 180.0);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
-    let field = ui.add(TextEdit::singleline(&mut dialog.browser.path).desired_width(f32::INFINITY));
+    let field = ui.add(
+        TextEdit::singleline(&mut dialog.browser.path)
+            .hint_text("文件名 (file name)")
+            .desired_width(f32::INFINITY),
+    );
     ui.add_space(6.0);
     let mut go = enter && field.has_focus();
     ui.horizontal(|ui| {

@@ -31,6 +31,8 @@ pub const APP_ID: &str = "pizhu";
 /// Open the window on the library at `db_path`, importing `files` first.
 pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
     let launched = Instant::now();
+    // Jieba's dictionary takes a moment to load; have it ready by the first double-click.
+    std::thread::spawn(crate::core::segment::preload);
     let mut trouble = None;
     let store = match Store::open(&db_path) {
         Ok(store) => store,
@@ -193,6 +195,7 @@ impl PizhuApp {
             return;
         }
         for command in std::mem::take(&mut self.queue) {
+            tracing::debug!("command {command:?}");
             for effect in self.state.apply(command) {
                 match effect {
                     Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -213,19 +213,21 @@ impl AppState {
             Command::ScrollTo(y) => r.scroll_to(*y),
             Command::Top => r.scroll_to(0.0),
             Command::Bottom => r.scroll_to(f32::MAX),
-            Command::PageDown if r.at_bottom() => {
-                if !r.next_section() {
+            Command::PageDown => {
+                if !r.at_bottom() {
+                    r.scroll_by(r.page_height());
+                } else if !r.next_section() {
                     hint = Some("已是最后一节 (end of the document)");
                 }
             }
-            Command::PageDown => r.scroll_by(r.page_height()),
-            Command::PageUp if r.scroll <= 0.5 => {
-                if r.previous_section() {
+            Command::PageUp => {
+                if r.scroll > 0.5 {
+                    r.scroll_by(-r.page_height());
+                } else if r.previous_section() {
                     // Paging back lands at the bottom of the previous section.
                     doc.restore_scroll = Some(f32::MAX);
                 }
             }
-            Command::PageUp => r.scroll_by(-r.page_height()),
             Command::NextSection if !r.next_section() => {
                 hint = Some("已是最后一节 (end of the document)")
             }

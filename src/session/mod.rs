@@ -19,6 +19,7 @@ use std::path::PathBuf;
 pub use annotate::History;
 pub use command::{CaretUnit, Command, Step, COLOR_LABELS};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
+pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use outline_list::OutlineRow;
 pub use panel::{AnnotationPanel, PanelScope};
 pub use prefs::{Prefs, Theme, ZOOM_MAX, ZOOM_MIN};

@@ -13,6 +13,8 @@ pub type App = Harness<'static, PizhuApp>;
 pub fn harness(state: AppState) -> App {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
+        // A frame per event at 60 Hz, so two clicks in a row are a double-click.
+        .with_step_dt(1.0 / 60.0)
         .with_context_setup(setup_context)
         .build_ui_state(|ui, app: &mut PizhuApp| app.show(ui), PizhuApp::new(state));
     h.run();
@@ -86,8 +88,10 @@ pub fn drag(h: &mut App, from: Pos2, to: Pos2) {
 
 pub fn click(h: &mut App, pos: Pos2, modifiers: Modifiers) {
     h.hover_at(pos);
+    h.event(Event::ModifiersChanged(modifiers));
     button(h, pos, true, modifiers);
     button(h, pos, false, modifiers);
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
     h.run();
 }
 

@@ -266,6 +266,21 @@ impl SectionLayout {
         Some(block.start? + cursor.index.0.saturating_sub(block.prefix).min(block.chars))
     }
 
+    /// The char under `pos` (column coordinates), unlike `offset_at` which gives the
+    /// nearest gap between chars: double-clicking the right half of a char picks that char.
+    pub fn char_under(&self, pos: Pos2) -> Option<usize> {
+        let caret = self.offset_at(pos)?;
+        let block = self.block_holding(caret)?;
+        let start = block.start?;
+        let left_of_caret = self.caret_rect(caret).is_some_and(|r| pos.x < r.left());
+        let last = start + block.chars.saturating_sub(1);
+        Some(if left_of_caret && caret > start {
+            caret - 1
+        } else {
+            caret.min(last)
+        })
+    }
+
     /// The rectangle of a caret before char `offset` (column coordinates).
     pub fn caret_rect(&self, offset: usize) -> Option<Rect> {
         let block = self.block_holding(offset)?;

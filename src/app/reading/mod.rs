@@ -271,10 +271,11 @@ fn pointer(
     let Some(p) = response.interact_pointer_pos() else {
         return;
     };
+    let char_under = |p: Pos2| layout.char_under(Pos2::new(p.x - column.x, p.y - column.y));
     if response.triple_clicked() {
-        queue.extend(to_offset(p).map(Command::SelectSentenceAt));
+        queue.extend(char_under(p).map(Command::SelectSentenceAt));
     } else if response.double_clicked() {
-        queue.extend(to_offset(p).map(Command::SelectWordAt));
+        queue.extend(char_under(p).map(Command::SelectWordAt));
     } else if response.clicked() {
         match (shift, hit(p)) {
             (false, Some(i)) => queue.push(Command::ClickAnnotation(doc.annotations[i].id.clone())),
