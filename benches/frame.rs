@@ -1,0 +1,163 @@
+//! Frame time of the reading window, headless: egui's pass over the real `PizhuApp` plus
+//! tessellation (what the CPU does per frame; the GPU upload is not measured).
+//!   scroll_longest_section      — j pressed every frame in the sample's longest section
+//!   scroll_2000_highlights      — the same with 2,000 overlapping highlights in it
+//!   reselect_2000_highlights    — a frame whose selection changed, so marks are recomputed
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use egui::{Event, Key, Modifiers, RawInput};
+use pizhu::app::{setup_context, PizhuApp};
+use pizhu::session::{AppState, Command, Selection};
+use pizhu::store::{NewAnnotation, Store};
+
+/// The app on the sample, showing its longest section.
+fn app_on_longest_section() -> PizhuApp {
+    let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.start(&[]);
+    let doc = state.doc.as_ref().unwrap();
+    let outline = &doc.reader.outline;
+    let (article, section) = outline
+        .section_refs()
+        .into_iter()
+        .max_by_key(|&(a, s)| {
+            let (start, end) = outline.articles[a].sections[s].span();
+            end - start
+        })
+        .unwrap();
+    state.apply(Command::OpenSection { article, section });
+    PizhuApp::new(state)
+}
+
+/// Add `n` highlights of 2–13 chars, overlapping, spread over the section on screen.
+fn add_highlights(app: &mut PizhuApp, n: usize) {
+    let state = &mut app.state;
+    let doc = state.doc.as_ref().unwrap();
+    let (start, end) = doc.reader.visible_span();
+    let id = doc.id;
+    let span = end - start - 16;
+    for i in 0..n {
+        let s = start + (i * 7919) % span;
+        let len = 2 + (i * 31) % 12;
+        let new = NewAnnotation {
+            document_id: id,
+            start: s,
+            end: s + len,
+            color: (i % 6) as u8 + 1,
+            note: if i % 5 == 0 {
+                "笔记".into()
+            } else {
+                String::new()
+            },
+            tags: vec![],
+        };
+        state.store.add_annotation(&new).unwrap();
+    }
+    // Opening the document again reads its annotations; it reopens at the same section.
+    state.apply(Command::OpenDocument(id));
+    assert_eq!(state.doc.as_ref().unwrap().annotations.len(), n);
+}
+
+struct Headless {
+    ctx: egui::Context,
+    app: PizhuApp,
+    time: f64,
+}
+
+impl Headless {
+    fn new(app: PizhuApp) -> Headless {
+        let ctx = egui::Context::default();
+        setup_context(&ctx);
+        let mut h = Headless {
+            ctx,
+            app,
+            time: 0.0,
+        };
+        for _ in 0..5 {
+            h.frame(vec![]);
+        }
+        h
+    }
+
+    fn frame(&mut self, events: Vec<Event>) {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1400.0, 900.0),
+            )),
+            time: Some(self.time),
+            events,
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| app.show(ui));
+        let primitives = self
+            .ctx
+            .tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+        std::hint::black_box(primitives);
+        output.textures_delta.clear();
+    }
+
+    /// One frame of scrolling by a line; back to the top once at the bottom.
+    fn scroll_frame(&mut self) {
+        let at_bottom = self.app.state.doc.as_ref().unwrap().reader.at_bottom();
+        let key = if at_bottom { Key::Home } else { Key::J };
+        let press = Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        };
+        self.frame(vec![press]);
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut plain = Headless::new(app_on_longest_section());
+    let chars = {
+        let (s, e) = plain.app.state.doc.as_ref().unwrap().reader.visible_span();
+        e - s
+    };
+    plain.scroll_frame();
+    plain.scroll_frame();
+    let reader = &plain.app.state.doc.as_ref().unwrap().reader;
+    eprintln!(
+        "longest section: {chars} chars, {} rows, content {:.0} pt, scroll {:.0} after two frames",
+        reader.view.rows.len(),
+        reader.view.content_height,
+        reader.scroll
+    );
+    c.bench_function("scroll_longest_section", |b| {
+        b.iter(|| plain.scroll_frame())
+    });
+
+    let mut app = app_on_longest_section();
+    add_highlights(&mut app, 2000);
+    let mut marked = Headless::new(app);
+    c.bench_function("scroll_2000_highlights", |b| {
+        b.iter(|| marked.scroll_frame())
+    });
+
+    let mut i = 0usize;
+    c.bench_function("reselect_2000_highlights", |b| {
+        b.iter(|| {
+            i += 1;
+            let doc = marked.app.state.doc.as_mut().unwrap();
+            let (s, _) = doc.reader.visible_span();
+            doc.selection = Some(Selection {
+                anchor: s + i % 50,
+                head: s + i % 50 + 3,
+            });
+            doc.revision += 1;
+            marked.frame(vec![]);
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(60);
+    targets = frames
+}
+criterion_main!(benches);
