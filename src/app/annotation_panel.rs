@@ -138,7 +138,7 @@ fn list_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
                     .map(|d| d.title.as_str())
             })
             .flatten();
-        let response = card_ui(ui, state, a, doc_title, palette, is_cursor || is_selected);
+        let response = card_ui(ui, state, a, doc_title, palette, (is_cursor, is_selected));
         if is_cursor {
             response.scroll_to_me(None);
         }
@@ -155,15 +155,21 @@ fn card_ui(
     a: &Annotation,
     doc_title: Option<&str>,
     palette: &Palette,
-    highlighted: bool,
+    (is_cursor, is_selected): (bool, bool),
 ) -> egui::Response {
-    let stroke = if highlighted {
+    // The keyboard cursor gets the accent outline; the selected annotation its colour.
+    let stroke = if is_cursor {
         Stroke::new(1.5, palette.accent)
     } else {
         Stroke::new(1.0, palette.rule)
     };
+    let fill = if is_selected {
+        palette.mark(a.color).gamma_multiply(0.55)
+    } else {
+        palette.paper
+    };
     let inner = egui::Frame::new()
-        .fill(palette.paper)
+        .fill(fill)
         .stroke(stroke)
         .corner_radius(6.0)
         .inner_margin(egui::Margin {

@@ -13,8 +13,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         .id_salt("library")
         .auto_shrink(false)
         .show(ui, |ui| {
-            let width = ui.available_width().min(760.0);
-            let margin = ((ui.available_width() - width) / 2.0).max(16.0);
+            let avail = ui.available_width();
+            let width = (avail - 48.0).clamp(200.0, 760.0);
+            let margin = ((avail - width) / 2.0).max(0.0);
             ui.add_space(28.0);
             ui.horizontal(|ui| {
                 ui.add_space(margin);
