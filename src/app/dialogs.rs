@@ -48,6 +48,7 @@ pub fn ui(
             match &mut modal {
                 Modal::None => {}
                 Modal::Help => super::help::ui(ui, state, palette, queue),
+                Modal::About => about_ui(ui, state, palette, queue),
                 Modal::OpenFile(browser) => open_file_ui(ui, browser, palette, queue, just_opened),
                 Modal::Tags(editor) => tags_ui(ui, editor, &tags, palette, queue, just_opened),
                 Modal::Note(editor) => note_ui(ui, editor, palette, queue, just_opened),
@@ -56,6 +57,33 @@ pub fn ui(
         });
     state.modal = modal;
     if response.backdrop_response.clicked() {
+        queue.push(Command::CancelEdit);
+    }
+}
+
+fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
+    title(ui, "关于 pizhu · About", palette);
+    let db = state
+        .store
+        .path()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| ":memory:".into());
+    let about = crate::about::about(&db);
+    ui.add(egui::Label::new(RichText::new(about.text()).color(palette.ink)).wrap());
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("字体许可证 · SIL Open Font License").show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(about.fonts_licence)
+                        .size(11.5)
+                        .color(palette.muted),
+                );
+            });
+    });
+    ui.add_space(6.0);
+    if ui.button("关闭 (Esc)").clicked() {
         queue.push(Command::CancelEdit);
     }
 }

@@ -187,6 +187,7 @@ pub static KEYMAP: &[Binding] = &[
     bind(Global, &[key(Key::F1), symbol(Key::Questionmark)], Command::ToggleHelp),
     bind(Global, &[key(Key::F9), ctrl(Key::Backslash)], Command::ToggleOutline),
     bind(Global, &[key(Key::F10)], Command::ToggleAnnotationPanel),
+    bind(Global, &[key(Key::F12)], Command::ShowAbout),
     bind(Global, &[key(Key::Tab)], Command::FocusNext),
     bind(Global, &[shift(Key::Tab)], Command::FocusPrevious),
     bind(Global, &[ctrl(Key::Equals), ctrl_symbol(Key::Plus)], Command::ZoomIn),

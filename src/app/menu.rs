@@ -89,7 +89,10 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::CycleTheme),
         ],
     ),
-    ("帮助", &[Some(Command::ToggleHelp)]),
+    (
+        "帮助",
+        &[Some(Command::ToggleHelp), Some(Command::ShowAbout)],
+    ),
 ];
 
 /// A command's label, with the user's colour names for the six highlight colours.

@@ -46,6 +46,18 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
     if let Some(t) = trouble {
         state.notify(t, true);
     }
+    // A panic ends the process before the window can say so; say it at the next launch.
+    if let Some(report) = crate::logging::log_info()
+        .and_then(|info| crate::logging::take_unseen_crash_report(&info.log_dir))
+    {
+        state.notify(
+            format!(
+                "pizhu 上次意外退出，报告已保存 (pizhu crashed last time; report): {}",
+                report.display()
+            ),
+            true,
+        );
+    }
     state.start(&files);
     let (w, h) = state.prefs.window_size.unwrap_or((1280.0, 860.0));
     let options = eframe::NativeOptions {

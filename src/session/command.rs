@@ -49,6 +49,7 @@ pub enum Command {
     ToggleOutline,
     ToggleAnnotationPanel,
     ToggleHelp,
+    ShowAbout,
     ShowLibrary,
     /// Move the cursor of whichever list has focus (outline, library, annotations).
     ListStep(Step),
@@ -137,6 +138,7 @@ impl Command {
             ToggleOutline => "目录栏",
             ToggleAnnotationPanel => "批注栏",
             ToggleHelp => "快捷键帮助",
+            ShowAbout => "关于 pizhu",
             ShowLibrary => "文库",
             ListStep(Step::Up) => "上移",
             ListStep(Step::Down) => "下移",
@@ -197,6 +199,7 @@ impl Command {
             ToggleOutline => "Show or hide the outline on the left",
             ToggleAnnotationPanel => "Show or hide the annotation list on the right",
             ToggleHelp => "Show or hide this list of keys",
+            ShowAbout => "Version, where data and logs live, font licences",
             ShowLibrary => "All imported documents",
             ListStep(_) => "Move in the focused list",
             ListActivate => "Open the outline item, document or annotation",

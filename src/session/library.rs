@@ -19,6 +19,7 @@ impl AppState {
     /// What the window shows at launch: the given files (imported, the first opened);
     /// else on first run the bundled sample; else the document read last.
     pub fn start(&mut self, files: &[PathBuf]) {
+        self.reflow_stale();
         if !files.is_empty() {
             self.import_and_open(files);
             if self.doc.is_some() {
@@ -38,6 +39,35 @@ impl AppState {
         match last.filter(|id| self.library.iter().any(|d| d.id == *id)) {
             Some(id) => self.open_document(id),
             None => self.show_library(),
+        }
+    }
+
+    /// Documents stored by an older reflow are reflowed again, their annotations re-anchored.
+    fn reflow_stale(&mut self) {
+        match self.store.reflow_stale_documents() {
+            Ok(done) => {
+                for (id, outcome) in done {
+                    if let ImportOutcome::Updated {
+                        moved,
+                        check,
+                        orphaned,
+                        ..
+                    } = outcome
+                    {
+                        if moved + check + orphaned > 0 {
+                            let text = format!(
+                                "文档 {id} 已按新版本重新排版：{moved} 条批注移动，{check} 条待核对，{orphaned} 条未能定位"
+                            );
+                            self.notify(text, false);
+                        }
+                    }
+                }
+                self.refresh_library();
+            }
+            Err(e) => self.notify(
+                format!("cannot update documents to this version: {e}"),
+                true,
+            ),
         }
     }
 

@@ -57,6 +57,7 @@ pub enum Modal {
     #[default]
     None,
     Help,
+    About,
     OpenFile(FileBrowser),
     Tags(TagEditor),
     Note(NoteEditor),
@@ -173,6 +174,7 @@ impl AppState {
                     _ => Modal::Help,
                 }
             }
+            ShowAbout => self.modal = Modal::About,
             ShowLibrary => self.show_library(),
             ListStep(step) => self.list_step(step),
             ListActivate => self.list_activate(),

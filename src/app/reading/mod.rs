@@ -114,6 +114,7 @@ impl ReadingView {
                 palette,
             );
             pointer(ui, &response, layout, marks, column, doc, queue);
+            hover_ui(&response, marks, column, doc, &state.color_names, palette);
             if focused && doc.caret_mode {
                 response.ctx.set_cursor_icon(CursorIcon::Text);
             }
@@ -230,6 +231,49 @@ fn paint(
             Stroke::new(2.0, palette.accent),
         );
     }
+}
+
+/// Hovering a highlight shows its colour name, tags and note.
+fn hover_ui(
+    response: &egui::Response,
+    marks: &Marks,
+    column: Pos2,
+    doc: &OpenDocument,
+    color_names: &[String],
+    palette: &Palette,
+) {
+    let Some(p) = response.hover_pos() else {
+        return;
+    };
+    if response.is_pointer_button_down_on() {
+        return;
+    }
+    let local = p - column.to_vec2();
+    let Some(m) = marks
+        .highlights
+        .iter()
+        .rev()
+        .find(|m| m.rect.contains(local))
+    else {
+        return;
+    };
+    let a = &doc.annotations[m.annotation];
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.set_max_width(320.0);
+        let name = crate::export::color_name(color_names, a.color);
+        ui.label(
+            egui::RichText::new(name)
+                .color(palette.strong(a.color))
+                .size(12.5),
+        );
+        if !a.tags.is_empty() {
+            let tags: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+            ui.label(egui::RichText::new(tags.join("  ")).size(12.5));
+        }
+        if !a.note.is_empty() {
+            ui.label(egui::RichText::new(&a.note).size(13.0));
+        }
+    });
 }
 
 /// Mouse selection: drag, Shift+click, double-click a word, triple-click a sentence,
