@@ -140,7 +140,7 @@ fn list_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
             .flatten();
         let response = card_ui(ui, state, a, doc_title, palette, (is_cursor, is_selected));
         if is_cursor {
-            response.scroll_to_me(None);
+            super::scroll_to_cursor_once(ui, "annotations", i, &response);
         }
         if response.clicked() {
             queue.push(Command::JumpToAnnotation(a.id.clone()));

@@ -75,7 +75,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                             Sense::CLICK,
                         );
                         if is_cursor {
-                            response.scroll_to_me(None);
+                            super::scroll_to_cursor_once(ui, "library", i, &response);
                         }
                         if response
                             .on_hover_cursor(egui::CursorIcon::PointingHand)

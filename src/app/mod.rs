@@ -336,6 +336,16 @@ impl eframe::App for PizhuApp {
     }
 }
 
+/// Scroll a list's keyboard cursor row into view once when the cursor moves there, so the
+/// mouse wheel can still scroll the list afterwards.
+pub(crate) fn scroll_to_cursor_once(ui: &egui::Ui, list: &str, index: usize, row: &egui::Response) {
+    let memory = egui::Id::unique(("cursor-shown", list));
+    if ui.data(|d| d.get_temp::<usize>(memory)) != Some(index) {
+        row.scroll_to_me(None);
+        ui.data_mut(|d| d.insert_temp(memory, index));
+    }
+}
+
 /// Buttons and list rows must not keep keyboard focus: keys belong to the keymap.
 fn release_stray_focus(ctx: &egui::Context) {
     if !ctx.text_edit_focused() {
@@ -358,6 +368,7 @@ fn notices_ui(
         .fill(palette.panel)
         .inner_margin(egui::Margin::symmetric(16, 6))
         .show(ui, |ui| {
+            ui.set_width(ui.available_width());
             for notice in &state.notices {
                 ui.horizontal(|ui| {
                     let color = if notice.error {

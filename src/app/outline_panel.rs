@@ -33,8 +33,6 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
     let current = state.current_outline_row();
     let focused = state.focus == Focus::Outline && state.page == Page::Reading;
     let open_id = state.doc.as_ref().map(|d| d.id);
-    let scroll_memory = egui::Id::unique("outline-cursor-shown");
-    let shown: Option<usize> = ui.data(|d| d.get_temp(scroll_memory));
     for (i, row) in state.outline_rows().into_iter().enumerate() {
         let (label, count) = state.outline_row_label(row, &counts);
         let (indent, size, color) = match row {
@@ -80,10 +78,7 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
                 Stroke::new(1.5, palette.accent),
                 egui::StrokeKind::Outside,
             );
-            if shown != Some(i) {
-                response.scroll_to_me(None);
-                ui.data_mut(|d| d.insert_temp(scroll_memory, i));
-            }
+            super::scroll_to_cursor_once(ui, "outline", i, &response);
         }
         if response.clicked() {
             queue.push(match row {
