@@ -328,3 +328,18 @@ fn ctrl_e_exports_to_the_chosen_file() {
     assert!(csv.contains(&stored(&h)[0].quote));
     h.get_by_label_contains("已写入");
 }
+
+#[test]
+fn ctrl_k_renames_a_colour_and_the_keys_use_the_new_name() {
+    let mut h = fresh();
+    press_with(&mut h, Modifiers::COMMAND, Key::K);
+    assert!(matches!(h.state().state.modal, Modal::Codebook(_)));
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "要点");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().state.modal, Modal::None);
+    assert_eq!(h.state().state.store.color_names().unwrap()[0], "要点");
+    h.get_by_label("批注").click();
+    h.run();
+    h.get_by_label_contains("标注为 1 · 要点");
+}

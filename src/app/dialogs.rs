@@ -52,6 +52,7 @@ pub fn ui(
                 Modal::OpenFile(browser) => open_file_ui(ui, browser, palette, queue, just_opened),
                 Modal::Tags(editor) => tags_ui(ui, editor, &tags, palette, queue, just_opened),
                 Modal::Note(editor) => note_ui(ui, editor, palette, queue, just_opened),
+                Modal::Codebook(names) => codebook_ui(ui, names, palette, queue, just_opened),
                 Modal::Export(dialog) => export_ui(ui, dialog, state.doc.is_some(), palette, queue),
             }
         });
@@ -320,6 +321,57 @@ fn note_ui(
     });
     if done {
         queue.push(Command::SaveNote(editor.text.clone()));
+    }
+}
+
+fn codebook_ui(
+    ui: &mut egui::Ui,
+    names: &mut [String],
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+    just_opened: bool,
+) {
+    title(ui, "颜色名称 · Colour codebook", palette);
+    ui.label(
+        RichText::new("按 1–6 标注时使用的颜色与含义，所有文档共用。")
+            .color(palette.muted)
+            .size(12.5),
+    );
+    ui.add_space(4.0);
+    let save =
+        take_key(ui, Modifiers::COMMAND, Key::Enter) | take_key(ui, Modifiers::NONE, Key::Enter);
+    for (i, name) in names.iter_mut().enumerate() {
+        let color = i as u8 + 1;
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(28.0, 22.0), egui::Sense::hover());
+            ui.painter().rect_filled(swatch, 4.0, palette.mark(color));
+            ui.painter().text(
+                swatch.center(),
+                egui::Align2::CENTER_CENTER,
+                color.to_string(),
+                egui::FontId::proportional(13.0),
+                palette.ink,
+            );
+            let field = ui.add(
+                TextEdit::singleline(name)
+                    .hint_text(format!("颜色 {color} 的名称"))
+                    .desired_width(240.0),
+            );
+            if just_opened && i == 0 {
+                field.request_focus();
+            }
+        });
+    }
+    ui.add_space(6.0);
+    let mut done = save;
+    ui.horizontal(|ui| {
+        done |= ui.button("保存 (Enter)").clicked();
+        if ui.button("取消 (Esc)").clicked() {
+            queue.push(Command::CancelEdit);
+        }
+    });
+    if done {
+        queue.push(Command::SetColorNames(names.to_vec()));
     }
 }
 

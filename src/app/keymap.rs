@@ -197,6 +197,7 @@ pub static KEYMAP: &[Binding] = &[
     bind(Global, &[ctrl(Key::Z)], Command::Undo),
     bind(Global, &[ctrl_shift(Key::Z), ctrl(Key::Y)], Command::Redo),
     bind(Global, &[ctrl_shift(Key::C)], Command::CopyAnnotations),
+    bind(Global, &[ctrl(Key::K)], Command::EditCodebook),
     bind(Global, &[alt(Key::ArrowDown)], Command::NextAnnotation),
     bind(Global, &[alt(Key::ArrowUp)], Command::PreviousAnnotation),
     bind(Global, &[key(Key::Escape)], Command::Escape),

@@ -68,6 +68,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             None,
             Some(Command::EditTags),
             Some(Command::EditNote),
+            Some(Command::EditCodebook),
             Some(Command::DeleteAnnotation),
             None,
             Some(Command::Undo),

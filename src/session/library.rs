@@ -142,6 +142,23 @@ impl AppState {
             .min(self.library.len().saturating_sub(1));
     }
 
+    /// Rename the colours whose names changed (blank names are left as they were).
+    pub(super) fn set_color_names(&mut self, names: &[String]) {
+        for (i, name) in names.iter().enumerate().take(6) {
+            let name = name.trim();
+            if !name.is_empty() && self.color_names.get(i).map(String::as_str) != Some(name) {
+                if let Err(e) = self.store.set_color_name(i as u8 + 1, name) {
+                    self.notify(
+                        format!("无法保存颜色名称 (cannot save the colour name): {e}"),
+                        true,
+                    );
+                }
+            }
+        }
+        self.modal = Modal::None;
+        self.refresh_codebook();
+    }
+
     pub fn refresh_codebook(&mut self) {
         match self.store.color_names() {
             Ok(names) => self.color_names = names,

@@ -61,6 +61,8 @@ pub enum Modal {
     OpenFile(FileBrowser),
     Tags(TagEditor),
     Note(NoteEditor),
+    /// Draft names of the six colours.
+    Codebook(Vec<String>),
     Export(ExportDialog),
 }
 
@@ -205,6 +207,8 @@ impl AppState {
             SetTags(tags) => self.set_tags(tags),
             EditNote => self.edit_note(),
             SaveNote(note) => self.save_note(note),
+            EditCodebook => self.modal = Modal::Codebook(self.color_names.clone()),
+            SetColorNames(names) => self.set_color_names(&names),
             CancelEdit => self.modal = Modal::None,
             DeleteAnnotation => self.delete_selected(),
             Undo => self.undo(),

@@ -345,3 +345,23 @@ fn focus_cycles_through_visible_panels_and_enter_opens_outline_rows() {
     state.apply(Command::ToggleOutline);
     assert_eq!(state.focus, Focus::Text, "a hidden panel cannot keep focus");
 }
+
+#[test]
+fn the_colour_codebook_is_renamed_through_the_store() {
+    let mut state = fresh();
+    state.apply(Command::EditCodebook);
+    let Modal::Codebook(mut names) = state.modal.clone() else {
+        panic!("codebook dialog")
+    };
+    names[1] = "待考".into();
+    names[2] = "  ".into();
+    state.apply(Command::SetColorNames(names));
+    assert_eq!(state.modal, Modal::None);
+    assert_eq!(state.color_names[1], "待考");
+    assert_eq!(state.store.color_names().unwrap()[1], "待考");
+    assert_ne!(
+        state.color_names[2].trim(),
+        "",
+        "a blank name keeps the old one"
+    );
+}
