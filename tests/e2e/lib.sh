@@ -87,7 +87,9 @@ assert_text_shot() {
 }
 
 dominant_colour() {
-  convert "$1" -format %c histogram:info:- | sort -rn | head -1 | grep -o '#[0-9A-Fa-f]\{6\}' | head -1
+  # awk reads to the end: `head` closing the pipe early would kill sort with SIGPIPE,
+  # which `set -o pipefail` turns into a silent exit of the calling script.
+  convert "$1" -format %c histogram:info:- | sort -rn | awk 'NR == 1' | grep -o '#[0-9A-Fa-f]\{6\}' | awk 'NR == 1'
 }
 
 # assert_changed A B WHAT: the key between two screenshots changed what the window shows.
