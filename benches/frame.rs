@@ -2,6 +2,7 @@
 //! tessellation (what the CPU does per frame; the GPU upload is not measured).
 //!   scroll_longest_section      — j pressed every frame in the sample's longest section
 //!   scroll_2000_highlights      — the same with 2,000 overlapping highlights in it
+//!   scroll_2000_highlights_panel_open — and the annotation panel listing all 2,000
 //!   reselect_2000_highlights    — a frame whose selection changed, so marks are recomputed
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -137,6 +138,16 @@ fn frames(c: &mut Criterion) {
     let mut marked = Headless::new(app);
     c.bench_function("scroll_2000_highlights", |b| {
         b.iter(|| marked.scroll_frame())
+    });
+
+    let mut app = app_on_longest_section();
+    add_highlights(&mut app, 2000);
+    app.state.apply(Command::ToggleAnnotationPanel);
+    // Keys to the text again, so j scrolls it while the panel lists every annotation.
+    app.state.focus = pizhu::session::Focus::Text;
+    let mut with_panel = Headless::new(app);
+    c.bench_function("scroll_2000_highlights_panel_open", |b| {
+        b.iter(|| with_panel.scroll_frame())
     });
 
     let mut i = 0usize;
