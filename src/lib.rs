@@ -4,14 +4,14 @@
 //! documents and annotations in SQLite; `export` renders annotations; `session` applies
 //! user commands to UI-free state; `app` (feature `gui`) is the egui window.
 
-pub mod core;
-pub mod ingest;
-pub mod cli;
-pub mod store;
-pub mod desktop;
 pub mod about;
-pub mod logging;
-pub mod export;
-pub mod session;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod cli;
+pub mod core;
+pub mod desktop;
+pub mod export;
+pub mod ingest;
+pub mod logging;
+pub mod session;
+pub mod store;

@@ -11,7 +11,11 @@ pub mod notes;
 mod outline;
 
 #[derive(Debug, Parser)]
-#[command(name = "pizhu", version, about = "批注 — read and annotate Chinese newspaper text extracted from PDFs")]
+#[command(
+    name = "pizhu",
+    version,
+    about = "批注 — read and annotate Chinese newspaper text extracted from PDFs"
+)]
 pub struct Cli {
     /// Database file (default: the user data dir's pizhu/pizhu.sqlite3).
     #[arg(long, global = true, env = "PIZHU_DB", value_name = "PATH")]
@@ -99,9 +103,11 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
         | Command::Text { .. }
         | Command::Annotate { .. }
         | Command::Annotations { .. } => library::run(cli, command, out),
-        Command::Export { format, doc, out: out_path } => {
-            notes::export(cli, *format, *doc, out_path.as_deref(), out)
-        }
+        Command::Export {
+            format,
+            doc,
+            out: out_path,
+        } => notes::export(cli, *format, *doc, out_path.as_deref(), out),
         Command::ImportAnnotations { file } => notes::import_file(cli, file, out),
     }
     .map(|_| {

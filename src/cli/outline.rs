@@ -11,7 +11,11 @@ use crate::ingest::ingest_path;
 pub fn run(file: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let ingested = ingest_path(file)?;
     if as_json {
-        let value = outline_json(&ingested.outline, ingested.decoded.encoding, ingested.reflow_version);
+        let value = outline_json(
+            &ingested.outline,
+            ingested.decoded.encoding,
+            ingested.reflow_version,
+        );
         serde_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
     } else {
@@ -65,7 +69,11 @@ pub(super) fn write_tree(outline: &Outline, out: &mut dyn Write) -> std::io::Res
             writeln!(out, "  续自: {m}")?;
         }
         for (j, s) in a.sections.iter().enumerate() {
-            let heading = s.heading.as_ref().map(|h| h.text.as_str()).unwrap_or("（无小标题）");
+            let heading = s
+                .heading
+                .as_ref()
+                .map(|h| h.text.as_str())
+                .unwrap_or("（无小标题）");
             writeln!(out, "  第 {} 节: {}", j + 1, heading)?;
             for p in &s.paragraphs {
                 writeln!(out, "    [{}..{}] {}", p.start, p.end, p.text)?;

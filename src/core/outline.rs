@@ -49,7 +49,10 @@ pub struct ArticleOutline {
 impl ArticleOutline {
     /// The title as a plain string, or a placeholder for untitled articles.
     pub fn display_title(&self) -> &str {
-        self.title.as_ref().map(|t| t.text.as_str()).unwrap_or("（无题）")
+        self.title
+            .as_ref()
+            .map(|t| t.text.as_str())
+            .unwrap_or("（无题）")
     }
 }
 
@@ -75,7 +78,11 @@ impl Builder {
         let start = self.chars;
         self.text.push_str(line);
         self.chars += line.chars().count();
-        Located { text: line.to_string(), start, end: self.chars }
+        Located {
+            text: line.to_string(),
+            start,
+            end: self.chars,
+        }
     }
 
     fn push_opt(&mut self, line: &Option<String>) -> Option<Located> {
@@ -86,7 +93,10 @@ impl Builder {
 impl Outline {
     /// Lays a document out as reading text. Deterministic: same document, same text.
     pub fn from_document(doc: &Document) -> Outline {
-        let mut b = Builder { text: String::new(), chars: 0 };
+        let mut b = Builder {
+            text: String::new(),
+            chars: 0,
+        };
         let articles = doc
             .articles
             .iter()
@@ -107,7 +117,10 @@ impl Outline {
                 end_matter: a.end_matter.iter().map(|e| b.push(e)).collect(),
             })
             .collect();
-        Outline { text: b.text, articles }
+        Outline {
+            text: b.text,
+            articles,
+        }
     }
 
     /// Total length of the reading text in chars.
@@ -150,7 +163,10 @@ impl Outline {
 
 /// Slice `text` by char offsets `[start, end)`. Out-of-range offsets are clamped.
 pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
-    let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let s = indices.by_ref().nth(start).unwrap_or(text.len());
     let e = if end > start {
         indices.nth(end - start - 1).unwrap_or(text.len())
@@ -171,8 +187,14 @@ mod tests {
                 title: Some("标题".into()),
                 byline: Some("□本报记者".into()),
                 sections: vec![
-                    Section { heading: None, paragraphs: vec!["第一段。".into(), "第二段。".into()] },
-                    Section { heading: Some("（二）小标题".into()), paragraphs: vec!["三。".into()] },
+                    Section {
+                        heading: None,
+                        paragraphs: vec!["第一段。".into(), "第二段。".into()],
+                    },
+                    Section {
+                        heading: Some("（二）小标题".into()),
+                        paragraphs: vec!["三。".into()],
+                    },
                 ],
                 end_matter: vec!["（新华社电）".into()],
                 ..Default::default()
@@ -183,7 +205,10 @@ mod tests {
     #[test]
     fn offsets_select_their_text() {
         let o = Outline::from_document(&sample());
-        assert_eq!(o.text, "标题\n□本报记者\n第一段。\n第二段。\n（二）小标题\n三。\n（新华社电）");
+        assert_eq!(
+            o.text,
+            "标题\n□本报记者\n第一段。\n第二段。\n（二）小标题\n三。\n（新华社电）"
+        );
         for a in &o.articles {
             for s in &a.sections {
                 for p in s.paragraphs.iter().chain(s.heading.iter()) {
