@@ -1,5 +1,7 @@
 //! The `pizhu` binary: parse the command line and hand over to the library.
 
+use std::io::Write;
+
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
@@ -11,10 +13,20 @@ fn main() -> std::process::ExitCode {
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // The reader of our output went away (`pizhu text 1 | head`): nothing is wrong.
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e:#}");
-            eprintln!("pizhu: {e:#}");
+            // Not eprintln!: it panics when stderr is closed, and a desktop launch may
+            // have no stderr at all. The log has the message either way.
+            let _ = writeln!(std::io::stderr(), "pizhu: {e:#}");
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }

@@ -57,10 +57,10 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<Store> {
     };
     let mut store = Store::open(&path)?;
     for (id, outcome) in store.reflow_stale_documents()? {
-        eprintln!(
+        super::tell(format_args!(
             "pizhu: document {id} reflowed with this version: {}",
             describe(outcome)
-        );
+        ));
     }
     Ok(store)
 }
@@ -77,7 +77,7 @@ fn import(store: &mut Store, files: &[PathBuf], out: &mut dyn Write) -> anyhow::
             }
             Err(e) if files.len() == 1 => return Err(e),
             Err(e) => {
-                eprintln!("pizhu: {e:#}");
+                super::tell(format_args!("pizhu: {e:#}"));
                 failures.push(file.display().to_string());
             }
         }
@@ -99,11 +99,11 @@ fn import_one(store: &mut Store, file: &Path) -> anyhow::Result<i64> {
         .import(file, &ingested)
         .with_context(|| format!("cannot import {}", file.display()))?;
     if let ImportOutcome::Updated { .. } = outcome {
-        eprintln!(
+        super::tell(format_args!(
             "pizhu: {} changed; document {id} updated: {}",
             file.display(),
             describe(outcome)
-        );
+        ));
     }
     Ok(id)
 }

@@ -92,6 +92,14 @@ pub enum ExportFormat {
     Json,
 }
 
+/// Tell the user something on stderr. Unlike `eprintln!`, never panics when stderr is
+/// closed (a desktop launch, `2>&-`): the message is then only in the log.
+pub(crate) fn tell(message: std::fmt::Arguments) {
+    use std::io::Write;
+    tracing::info!("{message}");
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
 /// Run a subcommand. `None` means "open the window", which the binary handles.
 pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
     let out = &mut std::io::stdout().lock();
@@ -128,10 +136,10 @@ pub fn open_window(cli: &Cli) -> anyhow::Result<()> {
     }
     #[cfg(not(feature = "gui"))]
     {
-        eprintln!(
+        tell(format_args!(
             "pizhu: this build has no window (built without the `gui` feature); \
              printing the outline instead. Build with default features to read in a window."
-        );
+        ));
         let out = &mut std::io::stdout().lock();
         if cli.files.is_empty() {
             let sample = std::path::Path::new(crate::session::SAMPLE_PATH);

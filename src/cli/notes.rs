@@ -47,12 +47,12 @@ pub fn export(
             let plural = |n: usize, one: &str, many: &str| {
                 format!("{n} {}", if n == 1 { one } else { many })
             };
-            eprintln!(
+            super::tell(format_args!(
                 "pizhu: wrote {} from {} to {}",
                 plural(rendered.annotations, "annotation", "annotations"),
                 plural(rendered.documents, "document", "documents"),
                 path.display()
-            );
+            ));
         }
     }
     Ok(())
