@@ -111,13 +111,19 @@ fn init_in(log_dir: PathBuf) -> LogInfo {
 }
 
 fn open_log_file(log_dir: &Path) -> Result<RollingFileAppender, String> {
-    RollingFileAppender::builder()
-        .rotation(Rotation::DAILY)
-        .filename_prefix(LOG_FILE_PREFIX)
-        .filename_suffix("log")
-        .max_log_files(LOG_FILES_KEPT)
+    let builder = || {
+        RollingFileAppender::builder()
+            .rotation(Rotation::DAILY)
+            .filename_prefix(LOG_FILE_PREFIX)
+            .filename_suffix("log")
+            .max_log_files(LOG_FILES_KEPT)
+    };
+    // Two processes starting together race to replace the `pizhu.log` link to today's
+    // file; the loser still logs, just without touching the link the winner made.
+    builder()
         .latest_symlink(format!("{LOG_FILE_PREFIX}.log"))
         .build(log_dir)
+        .or_else(|_| builder().build(log_dir))
         .map_err(|e| format!("cannot write logs in {}: {e}", log_dir.display()))
 }
 
