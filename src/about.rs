@@ -18,7 +18,7 @@ pub struct About {
     pub data_dir: PathBuf,
     /// Log files and crash reports.
     pub log_dir: PathBuf,
-    /// The current log file, if logs are written to a file.
+    /// Today's log file, if logs are written to a file.
     pub log_file: Option<PathBuf>,
     pub fonts: &'static [&'static str],
     pub fonts_licence: &'static str,
@@ -41,7 +41,11 @@ pub fn about(db_path: &Path) -> About {
             .as_ref()
             .map(|l| l.log_dir.clone())
             .unwrap_or_else(crate::logging::default_log_dir),
-        log_file: logs.and_then(|l| l.log_file),
+        // Today's file, not the one at start-up: the window may have been open since
+        // before midnight (UTC), when the log moved on to a new file.
+        log_file: logs
+            .filter(|l| l.log_file.is_some())
+            .map(|l| crate::logging::current_log_file(&l.log_dir)),
         fonts: BUNDLED_FONTS,
         fonts_licence: FONTS_LICENCE,
     }
@@ -65,7 +69,7 @@ impl About {
             logs = self.log_dir.display(),
             log_file = log_file
                 .as_deref()
-                .unwrap_or("none (logging to stderr only)"),
+                .unwrap_or("none (the log folder cannot be written)"),
             fonts = self.fonts.join(", "),
         )
     }

@@ -3,8 +3,9 @@
 //! `~/.local/state/pizhu`): a daily log, rotated, and one report per panic, whose path the
 //! window shows.
 //!
-//! The log level is `info` in the file and `warn` on a terminal's stderr; `PIZHU_LOG`
-//! (e.g. `debug` or `pizhu=trace,info`) sets both.
+//! The log level is `info` in the file and `warn` on stderr when stderr is a terminal;
+//! `PIZHU_LOG` (e.g. `debug` or `pizhu=trace,info`) sets both. Piped or redirected stderr
+//! gets no log lines: scripts rely on the command line's one-line errors.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -16,12 +17,16 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::Layer;
 
-/// Daily log files kept; older ones are deleted when the log rotates.
+/// Daily log files kept; older ones are deleted at start-up.
 pub const LOG_FILES_KEPT: usize = 7;
 /// Crash reports kept; older ones are deleted at start-up.
 pub const CRASH_REPORTS_KEPT: usize = 20;
-/// Prefix of the log files (`pizhu.2026-11-27.log`); `pizhu.log` links to the current one.
+/// Prefix of the log files, one a day: `pizhu.2026-11-27.log` (UTC dates).
 pub const LOG_FILE_PREFIX: &str = "pizhu";
+const LOG_FILE_SUFFIX: &str = ".log";
+/// The target of `main`'s final error: it is logged to the file, but `main` has already
+/// printed it to stderr as `pizhu: …`, so the stderr layer leaves it out.
+pub const EXIT_ERROR_TARGET: &str = "pizhu::exit";
 const CRASH_REPORT_PREFIX: &str = "crash-";
 /// Holds the name of the newest crash report the user has been shown.
 const SEEN_MARKER: &str = "crash-reports-seen";
@@ -31,7 +36,7 @@ const SEEN_MARKER: &str = "crash-reports-seen";
 pub struct LogInfo {
     /// The directory holding the log files and crash reports.
     pub log_dir: PathBuf,
-    /// The current log file (a link to today's file), when file logging works.
+    /// The log file at start-up (today's), when file logging works.
     pub log_file: Option<PathBuf>,
     /// Why logs are not written to a file, if they are not (e.g. the dir is not writable).
     pub file_error: Option<String>,
@@ -70,19 +75,21 @@ fn init_in(log_dir: PathBuf) -> LogInfo {
     let file_filter = filter
         .clone()
         .unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO));
-    let stderr_filter = filter.unwrap_or_else(|| Targets::new().with_default(LevelFilter::WARN));
+    let stderr_filter = filter
+        .unwrap_or_else(|| Targets::new().with_default(LevelFilter::WARN))
+        .with_target(EXIT_ERROR_TARGET, LevelFilter::OFF);
 
     let (file_layer, log_file, file_error) = match open_log_file(&log_dir) {
         Ok(appender) => {
             let layer = tracing_subscriber::fmt::layer()
                 .with_ansi(false)
                 .with_writer(appender);
-            let link = log_dir.join(format!("{LOG_FILE_PREFIX}.log"));
-            (Some(layer.with_filter(file_filter)), Some(link), None)
+            let today = current_log_file(&log_dir);
+            (Some(layer.with_filter(file_filter)), Some(today), None)
         }
         Err(reason) => (None, None, Some(reason)),
     };
-    let stderr_layer = (std::io::stderr().is_terminal() || file_error.is_some()).then(|| {
+    let stderr_layer = std::io::stderr().is_terminal().then(|| {
         tracing_subscriber::fmt::layer()
             .with_writer(std::io::stderr)
             .with_filter(stderr_filter)
@@ -94,9 +101,15 @@ fn init_in(log_dir: PathBuf) -> LogInfo {
         .try_init();
 
     install_panic_hook(log_dir.clone());
-    prune_crash_reports(&log_dir, CRASH_REPORTS_KEPT);
+    prune_oldest(&log_dir, CRASH_REPORT_PREFIX, ".txt", CRASH_REPORTS_KEPT);
+    prune_oldest(
+        &log_dir,
+        &format!("{LOG_FILE_PREFIX}."),
+        LOG_FILE_SUFFIX,
+        LOG_FILES_KEPT,
+    );
     if let Some(reason) = &file_error {
-        tracing::warn!("logging to stderr only: {reason}");
+        tracing::warn!("not logging to a file: {reason}");
     }
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
@@ -110,21 +123,25 @@ fn init_in(log_dir: PathBuf) -> LogInfo {
     }
 }
 
+/// The daily appender. Old files are pruned by [`prune_oldest`], not by the appender: its
+/// pruning and its "latest" link race when several pizhu processes start at once, and it
+/// reports those races on stderr.
 fn open_log_file(log_dir: &Path) -> Result<RollingFileAppender, String> {
-    let builder = || {
-        RollingFileAppender::builder()
-            .rotation(Rotation::DAILY)
-            .filename_prefix(LOG_FILE_PREFIX)
-            .filename_suffix("log")
-            .max_log_files(LOG_FILES_KEPT)
-    };
-    // Two processes starting together race to replace the `pizhu.log` link to today's
-    // file; the loser still logs, just without touching the link the winner made.
-    builder()
-        .latest_symlink(format!("{LOG_FILE_PREFIX}.log"))
+    RollingFileAppender::builder()
+        .rotation(Rotation::DAILY)
+        .filename_prefix(LOG_FILE_PREFIX)
+        .filename_suffix(LOG_FILE_SUFFIX.trim_start_matches('.'))
         .build(log_dir)
-        .or_else(|_| builder().build(log_dir))
         .map_err(|e| format!("cannot write logs in {}: {e}", log_dir.display()))
+}
+
+/// Today's log file in `log_dir` (the appender names its files by UTC date).
+pub fn current_log_file(log_dir: &Path) -> PathBuf {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let today = time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default();
+    log_dir.join(format!("{LOG_FILE_PREFIX}.{today}{LOG_FILE_SUFFIX}"))
 }
 
 /// The crash report written by a panic in this process, if one happened.
@@ -200,21 +217,27 @@ fn write_crash_report(log_dir: &Path, report: &str) -> std::io::Result<PathBuf> 
     Ok(path)
 }
 
-/// Crash reports in `log_dir`, newest first (their names sort by time).
+/// Crash reports in `log_dir`, newest first.
 pub fn crash_reports(log_dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(log_dir) else {
+    newest_first(log_dir, CRASH_REPORT_PREFIX, ".txt")
+}
+
+/// Files in `dir` named `PREFIX…SUFFIX`, newest first: log files and crash reports carry
+/// their date in the name, so names sort by time.
+fn newest_first(dir: &Path, prefix: &str, suffix: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut reports: Vec<PathBuf> = entries
+    let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.starts_with(CRASH_REPORT_PREFIX) && name.ends_with(".txt")
+            name.starts_with(prefix) && name.ends_with(suffix)
         })
         .collect();
-    reports.sort();
-    reports.reverse();
-    reports
+    files.sort();
+    files.reverse();
+    files
 }
 
 /// The newest crash report not yet shown to the user, if any, marked as shown by this call.
@@ -232,8 +255,10 @@ pub fn take_unseen_crash_report(log_dir: &Path) -> Option<PathBuf> {
     Some(newest)
 }
 
-fn prune_crash_reports(log_dir: &Path, keep: usize) {
-    for old in crash_reports(log_dir).into_iter().skip(keep) {
+/// Delete all but the `keep` newest `PREFIX…SUFFIX` files. Another pizhu starting at the
+/// same time may delete the same file first, so failures are ignored.
+fn prune_oldest(dir: &Path, prefix: &str, suffix: &str, keep: usize) {
+    for old in newest_first(dir, prefix, suffix).into_iter().skip(keep) {
         let _ = std::fs::remove_file(old);
     }
 }
@@ -251,7 +276,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn old_crash_reports_are_pruned_newest_kept() {
+    fn old_crash_reports_and_logs_are_pruned_newest_kept() {
         let dir = tempfile::tempdir().unwrap();
         for day in 10..15 {
             std::fs::write(
@@ -261,8 +286,10 @@ mod tests {
             )
             .unwrap();
         }
-        std::fs::write(dir.path().join("pizhu.2026-01-10.log"), "not a report").unwrap();
-        prune_crash_reports(dir.path(), 2);
+        for day in 10..13 {
+            std::fs::write(dir.path().join(format!("pizhu.2026-01-{day}.log")), "a log").unwrap();
+        }
+        prune_oldest(dir.path(), CRASH_REPORT_PREFIX, ".txt", 2);
         let names: Vec<_> = crash_reports(dir.path())
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
@@ -274,7 +301,18 @@ mod tests {
                 "crash-2026-01-13T000000Z-1.txt"
             ]
         );
-        assert!(dir.path().join("pizhu.2026-01-10.log").exists());
+        assert!(
+            dir.path().join("pizhu.2026-01-10.log").exists(),
+            "logs are pruned apart"
+        );
+        prune_oldest(dir.path(), "pizhu.", LOG_FILE_SUFFIX, 1);
+        let logs = newest_first(dir.path(), "pizhu.", LOG_FILE_SUFFIX);
+        assert_eq!(logs, [dir.path().join("pizhu.2026-01-12.log")]);
+        assert_eq!(
+            crash_reports(dir.path()).len(),
+            2,
+            "reports are pruned apart"
+        );
     }
 
     #[test]

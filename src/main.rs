@@ -16,7 +16,7 @@ fn main() -> std::process::ExitCode {
         // The reader of our output went away (`pizhu text 1 | head`): nothing is wrong.
         Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            tracing::error!("{e:#}");
+            tracing::error!(target: pizhu::logging::EXIT_ERROR_TARGET, "{e:#}");
             // Not eprintln!: it panics when stderr is closed, and a desktop launch may
             // have no stderr at all. The log has the message either way.
             let _ = writeln!(std::io::stderr(), "pizhu: {e:#}");
