@@ -133,8 +133,10 @@ impl Classifier {
                 .is_some_and(|l| l.text.starts_with("——") && !ends_sentence(&l.text));
             return j + usize::from(subtitle);
         }
-        // A byline directly under a title ends the title's block.
+        // A byline directly under a title ends the title's block. Headings are at most
+        // three lines, so there is no need to walk a long block to its end.
         while j < self.pieces.len()
+            && j <= i + MAX_HEADING_LINES
             && !self.starts_block(j)
             && !self.line(j).is_some_and(|l| is_byline(&l.text))
         {
@@ -220,7 +222,7 @@ impl Classifier {
     /// lines of a heading set without blank lines around it.
     fn short_run_end(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while j < i + 3 {
+        while j < i + MAX_HEADING_LINES {
             match self.line(j) {
                 Some(l)
                     if !self.starts_block(j)
@@ -240,7 +242,7 @@ impl Classifier {
     /// Is lines `i..end` a heading (or a title with its subtitle)? Without blank lines
     /// around it (`isolated` false) every title line must be short.
     fn heading_in(&self, i: usize, end: usize, isolated: bool) -> Option<(Elem, usize)> {
-        if end - i > 3 {
+        if end - i > MAX_HEADING_LINES {
             return None;
         }
         let lines: Vec<&Line> = (i..end).map(|k| self.line(k)).collect::<Option<_>>()?;
@@ -306,6 +308,9 @@ impl Classifier {
         }
     }
 }
+
+/// Titles and headings wrap over at most this many lines.
+const MAX_HEADING_LINES: usize = 3;
 
 /// Without blank lines to isolate it, a heading line must be this much shorter than
 /// its column, so that a paragraph's first line (two characters short) never passes.
