@@ -29,6 +29,14 @@ use keymap::KeyContext;
 pub const TITLE: &str = "批注 pizhu";
 pub const APP_ID: &str = "pizhu";
 
+/// "document title — 批注 pizhu" while a document is open, else [`TITLE`].
+pub fn window_title(state: &AppState) -> String {
+    match &state.doc {
+        Some(doc) => format!("{} — {TITLE}", doc.title),
+        None => TITLE.to_string(),
+    }
+}
+
 /// Open the window on the library at `db_path`, importing `files` first.
 pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
     let launched = Instant::now();
@@ -124,6 +132,8 @@ pub struct PizhuApp {
     /// Seconds (egui time) of the last write of the reading position.
     last_flush: f64,
     dialogs: dialogs::DialogFocus,
+    /// The title last given to the window, so it is only sent when it changes.
+    window_title: String,
 }
 
 impl PizhuApp {
@@ -136,6 +146,7 @@ impl PizhuApp {
             launched: None,
             last_flush: 0.0,
             dialogs: Default::default(),
+            window_title: TITLE.to_string(),
         }
     }
 
@@ -324,6 +335,13 @@ impl PizhuApp {
 impl eframe::App for PizhuApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        // The taskbar and window switcher name the open document, like other readers.
+        let title = window_title(&self.state);
+        if title != self.window_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

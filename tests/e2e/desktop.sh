@@ -50,6 +50,9 @@ first=$(wait_window pizhu "$$" "$out/gio.log")
 pid=$(xdotool getwindowpid "$first" 2>/dev/null) || fail "window $first has no _NET_WM_PID"
 track "$pid"
 [[ "$(window_class "$first")" == *'"pizhu"'* ]] || fail "WM_CLASS is $(window_class "$first"), not pizhu"
+sleep 1
+shot "$first" "$out/open-with.png"
+assert_text_shot "$out/open-with.png"
 # The title names the document (its first article's title or its file name) once it is open.
 named=""
 for _ in $(seq 50); do
@@ -59,8 +62,6 @@ for _ in $(seq 50); do
 done
 [ -n "$named" ] || fail "the window title '$(window_title "$first")' names neither '$title' nor open-with-check"
 say "gio launch opened window $first (pid $pid): $named"
-shot "$first" "$out/open-with.png"
-assert_text_shot "$out/open-with.png"
 
 # A menu click while pizhu is already running: a second process on the same database.
 dex "$entry" >"$out/dex.log" 2>&1 || fail "dex failed: $(cat "$out/dex.log")"

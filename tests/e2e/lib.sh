@@ -75,12 +75,14 @@ shot() {
 # window. Anti-aliased glyphs give many distinct colours and a fair share of pixels that
 # differ from the background (the most common colour).
 assert_text_shot() {
-  local file=$1 colours inked total background
+  local file=$1 colours inked total background width height share
   colours=$(convert "$file" -format %k info:)
-  total=$(convert "$file" -format '%[fx:w*h]' info:)
   background=$(dominant_colour "$file")
-  inked=$(convert "$file" -fill black +opaque "$background" -fill white -opaque "$background" \
-          -colorspace gray -format '%[fx:int(w*h*(1-mean)+0.5)]' info:)
+  # Paint the background white and everything else black; the mean is the background's share.
+  read -r width height share < <(convert "$file" -fill black +opaque "$background" -fill white -opaque "$background" \
+    -colorspace gray -format '%w %h %[fx:mean]\n' info:)
+  total=$((width * height))
+  inked=$(awk -v t="$total" -v s="$share" 'BEGIN { printf "%d", t * (1 - s) + 0.5 }')
   say "$(basename "$file"): $colours colours, $inked of $total pixels off the background"
   ((colours >= ${MIN_COLOURS:-64})) || fail "$file looks blank: only $colours colours"
   ((inked >= ${MIN_INKED:-2000})) || fail "$file looks blank: only $inked pixels differ from the background"

@@ -52,8 +52,8 @@ $(tail -15 "$out/app.log")"
   step=$((step + 1))
 done
 
-log=$XDG_STATE_HOME/pizhu/pizhu.log
-[ -s "$log" ] && grep -q "pizhu started" "$log" || fail "no log at $log"
+log=$(ls "$XDG_STATE_HOME"/pizhu/pizhu.*.log 2>/dev/null | head -1)
+[ -n "$log" ] && grep -q "pizhu started" "$log" || fail "no log file in $XDG_STATE_HOME/pizhu"
 say "log written to $log"
 
 key "$wid" Escape
