@@ -335,11 +335,15 @@ impl Store {
     }
 }
 
-/// Now, UTC, RFC 3339 with milliseconds (`2025-07-05T08:30:00.123Z`).
+/// Now, UTC, RFC 3339 with exactly three fraction digits (`2025-07-05T08:30:00.120Z`):
+/// fixed width, so timestamps compare correctly as strings. (The well-known Rfc3339
+/// format trims trailing zeros, and `…00.12Z` sorts after `…00.123Z`.)
 fn now_rfc3339() -> String {
     let now = time::OffsetDateTime::now_utc();
-    let now = now.replace_millisecond(now.millisecond()).unwrap_or(now);
-    now.format(&time::format_description::well_known::Rfc3339)
+    let format = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    now.format(&format)
         .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
