@@ -58,7 +58,7 @@ pub fn default_log_dir() -> PathBuf {
 
 /// Start logging and install the panic hook. Call once, first thing in `main`; later calls
 /// return the first call's answer. Never fails: if the log dir cannot be written, logs go
-/// to stderr only and [`LogInfo::file_error`] says why.
+/// only to a terminal's stderr (if there is one) and [`LogInfo::file_error`] says why.
 pub fn init() -> LogInfo {
     LOG_INFO.get_or_init(|| init_in(default_log_dir())).clone()
 }
