@@ -61,25 +61,59 @@ pub fn import(
     if let Some(id) = same_path {
         return Ok((id, replace_content(tx, id, content, &hash, now)?));
     }
+    let row = DocumentRow::new(content, &hash, now)?;
     tx.execute(
-        "INSERT INTO documents (source_path, content_hash, imported_at, encoding, reflow_version,
-             title, article_count, char_count, reading_text, outline_json, source_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            content.source_path,
-            hash,
-            now,
-            content.encoding,
-            content.reflow_version,
-            content.title(),
-            content.outline.articles.len() as i64,
-            content.outline.char_len() as i64,
-            content.outline.text,
-            outline_json(content.outline)?,
-            content.source_text,
-        ],
+        &format!("INSERT INTO documents ({WRITTEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+        &row.values()[..],
     )?;
     Ok((tx.last_insert_rowid(), ImportOutcome::New))
+}
+
+/// The columns an import writes, in the order of [`DocumentRow::values`]; one list
+/// for the INSERT of a new document and the UPDATE of a changed one.
+const WRITTEN_COLUMNS: &str = "source_path, content_hash, imported_at, encoding, reflow_version, \
+     title, article_count, char_count, reading_text, outline_json, source_text";
+
+/// What is derived from `Content` for storage (the rest is borrowed from it).
+struct DocumentRow<'a> {
+    content: &'a Content<'a>,
+    hash: &'a str,
+    now: &'a str,
+    title: Option<&'a str>,
+    article_count: i64,
+    char_count: i64,
+    outline_json: String,
+}
+
+impl<'a> DocumentRow<'a> {
+    fn new(content: &'a Content<'a>, hash: &'a str, now: &'a str) -> Result<Self, Failure> {
+        Ok(DocumentRow {
+            content,
+            hash,
+            now,
+            title: content.title(),
+            article_count: content.outline.articles.len() as i64,
+            char_count: content.outline.char_len() as i64,
+            outline_json: outline_json(content.outline)?,
+        })
+    }
+
+    /// Parameter values in the order of [`WRITTEN_COLUMNS`].
+    fn values(&self) -> [&dyn rusqlite::ToSql; 11] {
+        [
+            &self.content.source_path,
+            &self.hash,
+            &self.now,
+            &self.content.encoding,
+            &self.content.reflow_version,
+            &self.title,
+            &self.article_count,
+            &self.char_count,
+            &self.content.outline.text,
+            &self.outline_json,
+            &self.content.source_text,
+        ]
+    }
 }
 
 /// Overwrite document `id` with `content` and move its annotations onto the new text.
@@ -95,25 +129,15 @@ fn replace_content(
         [id],
         |r| r.get(0),
     )?;
+    let row = DocumentRow::new(content, hash, now)?;
+    let mut values = row.values().to_vec();
+    values.push(&id);
     tx.execute(
-        "UPDATE documents SET source_path = ?2, content_hash = ?3, imported_at = ?4, encoding = ?5,
-             reflow_version = ?6, title = ?7, article_count = ?8, char_count = ?9,
-             reading_text = ?10, outline_json = ?11, source_text = ?12
-         WHERE id = ?1",
-        params![
-            id,
-            content.source_path,
-            hash,
-            now,
-            content.encoding,
-            content.reflow_version,
-            content.title(),
-            content.outline.articles.len() as i64,
-            content.outline.char_len() as i64,
-            content.outline.text,
-            outline_json(content.outline)?,
-            content.source_text,
-        ],
+        &format!(
+            "UPDATE documents SET ({WRITTEN_COLUMNS}) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             WHERE id = ?12"
+        ),
+        &values[..],
     )?;
     reanchor_annotations(tx, id, &old_text, &content.outline.text)
 }
