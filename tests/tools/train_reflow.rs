@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use pages_support::{label_page, load_split, score, Page, Score};
 use pizhu::core::reflow::{reflow_with, Label, Model};
 
-const EPOCHS: usize = 12;
+const EPOCHS: usize = 30;
 
 fn sample_page() -> Page {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -64,6 +64,7 @@ fn main() {
             .map(|l| (l.observations, l.labels))
             .collect();
         let model = Model::train(&data, EPOCHS);
+        confusion(&pages, &data, &model);
         let header = format!(
             "pizhu reflow model: averaged structured perceptron, {EPOCHS} epochs,\n\
              trained on {} pages ({lines} pieces) of tests/fixtures/pages/train and the sample.\n\
@@ -76,6 +77,44 @@ fn main() {
         model
     };
     report(&pages, &model);
+}
+
+/// Which labels the model confuses on its own training pages, with examples
+/// (`VERBOSE=1`): the place to look for a missing feature.
+fn confusion(
+    pages: &[Page],
+    data: &[(Vec<pizhu::core::reflow::Observation>, Vec<Label>)],
+    model: &Model,
+) {
+    let mut counts: BTreeMap<(Label, Label), usize> = BTreeMap::new();
+    let verbose = std::env::var_os("VERBOSE").is_some();
+    for (page, (obs, gold)) in pages.iter().zip(data) {
+        let decoded = model.decode(obs);
+        let texts = pizhu::core::reflow::prepare(&page.text);
+        let texts = texts.texts();
+        for (i, ((label, margin), want)) in decoded.iter().zip(gold).enumerate() {
+            if label != want {
+                *counts.entry((*want, *label)).or_default() += 1;
+                if verbose {
+                    let around = |k: usize| texts.get(k).copied().unwrap_or("");
+                    eprintln!(
+                        "{}.{} #{i}: want {} got {} ({margin:.1}): {} ⟨{}⟩ {}",
+                        page.name,
+                        page.extractor,
+                        want.name(),
+                        label.name(),
+                        if i > 0 { around(i - 1) } else { "" },
+                        around(i),
+                        around(i + 1)
+                    );
+                }
+            }
+        }
+    }
+    eprintln!("confusions (want -> got):");
+    for ((want, got), n) in &counts {
+        eprintln!("  {:<11} -> {:<11} {n}", want.name(), got.name());
+    }
 }
 
 /// Per family and extractor: pages whole, titles, bylines, headings, paragraph F1.

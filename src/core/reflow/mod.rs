@@ -31,6 +31,7 @@ mod spacing;
 use super::model::Document;
 
 pub use chars::width as printed_width;
+pub use lines::Doubling;
 pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
