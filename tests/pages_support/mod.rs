@@ -4,6 +4,8 @@
 //! `outline_score.py` (titles, bylines, headings found; paragraph F1).
 #![allow(dead_code)]
 
+pub mod resets;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +14,7 @@ use pizhu::core::reflow::{prepare, Label, Observation};
 use serde_json::Value;
 
 /// One extracted page and its golden.
+#[derive(Clone)]
 pub struct Page {
     /// `train` or `holdout`.
     pub split: String,

@@ -38,11 +38,29 @@ fn sample_page() -> Page {
     }
 }
 
+/// The sample's articles re-set in 13 of the 74 layouts (`pages_support::resets`).
+fn sample_resets(sample: &Page) -> Vec<Page> {
+    let expected = pages_support::resets::expected();
+    // Every sixth: enough to teach narrow and wide columns without letting one page's
+    // articles outweigh the harness.
+    pages_support::resets::layouts()
+        .into_iter()
+        .step_by(6)
+        .map(|layout| Page {
+            name: format!("{layout:?}"),
+            family: "sample-reset".into(),
+            text: pages_support::resets::render(&expected, layout),
+            ..sample.clone()
+        })
+        .collect()
+}
+
 fn main() {
     let check_only = std::env::args().any(|a| a == "--check");
     let mut pages = load_split("train");
     pages.extend(load_reflow_fixtures());
     pages.push(sample_page());
+    pages.extend(sample_resets(&pages[pages.len() - 1]));
     let model = if check_only {
         Model::shipped().clone()
     } else {
