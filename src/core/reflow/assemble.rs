@@ -2,10 +2,11 @@
 //!
 //! Runs of equally labelled lines become one element (a title over three lines is one
 //! title; a paragraph is a `ParaStart` line and the `ParaCont` lines after it). Then the
-//! page's title placement is decided once, from its ends: a page whose last content is a
-//! title prints titles after their bodies (inner pages: the body opens with a byline or
-//! a 上接 marker, the title closes the article); any other page prints them first. The
-//! elements are then dealt into articles.
+//! page's title placement is decided once for the page: titles printed first, or after
+//! their bodies (inner pages: the body opens with a byline or a 上接 marker, the title
+//! closes the article). The elements are dealt into articles both ways and the reading
+//! with fewer misfits (a body without a title, a title without a body) is kept; on a tie,
+//! a page whose last content is a title prints titles after their bodies.
 
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -15,7 +16,7 @@ use super::spacing::close_cjk_gaps;
 use crate::core::model::{Article, Document, Section};
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Elem {
     Furniture(String),
     Title(String),
@@ -27,6 +28,7 @@ enum Elem {
     Marker(Marker),
 }
 
+#[derive(Clone)]
 struct Element {
     elem: Elem,
     uncertain: bool,
@@ -182,7 +184,31 @@ impl Builder {
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
     let elems = elements(pieces, labels, unsure_margin);
+    // Read the page both ways and keep the reading that leaves fewer misfits; the
+    // page's end decides a tie.
     let after = titles_after(&elems);
+    let guess = deal(elems.clone(), after);
+    let other = deal(elems, !after);
+    if misfits(&other) < misfits(&guess) {
+        other
+    } else {
+        guess
+    }
+}
+
+/// Articles a reading leaves odd: a body without a title, or a title without a body.
+fn misfits(doc: &Document) -> usize {
+    doc.articles
+        .iter()
+        .filter(|a| {
+            let body = a.sections.iter().any(|s| !s.paragraphs.is_empty());
+            body != a.title.is_some()
+        })
+        .count()
+}
+
+/// Deal the elements into articles, titles printed first or (`after`) last.
+fn deal(elems: Vec<Element>, after: bool) -> Document {
     let mut b = Builder::default();
     for Element { elem, uncertain } in elems {
         let deck_part = matches!(
@@ -261,8 +287,8 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32)
     b.doc
 }
 
-/// Does this page print titles after their bodies? Only the page's end can say: in the
-/// middle, `body TITLE byline body` reads both ways. A page whose last content
+/// Does this page print titles after their bodies? In the middle of a page
+/// `body TITLE byline body` reads both ways; the end can say. A page whose last content
 /// (furniture, end matter and 下转 markers aside) is a title prints titles last.
 fn titles_after(elems: &[Element]) -> bool {
     let content = |e: &&Element| {
