@@ -5,8 +5,9 @@
 //! page's title placement is decided once for the page: titles printed first, or after
 //! their bodies (inner pages: the body opens with a byline or a 上接 marker, the title
 //! closes the article). The elements are dealt into articles both ways and the reading
-//! with fewer misfits (a body without a title, a title without a body) is kept; on a tie,
-//! a page whose last content is a title prints titles after their bodies.
+//! with fewer misfits (a body without a title, a title without a body) is kept, a page
+//! end that contradicts a reading counting half (titles-first pages open with a title,
+//! titles-after pages close with one).
 
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -184,15 +185,17 @@ impl Builder {
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
     let elems = elements(pieces, labels, unsure_margin);
-    // Read the page both ways and keep the reading that leaves fewer misfits; the
-    // page's end decides a tie.
-    let after = titles_after(&elems);
-    let guess = deal(elems.clone(), after);
-    let other = deal(elems, !after);
-    if misfits(&other) < misfits(&guess) {
-        other
+    // Read the page both ways and keep the reading that leaves fewer misfits, each
+    // page end that contradicts a reading counting as half a misfit.
+    let (opens, closes) = title_at_ends(&elems);
+    let first = deal(elems.clone(), false);
+    let after = deal(elems, true);
+    let cost_first = 2 * misfits(&first) + usize::from(closes);
+    let cost_after = 2 * misfits(&after) + usize::from(opens);
+    if cost_after < cost_first {
+        after
     } else {
-        guess
+        first
     }
 }
 
@@ -287,10 +290,10 @@ fn deal(elems: Vec<Element>, after: bool) -> Document {
     b.doc
 }
 
-/// Does this page print titles after their bodies? In the middle of a page
-/// `body TITLE byline body` reads both ways; the end can say. A page whose last content
-/// (furniture, end matter and 下转 markers aside) is a title prints titles last.
-fn titles_after(elems: &[Element]) -> bool {
+/// Does the page's content open with a title, and does it close with one? Furniture,
+/// end matter and 下转 markers aside. A page of titles printed first opens with a title;
+/// a page of titles printed after their bodies closes with one.
+fn title_at_ends(elems: &[Element]) -> (bool, bool) {
     let content = |e: &&Element| {
         !matches!(
             e.elem,
@@ -303,5 +306,8 @@ fn titles_after(elems: &[Element]) -> bool {
         )
     };
     let is_title = |e: &Element| matches!(e.elem, Elem::Title(_) | Elem::Subtitle(_));
-    elems.iter().rev().find(content).is_some_and(is_title)
+    (
+        elems.iter().find(content).is_some_and(is_title),
+        elems.iter().rev().find(content).is_some_and(is_title),
+    )
 }
