@@ -302,3 +302,37 @@ fn dropping_a_file_on_the_window_imports_and_opens_it() {
     assert_eq!(h.state().state.library.len(), 2);
     assert!(doc(&h).reader.outline.text.contains("拖进来的文字"));
 }
+
+/// Issue 12, item 1: a file re-imported with changed text while it is open keeps its
+/// document id; the view must draw the new text, not a layout cached for the old one.
+#[test]
+fn reimporting_the_open_file_with_new_text_redraws_the_new_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.txt");
+    let old = format!("长篇旧标题\n\n{}\n", "这是旧版本的一段很长的正文，用来占满整个版面。".repeat(30));
+    std::fs::write(&file, &old).unwrap();
+    let mut state = pizhu::session::AppState::new(pizhu::store::Store::open_in_memory().unwrap());
+    state.start(std::slice::from_ref(&file));
+    let mut h = harness(state);
+    let id = doc(&h).id;
+    let old_end = doc(&h).reader.visible_span().1;
+    assert!(h.state().char_rect(old_end - 2).is_some(), "the old text is drawn");
+
+    std::fs::write(&file, "新标题\n\n新的短文。\n").unwrap();
+    h.state_mut()
+        .state
+        .apply(Command::ImportFiles(vec![file.clone()]));
+    h.run();
+
+    assert_eq!(doc(&h).id, id, "the same document, updated in place");
+    let new_len = doc(&h).reader.outline.text.chars().count();
+    assert!(new_len < old_end - 2);
+    assert!(
+        h.state().char_rect(old_end - 2).is_none(),
+        "no char of the old, longer text is still laid out"
+    );
+    let rows = &doc(&h).reader.view.rows;
+    assert!(!rows.is_empty(), "the new text was laid out and measured");
+    assert!(rows.iter().all(|r| r.end <= new_len), "rows index the new text");
+    assert!(h.state().char_rect(new_len.saturating_sub(2)).is_some());
+}

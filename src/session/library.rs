@@ -191,6 +191,7 @@ impl AppState {
                     .map(|a| a.display_title().to_string())
                     .unwrap_or_default()
             });
+        self.openings += 1;
         let mut doc = OpenDocument {
             id,
             title,
@@ -204,6 +205,7 @@ impl AppState {
             reveal: None,
             restore_scroll: None,
             revision: 0,
+            opening: self.openings,
             position_dirty: false,
         };
         if let Ok(Some(pos)) = self.store.reading_position(id) {

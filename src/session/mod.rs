@@ -92,6 +92,10 @@ pub struct OpenDocument {
     pub restore_scroll: Option<f32>,
     /// Bumped whenever what the reading view draws changes (selection, annotations).
     pub revision: u64,
+    /// Which opening of a document this is, from a counter the state never resets: a
+    /// document re-imported under the same id (changed text) gets a new one, so views
+    /// caching the old text's layout see the change.
+    pub opening: u64,
     /// The reading position changed since it was last written.
     position_dirty: bool,
 }
@@ -118,6 +122,8 @@ pub struct AppState {
     /// Every tag in the library, for completion.
     pub tags: Vec<String>,
     pub history: History,
+    /// Documents opened so far (never reset): the source of [`OpenDocument::opening`].
+    openings: u64,
 }
 
 impl AppState {
@@ -141,6 +147,7 @@ impl AppState {
             current_color: 1,
             tags: Vec::new(),
             history: History::default(),
+            openings: 0,
         };
         state.refresh_library();
         state.refresh_codebook();

@@ -17,6 +17,8 @@ use marks::Marks;
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct LayoutKey {
     doc: i64,
+    /// Changes when the document is opened again, e.g. after a re-import changed its text.
+    opening: u64,
     section: usize,
     width: f32,
     size: f32,
@@ -73,6 +75,7 @@ impl ReadingView {
         let width = (avail - 2.0 * margin).clamp(size * 8.0, size * MEASURE_CHARS);
         let key = LayoutKey {
             doc: doc.id,
+            opening: doc.opening,
             section: doc.reader.flat_index(),
             width,
             size,
