@@ -5,6 +5,7 @@
 //! user commands to UI-free state; `app` (feature `gui`) is the egui window.
 
 pub mod about;
+pub mod atomic_write;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
@@ -13,5 +14,7 @@ pub mod desktop;
 pub mod export;
 pub mod ingest;
 pub mod logging;
+pub mod notes;
 pub mod session;
 pub mod store;
+pub mod timestamp;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use boon::{Compiler, SchemaIndex, Schemas};
 use notes_support::{annotate, library};
-use pizhu::cli::notes::render_library;
+use pizhu::notes::render as render_library;
 use pizhu::export::Format;
 use serde_json::Value;
 

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod desktop;
 mod library;
-pub mod notes;
+mod notes;
 mod outline;
 
 #[derive(Debug, Parser)]

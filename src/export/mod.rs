@@ -3,7 +3,7 @@
 //!
 //! Everything here is pure: renderers take documents and annotations already read
 //! from the store and return text; the importer takes text and returns typed records.
-//! The command line (`cli::notes`) and the window do the reading and writing.
+//! `crate::notes` does the reading and writing, for the window and the command line.
 
 use std::path::Path;
 

@@ -214,7 +214,7 @@ impl Store {
             outline: &ingested.outline,
             reflow_version: ingested.reflow_version,
         };
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         self.write(|tx| documents::import(tx, &content, &now))
     }
 
@@ -224,7 +224,7 @@ impl Store {
         let stale = self.read(documents::stale_ids)?;
         let mut done = Vec::with_capacity(stale.len());
         for id in stale {
-            let now = now_rfc3339();
+            let now = crate::timestamp::now();
             let outcome = self.write(|tx| documents::reflow_again(tx, id, &now))?;
             done.push((id, outcome));
         }
@@ -251,7 +251,7 @@ impl Store {
 
     /// Validate the range against the document, quote it, and save it.
     pub fn add_annotation(&mut self, new: &NewAnnotation) -> Result<Annotation, StoreError> {
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         let id = uuid::Uuid::new_v4().to_string();
         self.write(|tx| annotations::add(tx, &id, new, &now))
     }
@@ -261,7 +261,7 @@ impl Store {
         id: &str,
         edit: &AnnotationEdit,
     ) -> Result<Annotation, StoreError> {
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         self.write(|tx| annotations::update(tx, id, edit, &now))
     }
 
@@ -313,7 +313,7 @@ impl Store {
         doc: DocId,
         pos: &ReadingPosition,
     ) -> Result<(), StoreError> {
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         self.write(|tx| settings::set_reading_position(tx, doc, pos, &now))
     }
 
@@ -333,18 +333,6 @@ impl Store {
             Ok(rows.collect::<Result<Vec<_>, _>>()?.join("\n"))
         })
     }
-}
-
-/// Now, UTC, RFC 3339 with exactly three fraction digits (`2025-07-05T08:30:00.120Z`):
-/// fixed width, so timestamps compare correctly as strings. (The well-known Rfc3339
-/// format trims trailing zeros, and `…00.12Z` sorts after `…00.123Z`.)
-fn now_rfc3339() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-    );
-    now.format(&format)
-        .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
 /// sha256 hex of the decoded source text: the identity of a document's content.
