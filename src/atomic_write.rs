@@ -126,7 +126,11 @@ mod tests {
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         let plain = dir.path().join("plain");
         std::fs::write(&plain, b"a").unwrap();
-        assert_eq!(mode(&path), mode(&plain), "a new file gets what fs::write gives");
+        assert_eq!(
+            mode(&path),
+            mode(&plain),
+            "a new file gets what fs::write gives"
+        );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomically(&path, b"b").unwrap();
         assert_eq!(mode(&path), 0o640);
@@ -142,7 +146,10 @@ mod tests {
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink("real/notes.md", &link).unwrap();
         write_atomically(&link, b"new").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(names(&dir.path().join("real")), vec!["notes.md"]);
     }

@@ -5,9 +5,9 @@
 //! user commands to UI-free state; `app` (feature `gui`) is the egui window.
 
 pub mod about;
-pub mod atomic_write;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod atomic_write;
 pub mod cli;
 pub mod core;
 pub mod desktop;

@@ -35,11 +35,7 @@ pub struct Rendered {
 
 /// Renders the annotations of one document (`Some(id)`, even if it has none) or of
 /// every document that has any (`None`), in library order.
-pub fn render(
-    store: &Store,
-    format: Format,
-    doc: Option<DocId>,
-) -> Result<Rendered, StoreError> {
+pub fn render(store: &Store, format: Format, doc: Option<DocId>) -> Result<Rendered, StoreError> {
     let documents: Vec<StoredDocument> = match doc {
         Some(id) => vec![store.document(id)?],
         None => store

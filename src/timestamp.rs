@@ -19,7 +19,9 @@ mod tests {
     fn timestamps_are_fixed_width_rfc3339_and_sort_as_strings() {
         let a = super::now();
         assert_eq!(a.len(), "2025-07-05T08:30:00.120Z".len(), "{a}");
-        assert!(time::OffsetDateTime::parse(&a, &time::format_description::well_known::Rfc3339).is_ok());
+        assert!(
+            time::OffsetDateTime::parse(&a, &time::format_description::well_known::Rfc3339).is_ok()
+        );
         let b = super::now();
         assert!(a <= b);
     }

@@ -137,7 +137,9 @@ fn the_windows_export_equals_pizhu_export_for_every_format_and_scope() {
     for (doc, note) in [("1", "一"), ("2", "二"), ("1", "三")] {
         stdout(&pizhu(
             &db,
-            &["annotate", doc, "--start", "0", "--end", "3", "--note", note],
+            &[
+                "annotate", doc, "--start", "0", "--end", "3", "--note", note,
+            ],
         ));
     }
 

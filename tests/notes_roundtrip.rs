@@ -4,9 +4,9 @@
 mod notes_support;
 
 use notes_support::{annotate, library};
-use pizhu::notes::{import_annotations, render as render_library, ImportSummary};
 use pizhu::core::annotation::AnchorStatus;
 use pizhu::export::Format;
+use pizhu::notes::{import_annotations, render as render_library, ImportSummary};
 use pizhu::store::Store;
 use serde_json::Value;
 

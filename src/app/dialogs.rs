@@ -6,7 +6,7 @@ use std::mem::discriminant;
 use egui::{Key, Modifiers, RichText, TextEdit};
 
 use crate::export::Format;
-use crate::session::{AppState, Command, ExportScope, FileBrowser, Modal};
+use crate::session::{AppState, Browse, Command, Draft, ExportScope, FileBrowser, Modal};
 
 use super::fonts;
 use super::theme::Palette;
@@ -19,28 +19,28 @@ pub struct DialogFocus {
 
 pub fn ui(
     ctx: &egui::Context,
-    state: &mut AppState,
+    state: &AppState,
     palette: &Palette,
     queue: &mut Vec<Command>,
     focus: &mut DialogFocus,
 ) {
-    if state.modal == Modal::None {
+    if *state.modal() == Modal::None {
         focus.last = None;
         return;
     }
-    let kind = discriminant(&state.modal);
+    let kind = discriminant(state.modal());
     let just_opened = focus.last != Some(kind);
     focus.last = Some(kind);
     let frame = egui::Frame::window(&ctx.global_style())
         .fill(palette.paper)
         .inner_margin(18.0)
         .corner_radius(10.0);
-    let width = match state.modal {
+    let width = match state.modal() {
         Modal::Help => (ctx.content_rect().width() - 80.0).clamp(480.0, 1100.0),
         _ => 560.0,
     };
-    let tags = state.tags.clone();
-    let mut modal = std::mem::take(&mut state.modal);
+    // The widgets edit a copy; each change goes back as a command.
+    let mut modal = state.modal().clone();
     let response = egui::Modal::new(egui::Id::unique("dialog"))
         .frame(frame)
         .show(ctx, |ui| {
@@ -50,13 +50,16 @@ pub fn ui(
                 Modal::Help => super::help::ui(ui, state, palette, queue),
                 Modal::About => about_ui(ui, state, palette, queue),
                 Modal::OpenFile(browser) => open_file_ui(ui, browser, palette, queue, just_opened),
-                Modal::Tags(editor) => tags_ui(ui, editor, &tags, palette, queue, just_opened),
+                Modal::Tags(editor) => {
+                    tags_ui(ui, editor, state.tags(), palette, queue, just_opened)
+                }
                 Modal::Note(editor) => note_ui(ui, editor, palette, queue, just_opened),
                 Modal::Codebook(names) => codebook_ui(ui, names, palette, queue, just_opened),
-                Modal::Export(dialog) => export_ui(ui, dialog, state.doc.is_some(), palette, queue),
+                Modal::Export(dialog) => {
+                    export_ui(ui, dialog, state.doc().is_some(), palette, queue)
+                }
             }
         });
-    state.modal = modal;
     if response.backdrop_response.clicked() {
         queue.push(Command::CancelEdit);
     }
@@ -65,7 +68,7 @@ pub fn ui(
 fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     title(ui, "关于 pizhu · About", palette);
     let db = state
-        .store
+        .store()
         .path()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| ":memory:".into());
@@ -126,14 +129,15 @@ fn take_key(ui: &egui::Ui, modifiers: Modifiers, key: Key) -> bool {
 
 fn browser_listing_ui(
     ui: &mut egui::Ui,
-    browser: &mut FileBrowser,
+    browser: &FileBrowser,
     palette: &Palette,
     height: f32,
+    queue: &mut Vec<Command>,
 ) -> Option<std::path::PathBuf> {
     let mut picked = None;
     ui.horizontal(|ui| {
         if ui.button("⬆ 上一级").clicked() {
-            browser.up();
+            queue.push(Command::Browse(Browse::Up));
         }
         ui.label(
             RichText::new(browser.dir.display().to_string())
@@ -165,7 +169,7 @@ fn browser_listing_ui(
                         if response.double_clicked() && !entry.is_dir {
                             picked = Some(browser.dir.join(&entry.name));
                         } else if response.clicked() {
-                            browser.choose(entry);
+                            queue.push(Command::Browse(Browse::Choose(entry.clone())));
                         }
                     }
                     if entries.is_empty() {
@@ -196,8 +200,11 @@ fn open_file_ui(
     if just_opened {
         field.request_focus();
     }
+    if field.changed() {
+        queue.push(Command::Browse(Browse::SetPath(browser.path.clone())));
+    }
     let mut open = enter && field.has_focus();
-    if let Some(path) = browser_listing_ui(ui, browser, palette, 300.0) {
+    if let Some(path) = browser_listing_ui(ui, browser, palette, 300.0, queue) {
         queue.push(Command::ImportFiles(vec![path]));
     }
     ui.add_space(6.0);
@@ -208,9 +215,7 @@ fn open_file_ui(
         }
     });
     if open {
-        if let Some(path) = browser.submit() {
-            queue.push(Command::ImportFiles(vec![path]));
-        }
+        queue.push(Command::Browse(Browse::Submit));
     }
 }
 
@@ -240,16 +245,18 @@ fn tags_ui(
         }
     });
     if let Some(i) = remove {
-        editor.tags.remove(i);
+        queue.push(Command::EditDraft(Draft::RemoveTag(i)));
     }
     let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
     let suggestions = editor.suggestions(all);
     if take_key(ui, Modifiers::NONE, Key::ArrowDown) {
-        editor.suggestion = (editor.suggestion + 1).min(suggestions.len().saturating_sub(1));
+        let next = (editor.suggestion + 1).min(suggestions.len().saturating_sub(1));
+        queue.push(Command::EditDraft(Draft::TagSuggestion(next)));
     }
     if take_key(ui, Modifiers::NONE, Key::ArrowUp) {
-        editor.suggestion = editor.suggestion.saturating_sub(1);
+        let previous = editor.suggestion.saturating_sub(1);
+        queue.push(Command::EditDraft(Draft::TagSuggestion(previous)));
     }
     let field = ui.add(
         TextEdit::singleline(&mut editor.input)
@@ -260,11 +267,11 @@ fn tags_ui(
         field.request_focus();
     }
     if field.changed() {
-        editor.suggestion = 0;
+        queue.push(Command::EditDraft(Draft::TagInput(editor.input.clone())));
     }
     let mut done = save;
-    if enter && !editor.accept(all) {
-        done = true;
+    if enter {
+        queue.push(Command::EditDraft(Draft::AcceptTag));
     }
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -274,7 +281,7 @@ fn tags_ui(
                     .selectable_label(i == editor.suggestion && !editor.input.is_empty(), s)
                     .clicked()
                 {
-                    editor.add(s.clone());
+                    queue.push(Command::EditDraft(Draft::AddTag(s.clone())));
                 }
             }
         });
@@ -310,6 +317,9 @@ fn note_ui(
     );
     if just_opened {
         field.request_focus();
+    }
+    if field.changed() {
+        queue.push(Command::EditDraft(Draft::NoteText(editor.text.clone())));
     }
     ui.add_space(6.0);
     let mut done = save;
@@ -360,6 +370,9 @@ fn codebook_ui(
             if just_opened && i == 0 {
                 field.request_focus();
             }
+            if field.changed() {
+                queue.push(Command::EditDraft(Draft::ColorName(i, name.clone())));
+            }
         });
     }
     ui.add_space(6.0);
@@ -387,7 +400,7 @@ fn export_ui(
         ui.label("格式");
         for format in Format::ALL {
             if ui.radio(dialog.format == format, format.label()).clicked() {
-                dialog.set_format(format);
+                queue.push(Command::SetExportFormat(format));
             }
         }
     });
@@ -398,14 +411,14 @@ fn export_ui(
                 .radio(dialog.scope == ExportScope::ThisDocument, "本文档")
                 .clicked()
             {
-                dialog.scope = ExportScope::ThisDocument;
+                queue.push(Command::SetExportScope(ExportScope::ThisDocument));
             }
         });
         if ui
             .radio(dialog.scope == ExportScope::AllDocuments, "全部文档")
             .clicked()
         {
-            dialog.scope = ExportScope::AllDocuments;
+            queue.push(Command::SetExportScope(ExportScope::AllDocuments));
         }
     });
     ui.add_space(4.0);
@@ -414,13 +427,18 @@ fn export_ui(
             .color(palette.muted)
             .size(12.5),
     );
-    browser_listing_ui(ui, &mut dialog.browser, palette, 180.0);
+    browser_listing_ui(ui, &dialog.browser, palette, 180.0, queue);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
     let field = ui.add(
         TextEdit::singleline(&mut dialog.browser.path)
             .hint_text("文件名 (file name)")
             .desired_width(f32::INFINITY),
     );
+    if field.changed() {
+        queue.push(Command::Browse(Browse::SetPath(
+            dialog.browser.path.clone(),
+        )));
+    }
     ui.add_space(6.0);
     let mut go = enter && field.has_focus();
     ui.horizontal(|ui| {

@@ -60,7 +60,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             );
             ui.horizontal_wrapped(|ui| {
                 for c in 1..=6u8 {
-                    let name = crate::export::color_name(&state.color_names, c);
+                    let name = crate::export::color_name(state.color_names(), c);
                     egui::Frame::new()
                         .fill(palette.mark(c))
                         .corner_radius(4.0)

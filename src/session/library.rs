@@ -72,7 +72,7 @@ impl AppState {
     }
 
     /// Import the bundled sample and open it.
-    pub fn import_sample(&mut self) {
+    pub(super) fn import_sample(&mut self) {
         let imported = ingest_bytes(Path::new(SAMPLE_PATH), SAMPLE_TEXT)
             .map_err(|e| e.to_string())
             .and_then(|ingested| {
@@ -93,7 +93,7 @@ impl AppState {
     }
 
     /// Import files (each error shown, naming its file) and open the first that worked.
-    pub fn import_and_open(&mut self, paths: &[PathBuf]) {
+    pub(super) fn import_and_open(&mut self, paths: &[PathBuf]) {
         let mut first = None;
         for path in paths {
             let result = ingest_path(path)
@@ -132,7 +132,7 @@ impl AppState {
         }
     }
 
-    pub fn refresh_library(&mut self) {
+    pub(super) fn refresh_library(&mut self) {
         match self.store.documents() {
             Ok(docs) => self.library = docs,
             Err(e) => self.notify(format!("无法读取文库 (cannot read the library): {e}"), true),
@@ -159,7 +159,7 @@ impl AppState {
         self.refresh_codebook();
     }
 
-    pub fn refresh_codebook(&mut self) {
+    pub(super) fn refresh_codebook(&mut self) {
         match self.store.color_names() {
             Ok(names) => self.color_names = names,
             Err(e) => self.notify(format!("cannot read colour names: {e}"), true),
@@ -168,7 +168,7 @@ impl AppState {
     }
 
     /// Open a document from the library at the section where it was left.
-    pub fn open_document(&mut self, id: DocId) {
+    pub(super) fn open_document(&mut self, id: DocId) {
         self.save_position();
         let stored = match self.store.document(id) {
             Ok(d) => d,
@@ -226,7 +226,7 @@ impl AppState {
         }
     }
 
-    pub fn show_library(&mut self) {
+    pub(super) fn show_library(&mut self) {
         self.page = Page::Library;
         self.modal = Modal::None;
         if let Some(doc) = &self.doc {
@@ -238,7 +238,7 @@ impl AppState {
         }
     }
 
-    pub fn open_section(&mut self, article: usize, section: usize) {
+    pub(super) fn open_section(&mut self, article: usize, section: usize) {
         let Some(doc) = self.doc.as_mut() else { return };
         self.page = Page::Reading;
         if doc.reader.go_to(article, section) {

@@ -54,15 +54,8 @@ impl AppState {
         source.iter().filter(|a| self.panel.matches(a)).collect()
     }
 
-    /// Switch between this document and the whole library.
-    pub fn set_panel_scope(&mut self, scope: PanelScope) {
-        self.panel.scope = scope;
-        self.panel.cursor = 0;
-        self.reload_annotations();
-    }
-
     /// Filters changed: keep the cursor on the list.
-    pub fn panel_filter_changed(&mut self) {
+    pub(super) fn panel_filter_changed(&mut self) {
         let len = self.panel_annotations().len();
         self.panel.cursor = self.panel.cursor.min(len.saturating_sub(1));
     }
