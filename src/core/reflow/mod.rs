@@ -7,7 +7,8 @@
 
 mod assemble;
 mod blocks;
-mod chars;
+// The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
+use crate::core::charclass as chars;
 mod lines;
 mod markers;
 mod paragraphs;
