@@ -143,8 +143,11 @@ pub fn trailing_marker(line: &str) -> Option<(&str, Marker)> {
 /// without sentence punctuation.
 pub fn is_byline(line: &str) -> bool {
     // Bylines are short: look no further on long lines (this runs on many lines).
+    // 本报讯（记者 周敏）opens a paragraph: a bracket says the credit is inline.
     if line.len() > 96
-        || line.contains(['，', '。', '；', '！', '？', '：', ':'])
+        || line.contains([
+            '，', '。', '；', '！', '？', '：', ':', '（', '(', '）', ')',
+        ])
         || width(line) > 24.0
     {
         return false;
@@ -227,6 +230,23 @@ pub fn is_end_matter(text: &str) -> bool {
 /// Does the line open an end-matter note that may run over several lines?
 pub fn opens_end_matter(line: &str) -> bool {
     line.trim_start().starts_with(['（', '(']) && !line.contains(['）', ')']) || is_end_matter(line)
+}
+
+/// Headings numbered like （一）, 一、, 1. or 第一部分 are section headings, not titles.
+pub fn is_numbered(title: &str) -> bool {
+    let t = title.trim_start();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next().is_some_and(numeral),
+        Some(c) if numeral(c) => {
+            let rest: String = chars.take_while(|&c| numeral(c)).collect();
+            let after = t.chars().nth(1 + rest.chars().count());
+            matches!(after, Some('、' | '.' | '．'))
+        }
+        Some('第') => chars.next().is_some_and(numeral),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
