@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::atomic_write::write_atomically;
-use crate::core::anchor::{quote_context, Reanchorer};
+use crate::core::anchor::{quote_context, Reanchorer, TextQuote};
 use crate::core::annotation::{AnchorStatus, Annotation};
 use crate::export::w3c_import::{self, ImportedAnnotation};
 use crate::export::{ExportDocument, Format};
@@ -184,7 +184,13 @@ fn placed_annotation(
     anchor: &Reanchorer,
 ) -> Annotation {
     let (start, end) = r.position.unwrap_or((0, 0));
-    let found = anchor.reanchor(start, end, &r.quote, &r.prefix, &r.suffix);
+    let found = anchor.reanchor(&TextQuote {
+        start,
+        end,
+        quote: &r.quote,
+        prefix: &r.prefix,
+        suffix: &r.suffix,
+    });
     let (quote, prefix, suffix) = match found.status {
         // The passage as it reads now, with fresh context.
         AnchorStatus::Anchored | AnchorStatus::Check => {

@@ -345,3 +345,35 @@ fn reimporting_the_open_file_with_new_text_redraws_the_new_text() {
     );
     assert!(h.state().char_rect(new_len.saturating_sub(2)).is_some());
 }
+
+/// Issue 12, item 7: at a common window size the help overlay's long explanations wrap
+/// inside their own row instead of running into the next one.
+#[test]
+fn help_rows_do_not_overlap_at_1400_by_900() {
+    let mut h = fresh();
+    h.set_size(egui::vec2(1400.0, 900.0));
+    h.run();
+    press(&mut h, Key::F1);
+    let mut texts: Vec<&str> = KEYMAP.iter().map(|b| b.command.help()).collect();
+    texts.retain(|t| !t.is_empty());
+    texts.sort();
+    texts.dedup();
+    let rects: Vec<(String, egui::Rect)> = texts
+        .iter()
+        .flat_map(|t| {
+            h.get_all_by_label(t)
+                .map(|n| (t.to_string(), n.rect()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(rects.len() >= texts.len(), "every explanation is shown");
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            assert!(
+                overlap.width() <= 1.0 || overlap.height() <= 1.0,
+                "“{a}” {ra:?} overlaps “{b}” {rb:?}"
+            );
+        }
+    }
+}

@@ -151,6 +151,7 @@ fn expected() -> Document {
                     ..Section::default()
                 })
                 .collect(),
+            ..Article::default()
         })
         .collect();
     Document {

@@ -28,9 +28,11 @@ fn page() -> Ingested {
             sections: vec![Section {
                 heading: None,
                 paragraphs,
+                ..Default::default()
             }],
             ..Default::default()
         }],
+        ..Default::default()
     };
     let outline = Outline::from_document(&document);
     Ingested {

@@ -7,23 +7,23 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use super::{Cli, Command};
+use super::{Cli, Subcommand};
 use crate::core::annotation::{AnchorStatus, Annotation};
 use crate::ingest::ingest_path;
 use crate::store::{ImportOutcome, NewAnnotation, Store};
 
 /// Run one of the library subcommands (the dispatcher routes only these here).
-pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(cli: &Cli, command: &Subcommand, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut store = open_store(cli)?;
     match command {
-        Command::Import { files } => import(&mut store, files, out),
-        Command::List => list(&store, out),
-        Command::Text { doc } => {
+        Subcommand::Import { files } => import(&mut store, files, out),
+        Subcommand::List => list(&store, out),
+        Subcommand::Text { doc } => {
             let doc = store.document(*doc)?;
             out.write_all(doc.outline.text.as_bytes())?;
             Ok(())
         }
-        Command::Annotate {
+        Subcommand::Annotate {
             doc,
             start,
             end,
@@ -43,7 +43,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             writeln!(out, "{}", added.id)?;
             Ok(())
         }
-        Command::Annotations { doc, json } => annotations(&store, *doc, *json, out),
+        Subcommand::Annotations { doc, json } => annotations(&store, *doc, *json, out),
         other => anyhow::bail!("not a library command: {other:?}"),
     }
 }

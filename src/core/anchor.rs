@@ -44,20 +44,24 @@ pub fn quote_context(text: &str, start: usize, end: usize) -> (String, String, S
     )
 }
 
+/// Where an annotation was and what it quoted there: the W3C TextPositionSelector
+/// (`start`, `end`, code points) and TextQuoteSelector (`quote` with its `prefix` and
+/// `suffix` context) of one annotation, as re-anchoring reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextQuote<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub quote: &'a str,
+    pub prefix: &'a str,
+    pub suffix: &'a str,
+}
+
 /// Move one annotation from `old_text` to `new_text`. `old_text` may be empty when unknown
 /// (imported annotations); the stored offsets then serve as the expected position.
 ///
 /// For many annotations of one document, build a [`Reanchorer`] once instead.
-pub fn reanchor(
-    old_text: &str,
-    new_text: &str,
-    start: usize,
-    end: usize,
-    quote: &str,
-    prefix: &str,
-    suffix: &str,
-) -> Reanchored {
-    Reanchorer::new(old_text, new_text).reanchor(start, end, quote, prefix, suffix)
+pub fn reanchor(old_text: &str, new_text: &str, was: &TextQuote) -> Reanchored {
+    Reanchorer::new(old_text, new_text).reanchor(was)
 }
 
 /// An exact match needs this many consecutive chars (quote plus agreeing context) to be
@@ -127,18 +131,11 @@ impl<'a> Reanchorer<'a> {
     }
 
     /// See [`reanchor`].
-    pub fn reanchor(
-        &self,
-        start: usize,
-        end: usize,
-        quote: &str,
-        prefix: &str,
-        suffix: &str,
-    ) -> Reanchored {
-        let quote: Vec<char> = quote.chars().collect();
-        let prefix: Vec<char> = prefix.chars().collect();
-        let suffix: Vec<char> = suffix.chars().collect();
-        let (start, end) = (start.min(end), start.max(end));
+    pub fn reanchor(&self, was: &TextQuote) -> Reanchored {
+        let quote: Vec<char> = was.quote.chars().collect();
+        let prefix: Vec<char> = was.prefix.chars().collect();
+        let suffix: Vec<char> = was.suffix.chars().collect();
+        let (start, end) = (was.start.min(was.end), was.start.max(was.end));
         let q = Query {
             quote: &quote,
             prefix: &prefix,

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{content_hash, DocId, DocumentSummary, Failure, ImportOutcome, StoredDocument};
-use crate::core::anchor;
+use crate::core::anchor::{self, TextQuote};
 use crate::core::annotation::AnchorStatus;
 use crate::core::outline::{ArticleOutline, Outline};
 use crate::core::reflow::{reflow, REFLOW_VERSION};
@@ -187,7 +187,13 @@ fn reanchor_annotations(
     let new_len = new_text.chars().count();
     let reanchorer = anchor::Reanchorer::new(old_text, new_text);
     for a in rows {
-        let mut found = reanchorer.reanchor(a.start, a.end, &a.quote, &a.prefix, &a.suffix);
+        let mut found = reanchorer.reanchor(&TextQuote {
+            start: a.start,
+            end: a.end,
+            quote: &a.quote,
+            prefix: &a.prefix,
+            suffix: &a.suffix,
+        });
         if a.status == "check" && found.status == AnchorStatus::Anchored {
             // Its quote came from a fuzzy match the user has not confirmed yet.
             found.status = AnchorStatus::Check;

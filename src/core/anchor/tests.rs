@@ -23,13 +23,33 @@ fn len(s: &str) -> usize {
 /// Annotate `[start, end)` of `old`, then move it to `new`.
 fn moved(old: &str, new: &str, start: usize, end: usize) -> Reanchored {
     let (quote, prefix, suffix) = quote_context(old, start, end);
-    reanchor(old, new, start, end, &quote, &prefix, &suffix)
+    reanchor(
+        old,
+        new,
+        &TextQuote {
+            start,
+            end,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
+    )
 }
 
 /// As `moved`, but as for an imported annotation: the old text is unknown.
 fn moved_blind(old: &str, new: &str, start: usize, end: usize) -> Reanchored {
     let (quote, prefix, suffix) = quote_context(old, start, end);
-    reanchor("", new, start, end, &quote, &prefix, &suffix)
+    reanchor(
+        "",
+        new,
+        &TextQuote {
+            start,
+            end,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
+    )
 }
 
 fn anchored(start: usize, end: usize) -> Reanchored {
@@ -239,21 +259,25 @@ fn duplicated_passages_with_the_same_context_go_to_the_nearest() {
     let found = reanchor(
         "",
         &old,
-        third + 3,
-        third + 3 + quote_len,
-        &quote,
-        &prefix,
-        &suffix,
+        &TextQuote {
+            start: third + 3,
+            end: third + 3 + quote_len,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
     );
     assert_eq!(found, anchored(third, third + quote_len));
     let found = reanchor(
         "",
         &old,
-        third - 5,
-        third - 5 + quote_len,
-        &quote,
-        &prefix,
-        &suffix,
+        &TextQuote {
+            start: third - 5,
+            end: third - 5 + quote_len,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
     );
     assert_eq!(found, anchored(third, third + quote_len));
 }
@@ -351,16 +375,46 @@ fn offsets_count_chars_with_emoji_and_combining_marks() {
 fn an_imported_annotation_with_stale_offsets_is_found_by_its_quote() {
     let start = at(ARTICLE, "分享发展机遇");
     let (quote, prefix, suffix) = quote_context(ARTICLE, start, start + 6);
-    let found = reanchor("", ARTICLE, 3, 9, &quote, &prefix, &suffix);
+    let found = reanchor(
+        "",
+        ARTICLE,
+        &TextQuote {
+            start: 3,
+            end: 9,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
+    );
     assert_eq!(found, anchored(start, start + 6));
     // Without any context an exact quote is still enough.
-    let found = reanchor("", ARTICLE, 3, 9, &quote, "", "");
+    let found = reanchor(
+        "",
+        ARTICLE,
+        &TextQuote {
+            start: 3,
+            end: 9,
+            quote: &quote,
+            prefix: "",
+            suffix: "",
+        },
+    );
     assert_eq!(found, anchored(start, start + 6));
 }
 
 #[test]
 fn offsets_beyond_a_shorter_text_are_clamped() {
-    let found = reanchor("", "短文", 10, 20, "不存在的引文", "", "");
+    let found = reanchor(
+        "",
+        "短文",
+        &TextQuote {
+            start: 10,
+            end: 20,
+            quote: "不存在的引文",
+            prefix: "",
+            suffix: "",
+        },
+    );
     assert_eq!(
         found,
         Reanchored {
@@ -369,7 +423,17 @@ fn offsets_beyond_a_shorter_text_are_clamped() {
             status: AnchorStatus::Orphan
         }
     );
-    let found = reanchor("", "短文", 5, 1, "", "", "");
+    let found = reanchor(
+        "",
+        "短文",
+        &TextQuote {
+            start: 5,
+            end: 1,
+            quote: "",
+            prefix: "",
+            suffix: "",
+        },
+    );
     assert_eq!(found.status, AnchorStatus::Orphan);
     assert!(found.start <= found.end && found.end <= 2);
 }
@@ -383,8 +447,24 @@ fn a_reanchorer_moves_many_annotations_like_reanchor() {
         let end = start + len(needle);
         let (quote, prefix, suffix) = quote_context(ARTICLE, start, end);
         assert_eq!(
-            batch.reanchor(start, end, &quote, &prefix, &suffix),
-            reanchor(ARTICLE, &new, start, end, &quote, &prefix, &suffix)
+            batch.reanchor(&TextQuote {
+                start,
+                end,
+                quote: &quote,
+                prefix: &prefix,
+                suffix: &suffix
+            }),
+            reanchor(
+                ARTICLE,
+                &new,
+                &TextQuote {
+                    start,
+                    end,
+                    quote: &quote,
+                    prefix: &prefix,
+                    suffix: &suffix
+                }
+            )
         );
     }
 }
@@ -468,7 +548,7 @@ proptest! {
     ) {
         let (quote, prefix, suffix) = quote_context(&old, start, end);
         let old_text = if blind { "" } else { old.as_str() };
-        let found = reanchor(old_text, &new, start, end, &quote, &prefix, &suffix);
+        let found = reanchor(old_text, &new, &TextQuote { start, end, quote: &quote, prefix: &prefix, suffix: &suffix });
         prop_assert!(found.start <= found.end);
         prop_assert!(found.end <= len(&new));
         if found.status == AnchorStatus::Anchored && !quote.is_empty() {
