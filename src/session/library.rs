@@ -30,12 +30,16 @@ impl AppState {
             self.import_sample();
             return;
         }
-        let last = self
-            .store
-            .setting(LAST_DOCUMENT)
-            .ok()
-            .flatten()
-            .and_then(|s| s.parse::<DocId>().ok());
+        let last = match self.store.setting(LAST_DOCUMENT) {
+            Ok(value) => value.and_then(|s| s.parse::<DocId>().ok()),
+            Err(e) => {
+                self.notify(
+                    format!("无法读取上次的文档 (cannot read the last document): {e}"),
+                    true,
+                );
+                None
+            }
+        };
         match last.filter(|id| self.library.iter().any(|d| d.id == *id)) {
             Some(id) => self.open_document(id),
             None => self.show_library(),
@@ -164,7 +168,15 @@ impl AppState {
             Ok(names) => self.color_names = names,
             Err(e) => self.notify(format!("cannot read colour names: {e}"), true),
         }
-        self.tags = self.store.tags().unwrap_or_default();
+        self.refresh_tags();
+    }
+
+    /// Every tag in use, for completion; a store error is shown and the old list kept.
+    pub(super) fn refresh_tags(&mut self) {
+        match self.store.tags() {
+            Ok(tags) => self.tags = tags,
+            Err(e) => self.notify(format!("无法读取标签 (cannot read the tags): {e}"), true),
+        }
     }
 
     /// Open a document from the library at the section where it was left.

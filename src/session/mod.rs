@@ -133,7 +133,10 @@ pub struct AppState {
 impl AppState {
     /// State over an opened store; nothing is shown until a document is opened.
     pub fn new(store: Store) -> AppState {
-        let prefs = Prefs::load(&store).unwrap_or_default();
+        let (prefs, trouble) = match Prefs::load(&store) {
+            Ok(prefs) => (prefs, None),
+            Err(e) => (Prefs::default(), Some(e)),
+        };
         let mut state = AppState {
             store,
             library: Vec::new(),
@@ -153,6 +156,12 @@ impl AppState {
             history: History::default(),
             openings: 0,
         };
+        if let Some(e) = trouble {
+            state.notify(
+                format!("无法读取设置 (cannot read the settings): {e}"),
+                true,
+            );
+        }
         state.refresh_library();
         state.refresh_codebook();
         state

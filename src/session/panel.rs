@@ -76,9 +76,15 @@ impl AppState {
             }
         }
         if self.panel.scope == PanelScope::AllDocuments {
-            self.panel.all = self.store.annotations(None).unwrap_or_default();
+            match self.store.annotations(None) {
+                Ok(all) => self.panel.all = all,
+                Err(e) => self.notify(
+                    format!("无法读取批注 (cannot read the annotations): {e}"),
+                    true,
+                ),
+            }
         }
-        self.tags = self.store.tags().unwrap_or_default();
+        self.refresh_tags();
         // The library's counts changed too.
         self.refresh_library();
         self.panel_filter_changed();
