@@ -514,6 +514,14 @@ fn insert_at(text: &str, at: usize, inserted: &str) -> String {
 }
 
 proptest! {
+    // The top level holds only the product's folders; regressions live under tests/.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/core/anchor/tests.txt"
+        ))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn inserting_text_outside_the_quote_keeps_an_identical_quote(
         (text, start, end, at, inserted) in insertion_case()

@@ -236,6 +236,14 @@ fn text_strategy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    // The top level holds only the product's folders; regressions live under tests/.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/core/segment/tests.txt"
+        ))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn word_at_contains_pos_and_stays_in_the_text(text in text_strategy(), pos in 0usize..70) {
         let n = text.chars().count();

@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use pizhu::core::anchor::{quote_context, reanchor, Reanchored, Reanchorer, TextQuote};
 use pizhu::core::annotation::AnchorStatus;
 
-const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &str = include_str!("../../seeds/000_51e883962f205273.txt");
 const TEXT_CHARS: usize = 100_000;
 const ANNOTATIONS: usize = 500;
 

@@ -7,7 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use pizhu::ingest::ingest_bytes;
 use pizhu::store::{NewAnnotation, Store};
 
-const SAMPLE: &[u8] = include_bytes!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &[u8] = include_bytes!("../../seeds/000_51e883962f205273.txt");
 
 fn commit_one_annotation(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();

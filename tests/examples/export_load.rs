@@ -15,7 +15,7 @@ use pizhu::export::{ExportDocument, Format};
 use pizhu::ingest::ingest_bytes;
 use pizhu::store::Store;
 
-const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &str = include_str!("../../seeds/000_51e883962f205273.txt");
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
