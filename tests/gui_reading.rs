@@ -324,7 +324,8 @@ fn reimporting_the_open_file_with_new_text_redraws_the_new_text() {
         "the old text is drawn"
     );
 
-    std::fs::write(&file, "新标题\n\n新的短文。\n").unwrap();
+    let new = format!("新标题\n\n{}\n", "这是新版本的正文，比旧版本短得多。".repeat(3));
+    std::fs::write(&file, new).unwrap();
     h.state_mut()
         .state
         .apply(Command::ImportFiles(vec![file.clone()]));
