@@ -13,6 +13,7 @@ pub mod core;
 pub mod desktop;
 pub mod export;
 pub mod ingest;
+pub mod library;
 pub mod logging;
 pub mod notes;
 pub mod session;

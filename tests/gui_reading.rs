@@ -324,7 +324,10 @@ fn reimporting_the_open_file_with_new_text_redraws_the_new_text() {
         "the old text is drawn"
     );
 
-    let new = format!("新标题\n\n{}\n", "这是新版本的正文，比旧版本短得多。".repeat(3));
+    let new = format!(
+        "新标题\n\n{}\n",
+        "这是新版本的正文，比旧版本短得多。".repeat(3)
+    );
     std::fs::write(&file, new).unwrap();
     h.state_mut()
         .state

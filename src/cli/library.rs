@@ -56,7 +56,7 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<Store> {
         None => Store::default_path()?,
     };
     let mut store = Store::open(&path)?;
-    for (id, outcome) in store.reflow_stale_documents()? {
+    for (id, outcome) in crate::library::reflow_stale(&mut store)? {
         super::tell(format_args!(
             "pizhu: document {id} reflowed with this version: {}",
             describe(outcome)
@@ -95,8 +95,7 @@ fn import(store: &mut Store, files: &[PathBuf], out: &mut dyn Write) -> anyhow::
 
 fn import_one(store: &mut Store, file: &Path) -> anyhow::Result<i64> {
     let ingested = ingest_path(file)?;
-    let (id, outcome) = store
-        .import(file, &ingested)
+    let (id, outcome) = crate::library::import(store, file, &ingested)
         .with_context(|| format!("cannot import {}", file.display()))?;
     if let ImportOutcome::Updated { .. } = outcome {
         super::tell(format_args!(

@@ -48,7 +48,7 @@ impl AppState {
 
     /// Documents stored by an older reflow are reflowed again, their annotations re-anchored.
     fn reflow_stale(&mut self) {
-        match self.store.reflow_stale_documents() {
+        match crate::library::reflow_stale(&mut self.store) {
             Ok(done) => {
                 for (id, outcome) in done {
                     if let ImportOutcome::Updated {
@@ -80,8 +80,7 @@ impl AppState {
         let imported = ingest_bytes(Path::new(SAMPLE_PATH), SAMPLE_TEXT)
             .map_err(|e| e.to_string())
             .and_then(|ingested| {
-                self.store
-                    .import(Path::new(SAMPLE_PATH), &ingested)
+                crate::library::import(&mut self.store, Path::new(SAMPLE_PATH), &ingested)
                     .map_err(|e| e.to_string())
             });
         match imported {
@@ -103,8 +102,7 @@ impl AppState {
             let result = ingest_path(path)
                 .map_err(|e| e.to_string())
                 .and_then(|ingested| {
-                    self.store
-                        .import(path, &ingested)
+                    crate::library::import(&mut self.store, path, &ingested)
                         .map_err(|e| e.to_string())
                 });
             match result {

@@ -18,9 +18,9 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
-use crate::core::annotation::Annotation;
-use crate::ingest::Ingested;
+use crate::core::annotation::{AnchorStatus, Annotation};
 
+pub(crate) use documents::{Content, Source, StoredAnchor};
 pub use error::StoreError;
 pub use settings::DEFAULT_COLOR_NAMES;
 pub use types::{
@@ -198,37 +198,19 @@ impl Store {
         .map_err(|e| e.into_store_error(&self.label))
     }
 
-    /// Add a document, or find it if its content is already here, or update the one
-    /// imported from the same path (re-anchoring its annotations).
-    pub fn import(
+    /// Run `work` on the documents in one write transaction (retried as a whole while
+    /// the database is busy). For `crate::library`, which decides what an import or a
+    /// reflow does; the store only runs the SQL.
+    pub(crate) fn write_documents<T>(
         &mut self,
-        source_path: &Path,
-        ingested: &Ingested,
-    ) -> Result<(DocId, ImportOutcome), StoreError> {
-        let source =
-            std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
-        let content = documents::Content {
-            source_path: source.to_string_lossy().into_owned(),
-            source_text: &ingested.decoded.text,
-            encoding: ingested.decoded.encoding,
-            outline: &ingested.outline,
-            reflow_version: ingested.reflow_version,
-        };
-        let now = crate::timestamp::now();
-        self.write(|tx| documents::import(tx, &content, &now))
+        mut work: impl FnMut(&Documents) -> Result<T, Failure>,
+    ) -> Result<T, StoreError> {
+        self.write(|tx| work(&Documents { tx }))
     }
 
-    /// Reflow again, from their stored source text, the documents whose reflow version
-    /// is older than this build's, re-anchoring their annotations. Cheap when none are.
-    pub fn reflow_stale_documents(&mut self) -> Result<Vec<(DocId, ImportOutcome)>, StoreError> {
-        let stale = self.read(documents::stale_ids)?;
-        let mut done = Vec::with_capacity(stale.len());
-        for id in stale {
-            let now = crate::timestamp::now();
-            let outcome = self.write(|tx| documents::reflow_again(tx, id, &now))?;
-            done.push((id, outcome));
-        }
-        Ok(done)
+    /// Documents stored by a reflow older than `version`.
+    pub fn stale_documents(&self, version: u32) -> Result<Vec<DocId>, StoreError> {
+        self.read(|c| documents::stale_ids(c, version))
     }
 
     /// All documents in import order.
@@ -332,6 +314,48 @@ impl Store {
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?.join("\n"))
         })
+    }
+}
+
+/// The documents' SQL inside one write transaction (see [`Store::write_documents`]).
+pub(crate) struct Documents<'t> {
+    tx: &'t Transaction<'t>,
+}
+
+impl Documents<'_> {
+    pub fn find_by_hash(&self, hash: &str) -> Result<Option<(DocId, u32)>, Failure> {
+        documents::find_by_hash(self.tx, hash)
+    }
+    pub fn find_by_path(&self, source_path: &str) -> Result<Option<DocId>, Failure> {
+        documents::find_by_path(self.tx, source_path)
+    }
+    pub fn insert(&self, content: &Content, hash: &str, now: &str) -> Result<DocId, Failure> {
+        documents::insert(self.tx, content, hash, now)
+    }
+    /// Returns the reading text the document had.
+    pub fn update(
+        &self,
+        id: DocId,
+        content: &Content,
+        hash: &str,
+        now: &str,
+    ) -> Result<String, Failure> {
+        documents::update(self.tx, id, content, hash, now)
+    }
+    pub fn anchors(&self, doc: DocId) -> Result<Vec<StoredAnchor>, Failure> {
+        documents::anchors(self.tx, doc)
+    }
+    pub fn place_anchor(
+        &self,
+        id: &str,
+        (start, end): (usize, usize),
+        status: AnchorStatus,
+        quote: Option<(&str, &str, &str)>,
+    ) -> Result<(), Failure> {
+        documents::place_anchor(self.tx, id, start, end, status, quote)
+    }
+    pub fn source(&self, id: DocId) -> Result<Option<Source>, Failure> {
+        documents::source(self.tx, id)
     }
 }
 

@@ -34,7 +34,8 @@ fn main() -> anyhow::Result<()> {
     for d in 0..docs {
         let path = PathBuf::from(format!("/load/page-{d}.txt"));
         let text = format!("{SAMPLE}\n（第{d}份）\n");
-        let (id, _) = store.import(&path, &ingest_bytes(&path, text.as_bytes())?)?;
+        let (id, _) =
+            pizhu::library::import(&mut store, &path, &ingest_bytes(&path, text.as_bytes())?)?;
         stored.push(store.document(id)?);
     }
     let names = store.color_names()?;

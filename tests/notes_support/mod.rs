@@ -72,9 +72,12 @@ pub fn ingested() -> Ingested {
 /// A fresh in-memory library holding the page.
 pub fn library() -> (Store, DocId) {
     let mut store = Store::open_in_memory().expect("in-memory store");
-    let (id, _) = store
-        .import(Path::new("/报纸/2024-07-06 第3版.txt"), &ingested())
-        .expect("import page");
+    let (id, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/报纸/2024-07-06 第3版.txt"),
+        &ingested(),
+    )
+    .expect("import page");
     (store, id)
 }
 
