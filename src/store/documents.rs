@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{DocId, DocumentSummary, Failure, StoreError, StoredDocument};
 use crate::core::annotation::AnchorStatus;
-use crate::core::outline::{ArticleOutline, Outline};
+use crate::core::outline::Outline;
 
 /// What an import writes, borrowed from the ingested file.
 pub struct Content<'a> {
@@ -320,33 +320,19 @@ impl RawDocument {
 
     fn parse(self) -> Result<StoredDocument, Failure> {
         let mut doc = self.doc;
-        let parsed: Outline =
-            serde_json::from_str(&self.outline_json).map_err(|e| Failure::Corrupt {
+        let text = std::mem::take(&mut doc.outline.text);
+        doc.outline = super::outline_json::from_json(&self.outline_json, text).map_err(|e| {
+            Failure::Corrupt {
                 what: format!("the outline of document {}", doc.id),
                 detail: e.to_string(),
-            })?;
-        doc.outline.articles = parsed.articles;
-        doc.outline.page_furniture = parsed.page_furniture;
+            }
+        })?;
         Ok(doc)
     }
 }
 
-/// The outline without its text: the reading text has its own column, no need for two
-/// copies. Serialises exactly as an `Outline` whose `text` is empty.
 fn outline_json(outline: &Outline) -> Result<String, Failure> {
-    #[derive(serde::Serialize)]
-    struct ArticlesOnly<'a> {
-        text: &'a str,
-        articles: &'a [ArticleOutline],
-        #[serde(skip_serializing_if = "<[String]>::is_empty")]
-        page_furniture: &'a [String],
-    }
-    let articles_only = ArticlesOnly {
-        text: "",
-        articles: &outline.articles,
-        page_furniture: &outline.page_furniture,
-    };
-    serde_json::to_string(&articles_only).map_err(|e| Failure::Corrupt {
+    super::outline_json::to_json(outline).map_err(|e| Failure::Corrupt {
         what: "an outline to store".into(),
         detail: e.to_string(),
     })

@@ -9,6 +9,7 @@
 mod annotations;
 mod documents;
 mod error;
+mod outline_json;
 pub mod schema;
 mod settings;
 mod types;
