@@ -5,6 +5,7 @@
 mod annotation_list;
 mod annotation_panel;
 mod dialogs;
+mod file_dialogs;
 pub mod fonts;
 mod help;
 pub mod keymap;

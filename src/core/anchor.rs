@@ -17,7 +17,12 @@
 //! over the whole text; edit distances run only in windows about the quote's length, so
 //! re-anchoring hundreds of annotations in a 100k-char text stays in milliseconds.
 
+mod evidence;
 mod fuzzy;
+
+use evidence::{
+    common_prefix, common_prefix_rev, context_agreement, proximity, ExactHit, ExactScan, Query,
+};
 
 use crate::core::annotation::{AnchorStatus, CONTEXT_CHARS};
 
@@ -438,60 +443,6 @@ impl<'a> Reanchorer<'a> {
             self.orphan(start, end)
         }
     }
-}
-
-struct ExactHit {
-    start: usize,
-    distance: usize,
-    full_context: bool,
-}
-
-struct ExactScan {
-    /// The best-scoring occurrence with enough evidence.
-    best: Option<ExactHit>,
-    /// All occurrences seen, with or without evidence, and the last of them.
-    occurrences: usize,
-    last: usize,
-}
-
-struct Query<'q> {
-    quote: &'q [char],
-    prefix: &'q [char],
-    suffix: &'q [char],
-}
-
-/// Bonus for being near the expected position: `PROXIMITY_WEIGHT` at distance 0, halving
-/// at `PROXIMITY_SCALE`.
-fn proximity(distance: usize) -> f64 {
-    PROXIMITY_WEIGHT / (1.0 + distance as f64 / PROXIMITY_SCALE)
-}
-
-/// Consecutive chars of the stored prefix (read backwards from the quote) and suffix that
-/// the text around `[start, end)` still has.
-fn context_agreement(text: &[char], start: usize, end: usize, q: &Query) -> (usize, usize) {
-    let before = text[..start].iter().rev();
-    let pa = before
-        .zip(q.prefix.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let sa = text[end..]
-        .iter()
-        .zip(q.suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (pa, sa)
-}
-
-fn common_prefix(a: &[char], b: &[char]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
-}
-
-fn common_prefix_rev(a: &[char], b: &[char]) -> usize {
-    a.iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
 }
 
 #[cfg(test)]
