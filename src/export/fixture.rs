@@ -1,7 +1,8 @@
 //! A small two-article document built directly from the model (no reflow), with
 //! annotations whose notes carry everything that breaks naive exporters: newlines,
 //! quotes, commas, tabs, emoji, Chinese punctuation, Markdown syntax and spreadsheet
-//! formulas. Shared by the renderers' snapshot tests.
+//! formulas. Shared by the renderers' snapshot tests and the integration tests
+//! (`tests/notes_support`), hence public.
 
 use crate::core::annotation::{AnchorStatus, Annotation, CONTEXT_CHARS};
 use crate::core::model::{Article, Document, Section};
@@ -15,7 +16,7 @@ pub struct Fixture {
     pub color_names: Vec<String>,
 }
 
-fn document() -> Document {
+pub fn document() -> Document {
     Document {
         articles: vec![
             Article {

@@ -151,8 +151,9 @@ pub(crate) fn placed<'a>(doc: &ExportDocument<'a>) -> Vec<Placed<'a>> {
     placed
 }
 
-#[cfg(test)]
-pub(crate) mod fixture;
+/// The fixture of the notes tests, unit and integration alike (small; public for them).
+#[doc(hidden)]
+pub mod fixture;
 
 #[cfg(test)]
 mod tests {
