@@ -85,6 +85,12 @@ pub fn annotation_at(text: &str, n: u32, (start, end): (usize, usize)) -> Annota
     }
 }
 
+impl Default for Fixture {
+    fn default() -> Fixture {
+        Fixture::new()
+    }
+}
+
 impl Fixture {
     pub fn new() -> Fixture {
         let outline = Outline::from_document(&document());
