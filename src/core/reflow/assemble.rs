@@ -8,7 +8,7 @@
 //! elements are then dealt into articles.
 
 use super::markers::{Direction, Marker};
-use super::model::{Label, UNSURE_MARGIN};
+use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
 use super::spacing::close_cjk_gaps;
@@ -33,7 +33,7 @@ struct Element {
 }
 
 /// Group labelled pieces into elements.
-fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Vec<Element> {
+fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::new();
     let mut run: Vec<String> = Vec::new();
     let mut run_label: Option<Label> = None;
@@ -59,7 +59,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Vec<Element> {
         run.clear();
     };
     for (piece, &(label, margin)) in pieces.into_iter().zip(labels) {
-        let unsure = margin < UNSURE_MARGIN;
+        let unsure = margin < unsure_margin;
         let line = match piece {
             Piece::Marker(m) => {
                 flush(&mut out, &mut run, run_label, run_unsure);
@@ -106,6 +106,10 @@ struct Builder {
     /// The current article was closed by its title (titles-after pages): a subtitle or
     /// end matter that follows still belongs to it.
     closed_by_title: bool,
+    /// Titles-after pages: a deck line without a title yet (引题 or a title the model
+    /// took for a subtitle) follows the current article's body; whatever is not part of
+    /// the deck ends the article.
+    in_deck: bool,
 }
 
 impl Builder {
@@ -125,10 +129,21 @@ impl Builder {
 
     fn close(&mut self) {
         if !self.is_empty() {
-            let article = std::mem::take(&mut self.cur);
+            let mut article = std::mem::take(&mut self.cur);
+            // A deck line taken for a subtitle where the article has no title is its
+            // title (a subtitle never stands alone; a `——` line is one all the same).
+            if article.title.is_none()
+                && article
+                    .subtitle
+                    .as_deref()
+                    .is_some_and(|s| !s.starts_with('—'))
+            {
+                article.title = article.subtitle.take();
+            }
             self.doc.articles.push(article);
         }
         self.closed_by_title = false;
+        self.in_deck = false;
     }
 
     /// The article a trailing element (subtitle, end matter) belongs to.
@@ -164,11 +179,19 @@ impl Builder {
     }
 }
 
-pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Document {
-    let elems = elements(pieces, labels);
+/// `unsure_margin`: a piece labelled with less margin than this is uncertain.
+pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
+    let elems = elements(pieces, labels, unsure_margin);
     let after = titles_after(&elems);
     let mut b = Builder::default();
     for Element { elem, uncertain } in elems {
+        let deck_part = matches!(
+            elem,
+            Elem::Title(_) | Elem::Subtitle(_) | Elem::EndMatter(_) | Elem::Furniture(_)
+        );
+        if b.in_deck && !deck_part {
+            b.close();
+        }
         match elem {
             Elem::Furniture(text) => b.doc.page_furniture.push(text),
             Elem::Title(text) if after => {
@@ -195,6 +218,9 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Document {
                 // A deck line above a title-first title (引题) opens a new article.
                 if !after && b.has_body() {
                     b.close();
+                }
+                if after && b.has_body() {
+                    b.in_deck = true;
                 }
                 let target = if after && b.closed_by_title {
                     b.trailing_target()

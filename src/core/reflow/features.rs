@@ -381,6 +381,12 @@ fn byline_class(text: &str) -> usize {
     }
 }
 
+/// A running head: a full date with its weekday (`2025年1月2日 星期四`), alone or with
+/// the paper's name and page, and no sentence punctuation.
+pub fn is_running_head(text: &str) -> bool {
+    furniture_class(text) == 1 && text.contains("星期") && !text.contains(['，', '。'])
+}
+
 /// A news opening: 本报讯, 本报北京7月5日电, 新华社北京7月5日电, 【新华社延安十三日电】.
 fn opens_with_dateline(text: &str) -> bool {
     let head: String = text.chars().take(20).collect();
