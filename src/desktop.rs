@@ -7,7 +7,6 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -147,7 +146,7 @@ pub fn install(data_home: &Path, exe: &Path) -> Result<Vec<PathBuf>, DesktopErro
     let paths = installed_paths(data_home);
     let contents = std::iter::once(entry.as_bytes()).chain(ICONS.iter().map(|(_, bytes)| *bytes));
     for (path, bytes) in paths.iter().zip(contents) {
-        write_atomically(path, bytes)?;
+        write_file(path, bytes)?;
     }
     refresh_caches(data_home);
     Ok(paths)
@@ -169,30 +168,19 @@ pub fn uninstall(data_home: &Path) -> Result<Vec<PathBuf>, DesktopError> {
     Ok(removed)
 }
 
-/// Write through a temporary file in the same directory and rename it into place, so a
-/// desktop scanning the directory never reads a half-written entry.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DesktopError> {
+/// Create the folder, then write atomically: a desktop scanning the folder never reads
+/// a half-written entry.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), DesktopError> {
     let error = |source| DesktopError::Write {
         path: path.to_path_buf(),
         source,
     };
     let dir = path.parent().expect("installed paths have a parent");
     fs::create_dir_all(dir).map_err(error)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = fs::File::create(&temp)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written.map_err(error)
+    crate::atomic_write::write_atomically(path, bytes).map_err(|e| match e {
+        crate::atomic_write::WriteError::Io { source, .. } => error(source),
+        folder => error(std::io::Error::other(folder.to_string())),
+    })
 }
 
 /// Tell the desktop about the change where its tools exist; their absence is normal (a

@@ -7,11 +7,15 @@
 pub mod about;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod atomic_write;
 pub mod cli;
 pub mod core;
 pub mod desktop;
 pub mod export;
 pub mod ingest;
+pub mod library;
 pub mod logging;
+pub mod notes;
 pub mod session;
 pub mod store;
+pub mod timestamp;

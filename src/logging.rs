@@ -199,7 +199,7 @@ fn crash_report_text(
          \n\
          backtrace:\n{backtrace}\n",
         version = env!("CARGO_PKG_VERSION"),
-        time = now_rfc3339(),
+        time = crate::timestamp::now(),
         thread = thread.name().unwrap_or("unnamed"),
         os = std::env::consts::OS,
         arch = std::env::consts::ARCH,
@@ -208,7 +208,7 @@ fn crash_report_text(
 
 fn write_crash_report(log_dir: &Path, report: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(log_dir)?;
-    let stamp = now_rfc3339().replace(':', "");
+    let stamp = crate::timestamp::now().replace(':', "");
     let path = log_dir.join(format!(
         "{CRASH_REPORT_PREFIX}{stamp}-{}.txt",
         std::process::id()
@@ -261,14 +261,6 @@ fn prune_oldest(dir: &Path, prefix: &str, suffix: &str, keep: usize) {
     for old in newest_first(dir, prefix, suffix).into_iter().skip(keep) {
         let _ = std::fs::remove_file(old);
     }
-}
-
-fn now_rfc3339() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let format =
-        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-    now.format(&format)
-        .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
 #[cfg(test)]

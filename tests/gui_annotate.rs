@@ -22,7 +22,7 @@ fn span(h: &App, skip: usize, len: usize) -> (usize, usize) {
 
 fn stored(h: &App) -> Vec<pizhu::core::annotation::Annotation> {
     let state = &h.state().state;
-    state.store.annotations(Some(doc(h).id)).unwrap()
+    state.store().annotations(Some(doc(h).id)).unwrap()
 }
 
 /// Drag from the left edge of char `start` to the right edge of char `end - 1`.
@@ -73,20 +73,20 @@ fn keyboard_only_highlight_tags_and_note() {
     assert_eq!(stored(&h).len(), 1);
 
     press(&mut h, Key::T);
-    assert!(matches!(h.state().state.modal, Modal::Tags(_)));
+    assert!(matches!(h.state().state.modal(), Modal::Tags(_)));
     type_text(&mut h, "经济");
     press(&mut h, Key::Enter);
     type_text(&mut h, "能源");
     press_with(&mut h, Modifiers::COMMAND, Key::Enter);
-    assert_eq!(h.state().state.modal, Modal::None);
+    assert_eq!(*h.state().state.modal(), Modal::None);
 
     press(&mut h, Key::Enter);
-    assert!(matches!(h.state().state.modal, Modal::Note(_)));
+    assert!(matches!(h.state().state.modal(), Modal::Note(_)));
     type_text(&mut h, "第一行");
     press(&mut h, Key::Enter);
     type_text(&mut h, "“第二行”, 含逗号");
     press_with(&mut h, Modifiers::COMMAND, Key::Enter);
-    assert_eq!(h.state().state.modal, Modal::None);
+    assert_eq!(*h.state().state.modal(), Modal::None);
 
     let a = &stored(&h)[0];
     assert_eq!((a.start, a.end, a.color), (start, end, 1));
@@ -125,7 +125,7 @@ fn escape_cancels_the_note_editor() {
     type_text(&mut h, "不要保存");
     press(&mut h, Key::Escape);
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().state.modal, Modal::None);
+    assert_eq!(*h.state().state.modal(), Modal::None);
     assert_eq!(stored(&h)[0].note, "");
 }
 
@@ -226,7 +226,7 @@ fn the_panel_filters_and_jumps_to_an_annotation_in_another_section() {
 
     press(&mut h, Key::F10);
     assert_eq!(h.state().state.panel_annotations().len(), 2);
-    let codebook = h.state().state.color_names.clone();
+    let codebook = h.state().state.color_names().to_vec();
     h.get_by_role_and_label(egui::accesskit::Role::Button, &codebook[1])
         .click();
     h.run();
@@ -315,7 +315,7 @@ fn ctrl_e_exports_to_the_chosen_file() {
     drag_select(&mut h, s, e);
     press(&mut h, Key::H);
     press_with(&mut h, Modifiers::COMMAND, Key::E);
-    assert!(matches!(h.state().state.modal, Modal::Export(_)));
+    assert!(matches!(h.state().state.modal(), Modal::Export(_)));
     h.get_by_label("CSV").click();
     h.run();
     h.get_by_role(egui::accesskit::Role::TextInput).click();
@@ -333,12 +333,12 @@ fn ctrl_e_exports_to_the_chosen_file() {
 fn ctrl_k_renames_a_colour_and_the_keys_use_the_new_name() {
     let mut h = fresh();
     press_with(&mut h, Modifiers::COMMAND, Key::K);
-    assert!(matches!(h.state().state.modal, Modal::Codebook(_)));
+    assert!(matches!(h.state().state.modal(), Modal::Codebook(_)));
     press_with(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "要点");
     press(&mut h, Key::Enter);
-    assert_eq!(h.state().state.modal, Modal::None);
-    assert_eq!(h.state().state.store.color_names().unwrap()[0], "要点");
+    assert_eq!(*h.state().state.modal(), Modal::None);
+    assert_eq!(h.state().state.store().color_names().unwrap()[0], "要点");
     h.get_by_label("批注").click();
     h.run();
     h.get_by_label_contains("标注为 1 · 要点");

@@ -114,3 +114,61 @@ fn bad_files_fail_with_a_message_naming_them() {
     let unknown_doc = pizhu(&db, &["export", "--format", "md", "--doc", "7"]);
     assert!(String::from_utf8_lossy(&unknown_doc.stderr).contains("no document 7"));
 }
+
+/// Issue 12, item 2: the window's export dialog and `pizhu export` go through one path,
+/// so for the same library and scope they write the same bytes.
+#[test]
+fn the_windows_export_equals_pizhu_export_for_every_format_and_scope() {
+    use pizhu::export::Format;
+    use pizhu::session::{AppState, Command as Do, ExportScope};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let (one, two, bare) = (
+        dir.path().join("one.txt"),
+        dir.path().join("two.txt"),
+        dir.path().join("bare.txt"),
+    );
+    std::fs::write(&one, "今年以来，全区社会消费品零售总额增长8.5%。\n").unwrap();
+    std::fs::write(&two, "村民说：“日子越过越红火！”\n\n记者 王伟\n").unwrap();
+    std::fs::write(&bare, "没有批注的一页。\n").unwrap();
+    for file in [&one, &two, &bare] {
+        stdout(&pizhu(&db, &["import", file.to_str().unwrap()]));
+    }
+    for (doc, note) in [("1", "一"), ("2", "二"), ("1", "三")] {
+        stdout(&pizhu(
+            &db,
+            &[
+                "annotate", doc, "--start", "0", "--end", "3", "--note", note,
+            ],
+        ));
+    }
+
+    let mut state = AppState::new(pizhu::store::Store::open(&db).unwrap());
+    state.apply(Do::OpenDocument(1));
+    for (format, flag) in [
+        (Format::Markdown, "md"),
+        (Format::Csv, "csv"),
+        (Format::W3cJson, "json"),
+    ] {
+        for (scope, doc) in [
+            (ExportScope::ThisDocument, Some("1")),
+            (ExportScope::AllDocuments, None),
+        ] {
+            let path = dir.path().join(format!("window-{flag}-{doc:?}"));
+            state.apply(Do::Export {
+                format,
+                scope,
+                path: path.clone(),
+            });
+            let mut args = vec!["export", "--format", flag];
+            args.extend(doc.iter().flat_map(|d| ["--doc", *d]));
+            let cli = pizhu(&db, &args);
+            assert!(cli.status.success());
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                cli.stdout,
+                "{flag}, {scope:?}: the window wrote what `pizhu export` prints"
+            );
+        }
+    }
+}

@@ -4,9 +4,9 @@
 mod notes_support;
 
 use notes_support::{annotate, library};
-use pizhu::cli::notes::{import_annotations, render_library, write_atomically, ImportSummary};
 use pizhu::core::annotation::AnchorStatus;
 use pizhu::export::Format;
+use pizhu::notes::{import_annotations, render as render_library, ImportSummary};
 use pizhu::store::Store;
 use serde_json::Value;
 
@@ -204,28 +204,6 @@ fn one_document_exports_even_without_annotations() {
         .unwrap_err()
         .to_string()
         .contains("no document 99"));
-}
-
-#[test]
-fn writing_a_file_is_atomic() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("批注.md");
-    write_atomically(&path, b"first").unwrap();
-    write_atomically(&path, "第二".as_bytes()).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "第二");
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(
-        names,
-        vec![std::ffi::OsString::from("批注.md")],
-        "no temporary file left behind"
-    );
-
-    let missing = dir.path().join("no-such-dir").join("x.csv");
-    let message = write_atomically(&missing, b"x").unwrap_err().to_string();
-    assert!(message.contains("no-such-dir/x.csv"), "{message}");
 }
 
 #[test]

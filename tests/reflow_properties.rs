@@ -75,7 +75,14 @@ fn outline_fields(o: &Outline) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // The top level holds only the product's folders; regressions live under tests/.
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/reflow_properties.txt"
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     /// Hyphens are the one exception: a word hyphenated at a line end loses its hyphen.
     #[test]

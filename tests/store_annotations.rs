@@ -15,12 +15,12 @@ use store_support::{highlight, ingested, page, OLD, QUOTE};
 #[test]
 fn adding_an_annotation_quotes_it_with_context() {
     let mut store = Store::open_in_memory().unwrap();
-    let (doc, _) = store
-        .import(
-            Path::new("/virtual/a.txt"),
-            &ingested(page(Some("春耕"), OLD), 1),
-        )
-        .unwrap();
+    let (doc, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/a.txt"),
+        &ingested(page(Some("春耕"), OLD), 1),
+    )
+    .unwrap();
     let text = store.document(doc).unwrap().outline.text;
     let mut new = highlight(doc, &text, QUOTE);
     new.note = "数字\n待核对".into();
@@ -54,12 +54,12 @@ fn adding_an_annotation_quotes_it_with_context() {
 #[test]
 fn bad_ranges_and_values_are_refused_with_their_numbers() {
     let mut store = Store::open_in_memory().unwrap();
-    let (doc, _) = store
-        .import(
-            Path::new("/virtual/a.txt"),
-            &ingested(page(Some("春耕"), OLD), 1),
-        )
-        .unwrap();
+    let (doc, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/a.txt"),
+        &ingested(page(Some("春耕"), OLD), 1),
+    )
+    .unwrap();
     let chars = store.document(doc).unwrap().outline.char_len();
     let attempt = |store: &mut Store, start, end, color| {
         let new = NewAnnotation {
@@ -128,12 +128,12 @@ fn bad_ranges_and_values_are_refused_with_their_numbers() {
 #[test]
 fn edit_delete_and_undo_by_put() {
     let mut store = Store::open_in_memory().unwrap();
-    let (doc, _) = store
-        .import(
-            Path::new("/virtual/a.txt"),
-            &ingested(page(Some("春耕"), OLD), 1),
-        )
-        .unwrap();
+    let (doc, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/a.txt"),
+        &ingested(page(Some("春耕"), OLD), 1),
+    )
+    .unwrap();
     let text = store.document(doc).unwrap().outline.text;
     let a = store
         .add_annotation(&NewAnnotation {
@@ -272,12 +272,12 @@ fn codebook_positions_and_settings() {
         Err(StoreError::EmptyColorName(3))
     ));
 
-    let (doc, _) = store
-        .import(
-            Path::new("/virtual/a.txt"),
-            &ingested(page(Some("春耕"), OLD), 1),
-        )
-        .unwrap();
+    let (doc, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/a.txt"),
+        &ingested(page(Some("春耕"), OLD), 1),
+    )
+    .unwrap();
     assert_eq!(store.reading_position(doc).unwrap(), None);
     let pos = ReadingPosition {
         article: 2,
@@ -312,12 +312,12 @@ fn codebook_positions_and_settings() {
 #[test]
 fn put_annotations_lands_all_or_none() {
     let mut store = Store::open_in_memory().unwrap();
-    let (doc, _) = store
-        .import(
-            Path::new("/virtual/a.txt"),
-            &ingested(page(Some("春耕"), OLD), 1),
-        )
-        .unwrap();
+    let (doc, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/a.txt"),
+        &ingested(page(Some("春耕"), OLD), 1),
+    )
+    .unwrap();
     let text = store.document(doc).unwrap().outline.text;
     let good = store.add_annotation(&highlight(doc, &text, QUOTE)).unwrap();
     store.delete_annotation(&good.id).unwrap();

@@ -16,10 +16,10 @@ use store_support::{char_offset, highlight, ingested, page, OLD, QUOTE};
 fn same_content_twice_is_one_document() {
     let mut store = Store::open_in_memory().unwrap();
     let file = ingested(page(Some("春耕"), OLD), REFLOW_VERSION);
-    let (a, first) = store.import(Path::new("/virtual/a.txt"), &file).unwrap();
-    let (b, second) = store
-        .import(Path::new("/virtual/copy-of-a.txt"), &file)
-        .unwrap();
+    let (a, first) =
+        pizhu::library::import(&mut store, Path::new("/virtual/a.txt"), &file).unwrap();
+    let (b, second) =
+        pizhu::library::import(&mut store, Path::new("/virtual/copy-of-a.txt"), &file).unwrap();
     assert_eq!(
         (first, second),
         (ImportOutcome::New, ImportOutcome::Unchanged)
@@ -49,18 +49,18 @@ fn same_content_twice_is_one_document() {
 #[test]
 fn summaries_give_title_counts_and_fall_back_to_the_file_name() {
     let mut store = Store::open_in_memory().unwrap();
-    let (titled, _) = store
-        .import(
-            Path::new("/virtual/a.txt"),
-            &ingested(page(Some("春耕"), OLD), 1),
-        )
-        .unwrap();
-    let (untitled, _) = store
-        .import(
-            Path::new("/virtual/notes.txt"),
-            &ingested(page(None, &["Plain notes."]), 1),
-        )
-        .unwrap();
+    let (titled, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/a.txt"),
+        &ingested(page(Some("春耕"), OLD), 1),
+    )
+    .unwrap();
+    let (untitled, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/virtual/notes.txt"),
+        &ingested(page(None, &["Plain notes."]), 1),
+    )
+    .unwrap();
     store
         .add_annotation(&highlight(
             titled,
@@ -89,9 +89,8 @@ fn summaries_give_title_counts_and_fall_back_to_the_file_name() {
 fn reimport_of_a_changed_file_moves_its_annotations() {
     let mut store = Store::open_in_memory().unwrap();
     let path = Path::new("/virtual/page.txt");
-    let (doc, _) = store
-        .import(path, &ingested(page(Some("春耕"), OLD), 1))
-        .unwrap();
+    let (doc, _) =
+        pizhu::library::import(&mut store, path, &ingested(page(Some("春耕"), OLD), 1)).unwrap();
     let old_text = store.document(doc).unwrap().outline.text;
     let a = store
         .add_annotation(&highlight(doc, &old_text, QUOTE))
@@ -108,9 +107,12 @@ fn reimport_of_a_changed_file_moves_its_annotations() {
         .unwrap();
 
     let inserted = ["编者按：这是新加的一段文字，放在最前面。", OLD[0], OLD[1]];
-    let (same, outcome) = store
-        .import(path, &ingested(page(Some("春耕"), &inserted), 1))
-        .unwrap();
+    let (same, outcome) = pizhu::library::import(
+        &mut store,
+        path,
+        &ingested(page(Some("春耕"), &inserted), 1),
+    )
+    .unwrap();
     assert_eq!(
         same, doc,
         "same source path, new content: the document is updated, not duplicated"
@@ -136,9 +138,9 @@ fn reimport_of_a_changed_file_moves_its_annotations() {
     assert!(store.reading_position(doc).unwrap().is_some());
 
     let removed = ["编者按：这是新加的一段文字，放在最前面。", OLD[0]];
-    let (_, outcome) = store
-        .import(path, &ingested(page(Some("春耕"), &removed), 1))
-        .unwrap();
+    let (_, outcome) =
+        pizhu::library::import(&mut store, path, &ingested(page(Some("春耕"), &removed), 1))
+            .unwrap();
     assert_eq!(
         outcome,
         ImportOutcome::Updated {
@@ -164,21 +166,22 @@ fn reimport_of_a_changed_file_moves_its_annotations() {
 fn an_older_reflow_is_redone_on_import_and_on_request() {
     let mut store = Store::open_in_memory().unwrap();
     let old = ingested(page(Some("春耕"), OLD), REFLOW_VERSION.saturating_sub(1));
-    let (doc, _) = store.import(Path::new("/virtual/a.txt"), &old).unwrap();
+    let (doc, _) = pizhu::library::import(&mut store, Path::new("/virtual/a.txt"), &old).unwrap();
     let text = store.document(doc).unwrap().outline.text;
     store.add_annotation(&highlight(doc, &text, QUOTE)).unwrap();
     assert_eq!(
-        store.reflow_stale_documents().unwrap().len(),
+        pizhu::library::reflow_stale(&mut store).unwrap().len(),
         usize::from(REFLOW_VERSION > 0)
     );
 
     let mut store = Store::open_in_memory().unwrap();
-    let (doc, _) = store.import(Path::new("/virtual/a.txt"), &old).unwrap();
+    let (doc, _) = pizhu::library::import(&mut store, Path::new("/virtual/a.txt"), &old).unwrap();
     let current = Ingested {
         reflow_version: old.reflow_version + 1,
         ..old.clone()
     };
-    let (same, outcome) = store.import(Path::new("/virtual/a.txt"), &current).unwrap();
+    let (same, outcome) =
+        pizhu::library::import(&mut store, Path::new("/virtual/a.txt"), &current).unwrap();
     assert_eq!(same, doc);
     assert_eq!(
         outcome,
@@ -193,7 +196,8 @@ fn an_older_reflow_is_redone_on_import_and_on_request() {
         store.document(doc).unwrap().reflow_version,
         old.reflow_version + 1
     );
-    let (_, again) = store.import(Path::new("/virtual/a.txt"), &current).unwrap();
+    let (_, again) =
+        pizhu::library::import(&mut store, Path::new("/virtual/a.txt"), &current).unwrap();
     assert_eq!(again, ImportOutcome::Unchanged);
 }
 
@@ -204,12 +208,12 @@ fn a_file_store_creates_its_folder_and_keeps_everything() {
     let id = {
         let mut store = Store::open(&path).unwrap();
         assert_eq!(store.path(), Some(path.as_path()));
-        let (doc, _) = store
-            .import(
-                Path::new("/virtual/a.txt"),
-                &ingested(page(Some("春耕"), OLD), 1),
-            )
-            .unwrap();
+        let (doc, _) = pizhu::library::import(
+            &mut store,
+            Path::new("/virtual/a.txt"),
+            &ingested(page(Some("春耕"), OLD), 1),
+        )
+        .unwrap();
         let text = store.document(doc).unwrap().outline.text;
         store
             .add_annotation(&highlight(doc, &text, QUOTE))

@@ -127,3 +127,64 @@ fn a_database_from_a_newer_pizhu_is_refused_and_left_alone() {
         .unwrap();
     assert_eq!(version, 99);
 }
+
+/// Issue 12, item 6: v3 stores each text once. A v2 database's outlines carried every
+/// paragraph's text besides the reading text; after the upgrade they hold offsets and
+/// flags only, and the outline read back is the same, its texts cut from the reading text.
+#[test]
+fn version_2_upgrades_to_outlines_that_store_no_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = database_from_fixture(dir.path(), 2);
+    let before: Vec<_> = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let json: String = conn
+            .query_row("SELECT outline_json FROM documents WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(
+            json.contains("春耕时节田间忙"),
+            "v2 kept the title's text in the JSON"
+        );
+        vec![json]
+    };
+    let store = Store::open(&path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT outline_json, reading_text FROM documents")
+        .unwrap();
+    let rows: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for (json, reading) in &rows {
+        assert!(
+            !json.contains("\"text\":\"") || json.contains("\"text\":\"\""),
+            "{json}"
+        );
+        let first_line: String = reading.chars().take(4).collect();
+        assert!(
+            !json.contains(&first_line),
+            "no text of the page in the outline: {json}"
+        );
+    }
+    assert!(rows[0].0.len() < before[0].len());
+
+    let page = store.document(1).unwrap();
+    let article = &page.outline.articles[0];
+    assert_eq!(article.display_title(), "春耕时节田间忙");
+    for s in &article.sections {
+        for p in &s.paragraphs {
+            assert_eq!(char_slice(&page.outline.text, p.start, p.end), p.text);
+            assert!(!p.text.is_empty());
+        }
+    }
+    let a = store.annotations(Some(1)).unwrap();
+    assert_eq!(a.len(), 2);
+    assert!(
+        a.iter().any(|a| a.status == AnchorStatus::Check),
+        "v2 data kept"
+    );
+    assert_eq!(store.setting("ui.theme").unwrap().as_deref(), Some("sepia"));
+}

@@ -28,9 +28,11 @@ fn page() -> Ingested {
             sections: vec![Section {
                 heading: None,
                 paragraphs,
+                ..Default::default()
             }],
             ..Default::default()
         }],
+        ..Default::default()
     };
     let outline = Outline::from_document(&document);
     Ingested {
@@ -58,9 +60,8 @@ fn writer_process() {
     let name = std::env::var(NAME_VAR).unwrap_or_default();
     let mut store = Store::open(Path::new(&db)).unwrap();
     let page = page();
-    let (doc, _) = store
-        .import(Path::new("/virtual/spring.txt"), &page)
-        .unwrap();
+    let (doc, _) =
+        pizhu::library::import(&mut store, Path::new("/virtual/spring.txt"), &page).unwrap();
     let len = page.outline.char_len();
     let mut out = std::io::stdout().lock();
     writeln!(out, "document {doc}").unwrap();

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use boon::{Compiler, SchemaIndex, Schemas};
 use notes_support::{annotate, library};
-use pizhu::cli::notes::render_library;
 use pizhu::export::Format;
+use pizhu::notes::render as render_library;
 use serde_json::Value;
 
 const BASE: &str = "http://w3c-annotation-tests.invalid/";

@@ -21,12 +21,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         ui.label(RichText::new(hint).color(palette.muted));
         return;
     }
-    let focused = state.focus == Focus::Annotations;
-    let selected = state
-        .doc
-        .as_ref()
-        .and_then(|d| d.selected_annotation.clone());
-    let cursor = state.panel.cursor.min(list.len() - 1);
+    let focused = state.focus() == Focus::Annotations;
+    let selected = state.doc().and_then(|d| d.selected_annotation.clone());
+    let cursor = state.panel().cursor.min(list.len() - 1);
 
     // Bring the cursor into sight once when it moves off screen (then the wheel is free).
     let memory = egui::Id::unique("annotation-list-view");
@@ -40,13 +37,13 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     if cursor != last_cursor && (cursor < first || cursor + 1 >= last) {
         area = area.vertical_scroll_offset((cursor as f32 * row - row).max(0.0));
     }
-    let all_docs = state.panel.scope == PanelScope::AllDocuments;
+    let all_docs = state.panel().scope == PanelScope::AllDocuments;
     area.show_rows(ui, CARD_HEIGHT, list.len(), |ui, range| {
         ui.data_mut(|d| d.insert_temp(memory, (cursor, range.start, range.end)));
         for i in range {
             let a = list[i];
             let doc_title = all_docs
-                .then(|| state.library.iter().find(|d| d.id == a.document_id))
+                .then(|| state.library().iter().find(|d| d.id == a.document_id))
                 .flatten()
                 .map(|d| d.title.as_str());
             let flags = (
@@ -112,7 +109,7 @@ fn card_ui(
                     .color(palette.muted),
             );
         }
-        let name = crate::export::color_name(&state.color_names, a.color);
+        let name = crate::export::color_name(state.color_names(), a.color);
         ui.label(
             RichText::new(name)
                 .size(11.5)

@@ -5,9 +5,9 @@ use std::mem::discriminant;
 
 use egui::{Key, Modifiers, RichText, TextEdit};
 
-use crate::export::Format;
-use crate::session::{AppState, Command, ExportScope, FileBrowser, Modal};
+use crate::session::{AppState, Command, Draft, Modal};
 
+use super::file_dialogs;
 use super::fonts;
 use super::theme::Palette;
 
@@ -19,28 +19,28 @@ pub struct DialogFocus {
 
 pub fn ui(
     ctx: &egui::Context,
-    state: &mut AppState,
+    state: &AppState,
     palette: &Palette,
     queue: &mut Vec<Command>,
     focus: &mut DialogFocus,
 ) {
-    if state.modal == Modal::None {
+    if *state.modal() == Modal::None {
         focus.last = None;
         return;
     }
-    let kind = discriminant(&state.modal);
+    let kind = discriminant(state.modal());
     let just_opened = focus.last != Some(kind);
     focus.last = Some(kind);
     let frame = egui::Frame::window(&ctx.global_style())
         .fill(palette.paper)
         .inner_margin(18.0)
         .corner_radius(10.0);
-    let width = match state.modal {
+    let width = match state.modal() {
         Modal::Help => (ctx.content_rect().width() - 80.0).clamp(480.0, 1100.0),
         _ => 560.0,
     };
-    let tags = state.tags.clone();
-    let mut modal = std::mem::take(&mut state.modal);
+    // The widgets edit a copy; each change goes back as a command.
+    let mut modal = state.modal().clone();
     let response = egui::Modal::new(egui::Id::unique("dialog"))
         .frame(frame)
         .show(ctx, |ui| {
@@ -49,14 +49,19 @@ pub fn ui(
                 Modal::None => {}
                 Modal::Help => super::help::ui(ui, state, palette, queue),
                 Modal::About => about_ui(ui, state, palette, queue),
-                Modal::OpenFile(browser) => open_file_ui(ui, browser, palette, queue, just_opened),
-                Modal::Tags(editor) => tags_ui(ui, editor, &tags, palette, queue, just_opened),
+                Modal::OpenFile(browser) => {
+                    file_dialogs::open_file_ui(ui, browser, palette, queue, just_opened)
+                }
+                Modal::Tags(editor) => {
+                    tags_ui(ui, editor, state.tags(), palette, queue, just_opened)
+                }
                 Modal::Note(editor) => note_ui(ui, editor, palette, queue, just_opened),
                 Modal::Codebook(names) => codebook_ui(ui, names, palette, queue, just_opened),
-                Modal::Export(dialog) => export_ui(ui, dialog, state.doc.is_some(), palette, queue),
+                Modal::Export(dialog) => {
+                    file_dialogs::export_ui(ui, dialog, state.doc().is_some(), palette, queue)
+                }
             }
         });
-    state.modal = modal;
     if response.backdrop_response.clicked() {
         queue.push(Command::CancelEdit);
     }
@@ -65,7 +70,7 @@ pub fn ui(
 fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     title(ui, "关于 pizhu · About", palette);
     let db = state
-        .store
+        .store()
         .path()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| ":memory:".into());
@@ -89,7 +94,7 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
     }
 }
 
-fn title(ui: &mut egui::Ui, text: &str, palette: &Palette) {
+pub(super) fn title(ui: &mut egui::Ui, text: &str, palette: &Palette) {
     ui.label(RichText::new(text).size(18.0).color(palette.ink));
     ui.add_space(6.0);
 }
@@ -120,98 +125,8 @@ fn quote(ui: &mut egui::Ui, text: &str, palette: &Palette) {
 }
 
 /// Consume a key before a text field sees it.
-fn take_key(ui: &egui::Ui, modifiers: Modifiers, key: Key) -> bool {
+pub(super) fn take_key(ui: &egui::Ui, modifiers: Modifiers, key: Key) -> bool {
     ui.input_mut(|i| i.consume_key(modifiers, key))
-}
-
-fn browser_listing_ui(
-    ui: &mut egui::Ui,
-    browser: &mut FileBrowser,
-    palette: &Palette,
-    height: f32,
-) -> Option<std::path::PathBuf> {
-    let mut picked = None;
-    ui.horizontal(|ui| {
-        if ui.button("⬆ 上一级").clicked() {
-            browser.up();
-        }
-        ui.label(
-            RichText::new(browser.dir.display().to_string())
-                .color(palette.muted)
-                .size(12.5),
-        );
-    });
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, palette.rule))
-        .corner_radius(4.0)
-        .inner_margin(4.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(height)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let entries = browser.entries.clone();
-                    for entry in &entries {
-                        let text = if entry.is_dir {
-                            format!("📁 {}", entry.name)
-                        } else {
-                            format!("    {}", entry.name)
-                        };
-                        let response = ui.selectable_label(
-                            browser.path.ends_with(&entry.name) && !entry.is_dir,
-                            text,
-                        );
-                        if response.double_clicked() && !entry.is_dir {
-                            picked = Some(browser.dir.join(&entry.name));
-                        } else if response.clicked() {
-                            browser.choose(entry);
-                        }
-                    }
-                    if entries.is_empty() {
-                        ui.label(RichText::new("（空文件夹）").color(palette.muted));
-                    }
-                });
-        });
-    if let Some(e) = &browser.error {
-        ui.label(RichText::new(e).color(palette.accent));
-    }
-    picked
-}
-
-fn open_file_ui(
-    ui: &mut egui::Ui,
-    browser: &mut FileBrowser,
-    palette: &Palette,
-    queue: &mut Vec<Command>,
-    just_opened: bool,
-) {
-    title(ui, "打开文件 · Open a text file", palette);
-    let enter = take_key(ui, Modifiers::NONE, Key::Enter);
-    let field = ui.add(
-        TextEdit::singleline(&mut browser.path)
-            .hint_text("路径，或在下方选择 (path, or pick below)")
-            .desired_width(f32::INFINITY),
-    );
-    if just_opened {
-        field.request_focus();
-    }
-    let mut open = enter && field.has_focus();
-    if let Some(path) = browser_listing_ui(ui, browser, palette, 300.0) {
-        queue.push(Command::ImportFiles(vec![path]));
-    }
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        open |= ui.button("打开 (Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
-            queue.push(Command::CancelEdit);
-        }
-    });
-    if open {
-        if let Some(path) = browser.submit() {
-            queue.push(Command::ImportFiles(vec![path]));
-        }
-    }
 }
 
 fn tags_ui(
@@ -240,16 +155,18 @@ fn tags_ui(
         }
     });
     if let Some(i) = remove {
-        editor.tags.remove(i);
+        queue.push(Command::EditDraft(Draft::RemoveTag(i)));
     }
     let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
     let suggestions = editor.suggestions(all);
     if take_key(ui, Modifiers::NONE, Key::ArrowDown) {
-        editor.suggestion = (editor.suggestion + 1).min(suggestions.len().saturating_sub(1));
+        let next = (editor.suggestion + 1).min(suggestions.len().saturating_sub(1));
+        queue.push(Command::EditDraft(Draft::TagSuggestion(next)));
     }
     if take_key(ui, Modifiers::NONE, Key::ArrowUp) {
-        editor.suggestion = editor.suggestion.saturating_sub(1);
+        let previous = editor.suggestion.saturating_sub(1);
+        queue.push(Command::EditDraft(Draft::TagSuggestion(previous)));
     }
     let field = ui.add(
         TextEdit::singleline(&mut editor.input)
@@ -260,11 +177,11 @@ fn tags_ui(
         field.request_focus();
     }
     if field.changed() {
-        editor.suggestion = 0;
+        queue.push(Command::EditDraft(Draft::TagInput(editor.input.clone())));
     }
     let mut done = save;
-    if enter && !editor.accept(all) {
-        done = true;
+    if enter {
+        queue.push(Command::EditDraft(Draft::AcceptTag));
     }
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -274,7 +191,7 @@ fn tags_ui(
                     .selectable_label(i == editor.suggestion && !editor.input.is_empty(), s)
                     .clicked()
                 {
-                    editor.add(s.clone());
+                    queue.push(Command::EditDraft(Draft::AddTag(s.clone())));
                 }
             }
         });
@@ -310,6 +227,9 @@ fn note_ui(
     );
     if just_opened {
         field.request_focus();
+    }
+    if field.changed() {
+        queue.push(Command::EditDraft(Draft::NoteText(editor.text.clone())));
     }
     ui.add_space(6.0);
     let mut done = save;
@@ -360,6 +280,9 @@ fn codebook_ui(
             if just_opened && i == 0 {
                 field.request_focus();
             }
+            if field.changed() {
+                queue.push(Command::EditDraft(Draft::ColorName(i, name.clone())));
+            }
         });
     }
     ui.add_space(6.0);
@@ -372,71 +295,5 @@ fn codebook_ui(
     });
     if done {
         queue.push(Command::SetColorNames(names.to_vec()));
-    }
-}
-
-fn export_ui(
-    ui: &mut egui::Ui,
-    dialog: &mut crate::session::ExportDialog,
-    has_doc: bool,
-    palette: &Palette,
-    queue: &mut Vec<Command>,
-) {
-    title(ui, "导出批注 · Export", palette);
-    ui.horizontal(|ui| {
-        ui.label("格式");
-        for format in Format::ALL {
-            if ui.radio(dialog.format == format, format.label()).clicked() {
-                dialog.set_format(format);
-            }
-        }
-    });
-    ui.horizontal(|ui| {
-        ui.label("范围");
-        ui.add_enabled_ui(has_doc, |ui| {
-            if ui
-                .radio(dialog.scope == ExportScope::ThisDocument, "本文档")
-                .clicked()
-            {
-                dialog.scope = ExportScope::ThisDocument;
-            }
-        });
-        if ui
-            .radio(dialog.scope == ExportScope::AllDocuments, "全部文档")
-            .clicked()
-        {
-            dialog.scope = ExportScope::AllDocuments;
-        }
-    });
-    ui.add_space(4.0);
-    ui.label(
-        RichText::new("保存到 (folder and file name)")
-            .color(palette.muted)
-            .size(12.5),
-    );
-    browser_listing_ui(ui, &mut dialog.browser, palette, 180.0);
-    let enter = take_key(ui, Modifiers::NONE, Key::Enter);
-    let field = ui.add(
-        TextEdit::singleline(&mut dialog.browser.path)
-            .hint_text("文件名 (file name)")
-            .desired_width(f32::INFINITY),
-    );
-    ui.add_space(6.0);
-    let mut go = enter && field.has_focus();
-    ui.horizontal(|ui| {
-        go |= ui.button("导出 (Enter)").clicked();
-        if ui.button("关闭 (Esc)").clicked() {
-            queue.push(Command::CancelEdit);
-        }
-    });
-    if let Some(path) = &dialog.written {
-        ui.label(RichText::new(format!("已写入 {}", path.display())).color(palette.accent));
-    }
-    if go {
-        queue.push(Command::Export {
-            format: dialog.format,
-            scope: dialog.scope,
-            path: dialog.destination(),
-        });
     }
 }

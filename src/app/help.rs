@@ -60,7 +60,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             );
             ui.horizontal_wrapped(|ui| {
                 for c in 1..=6u8 {
-                    let name = crate::export::color_name(&state.color_names, c);
+                    let name = crate::export::color_name(state.color_names(), c);
                     egui::Frame::new()
                         .fill(palette.mark(c))
                         .corner_radius(4.0)
@@ -95,10 +95,17 @@ fn context_ui(ui: &mut egui::Ui, context: KeyContext, state: &AppState, palette:
                 );
                 let label = label_of(&binding.command, state);
                 let help = binding.command.help();
-                ui.horizontal_wrapped(|ui| {
+                // The name, with the explanation wrapped below it: a grid row is as tall
+                // as what it holds, so a long explanation cannot run into the next row
+                // (side by side and wrapped, it did at 1400×900).
+                ui.vertical(|ui| {
+                    ui.set_max_width(ui.available_width());
                     ui.label(RichText::new(label).size(13.0).color(palette.ink));
                     if !help.is_empty() {
-                        ui.label(RichText::new(help).size(11.5).color(palette.muted));
+                        ui.add(
+                            egui::Label::new(RichText::new(help).size(11.5).color(palette.muted))
+                                .wrap(),
+                        );
                     }
                 });
                 ui.end_row();

@@ -156,6 +156,9 @@ pub struct Binding {
     pub context: KeyContext,
     pub chords: &'static [Chord],
     pub command: Command,
+    /// Holding the key repeats the command (scrolling, moving a caret or cursor). Off
+    /// for the rest: a held key must not toggle, create or delete again and again.
+    pub repeat: bool,
 }
 
 const fn bind(context: KeyContext, chords: &'static [Chord], command: Command) -> Binding {
@@ -163,6 +166,17 @@ const fn bind(context: KeyContext, chords: &'static [Chord], command: Command) -
         context,
         chords,
         command,
+        repeat: false,
+    }
+}
+
+/// A binding whose command repeats while the key is held.
+const fn held(context: KeyContext, chords: &'static [Chord], command: Command) -> Binding {
+    Binding {
+        context,
+        chords,
+        command,
+        repeat: true,
     }
 }
 
@@ -202,10 +216,10 @@ pub static KEYMAP: &[Binding] = &[
     bind(Global, &[alt(Key::ArrowUp)], Command::PreviousAnnotation),
     bind(Global, &[key(Key::Escape)], Command::Escape),
     // Reading a section
-    bind(Reading, &[key(Key::J), key(Key::ArrowDown)], Command::ScrollDown),
-    bind(Reading, &[key(Key::K), key(Key::ArrowUp)], Command::ScrollUp),
-    bind(Reading, &[key(Key::Space), key(Key::PageDown)], Command::PageDown),
-    bind(Reading, &[shift(Key::Space), key(Key::PageUp)], Command::PageUp),
+    held(Reading, &[key(Key::J), key(Key::ArrowDown)], Command::ScrollDown),
+    held(Reading, &[key(Key::K), key(Key::ArrowUp)], Command::ScrollUp),
+    held(Reading, &[key(Key::Space), key(Key::PageDown)], Command::PageDown),
+    held(Reading, &[shift(Key::Space), key(Key::PageUp)], Command::PageUp),
     bind(Reading, &[key(Key::N), key(Key::ArrowRight)], Command::NextSection),
     bind(Reading, &[key(Key::P), key(Key::ArrowLeft)], Command::PreviousSection),
     bind(Reading, &[symbol(Key::CloseBracket)], Command::NextArticle),
@@ -213,12 +227,12 @@ pub static KEYMAP: &[Binding] = &[
     bind(Reading, &[key(Key::Home)], Command::Top),
     bind(Reading, &[key(Key::End)], Command::Bottom),
     bind(Reading, &[key(Key::V), key(Key::I)], Command::EnterCaretMode),
-    bind(Reading, &[shift(Key::ArrowRight)], caret(CaretUnit::Char, true, true)),
-    bind(Reading, &[shift(Key::ArrowLeft)], caret(CaretUnit::Char, false, true)),
-    bind(Reading, &[shift(Key::ArrowDown)], caret(CaretUnit::Row, true, true)),
-    bind(Reading, &[shift(Key::ArrowUp)], caret(CaretUnit::Row, false, true)),
-    bind(Reading, &[ctrl_shift(Key::ArrowRight)], caret(CaretUnit::Word, true, true)),
-    bind(Reading, &[ctrl_shift(Key::ArrowLeft)], caret(CaretUnit::Word, false, true)),
+    held(Reading, &[shift(Key::ArrowRight)], caret(CaretUnit::Char, true, true)),
+    held(Reading, &[shift(Key::ArrowLeft)], caret(CaretUnit::Char, false, true)),
+    held(Reading, &[shift(Key::ArrowDown)], caret(CaretUnit::Row, true, true)),
+    held(Reading, &[shift(Key::ArrowUp)], caret(CaretUnit::Row, false, true)),
+    held(Reading, &[ctrl_shift(Key::ArrowRight)], caret(CaretUnit::Word, true, true)),
+    held(Reading, &[ctrl_shift(Key::ArrowLeft)], caret(CaretUnit::Word, false, true)),
     bind(Reading, &[key(Key::S)], Command::SelectSentence),
     bind(Reading, &[shift(Key::V)], Command::SelectParagraph),
     bind(Reading, &[key(Key::H)], Command::Highlight(None)),
@@ -232,29 +246,29 @@ pub static KEYMAP: &[Binding] = &[
     bind(Reading, &[key(Key::Enter)], Command::EditNote),
     bind(Reading, &[key(Key::Delete)], Command::DeleteAnnotation),
     // Caret mode: arrows move the caret instead of turning pages
-    bind(Caret, &[key(Key::ArrowRight)], caret(CaretUnit::Char, true, false)),
-    bind(Caret, &[key(Key::ArrowLeft)], caret(CaretUnit::Char, false, false)),
-    bind(Caret, &[key(Key::ArrowDown)], caret(CaretUnit::Row, true, false)),
-    bind(Caret, &[key(Key::ArrowUp)], caret(CaretUnit::Row, false, false)),
-    bind(Caret, &[ctrl(Key::ArrowRight)], caret(CaretUnit::Word, true, false)),
-    bind(Caret, &[ctrl(Key::ArrowLeft)], caret(CaretUnit::Word, false, false)),
-    bind(Caret, &[key(Key::Home)], caret(CaretUnit::RowEdge, false, false)),
-    bind(Caret, &[key(Key::End)], caret(CaretUnit::RowEdge, true, false)),
-    bind(Caret, &[shift(Key::Home)], caret(CaretUnit::RowEdge, false, true)),
-    bind(Caret, &[shift(Key::End)], caret(CaretUnit::RowEdge, true, true)),
+    held(Caret, &[key(Key::ArrowRight)], caret(CaretUnit::Char, true, false)),
+    held(Caret, &[key(Key::ArrowLeft)], caret(CaretUnit::Char, false, false)),
+    held(Caret, &[key(Key::ArrowDown)], caret(CaretUnit::Row, true, false)),
+    held(Caret, &[key(Key::ArrowUp)], caret(CaretUnit::Row, false, false)),
+    held(Caret, &[ctrl(Key::ArrowRight)], caret(CaretUnit::Word, true, false)),
+    held(Caret, &[ctrl(Key::ArrowLeft)], caret(CaretUnit::Word, false, false)),
+    held(Caret, &[key(Key::Home)], caret(CaretUnit::RowEdge, false, false)),
+    held(Caret, &[key(Key::End)], caret(CaretUnit::RowEdge, true, false)),
+    held(Caret, &[shift(Key::Home)], caret(CaretUnit::RowEdge, false, true)),
+    held(Caret, &[shift(Key::End)], caret(CaretUnit::RowEdge, true, true)),
     // Lists: the outline, the library and the annotation panel
-    bind(Outline, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
-    bind(Outline, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
+    held(Outline, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
+    held(Outline, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
     bind(Outline, &[key(Key::Home)], Command::ListStep(Step::First)),
     bind(Outline, &[key(Key::End)], Command::ListStep(Step::Last)),
     bind(Outline, &[key(Key::Enter), key(Key::Space)], Command::ListActivate),
-    bind(Library, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
-    bind(Library, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
+    held(Library, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
+    held(Library, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
     bind(Library, &[key(Key::Home)], Command::ListStep(Step::First)),
     bind(Library, &[key(Key::End)], Command::ListStep(Step::Last)),
     bind(Library, &[key(Key::Enter)], Command::ListActivate),
-    bind(AnnotationList, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
-    bind(AnnotationList, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
+    held(AnnotationList, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
+    held(AnnotationList, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
     bind(AnnotationList, &[key(Key::Home)], Command::ListStep(Step::First)),
     bind(AnnotationList, &[key(Key::End)], Command::ListStep(Step::Last)),
     bind(AnnotationList, &[key(Key::Enter)], Command::ListActivate),
@@ -270,13 +284,12 @@ pub fn lookup(
     contexts: &[KeyContext],
     pressed: Key,
     modifiers: Modifiers,
-) -> Option<&'static Command> {
+) -> Option<&'static Binding> {
     contexts.iter().find_map(|&context| {
         KEYMAP
             .iter()
             .filter(|b| b.context == context)
             .find(|b| b.chords.iter().any(|c| c.matches(pressed, modifiers)))
-            .map(|b| &b.command)
     })
 }
 
@@ -323,6 +336,59 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    fn lookup(
+        contexts: &[KeyContext],
+        pressed: Key,
+        modifiers: Modifiers,
+    ) -> Option<&'static Command> {
+        super::lookup(contexts, pressed, modifiers).map(|b| &b.command)
+    }
+
+    /// A context is looked up before Global, so a key bound in both would silently
+    /// take the context's meaning. (Caret over Reading is the one deliberate shadowing,
+    /// and Help repeats Global's F1 with the same command.)
+    #[test]
+    fn no_context_binding_shadows_a_global_one() {
+        for global in KEYMAP.iter().filter(|b| b.context == KeyContext::Global) {
+            for binding in KEYMAP.iter().filter(|b| b.context != KeyContext::Global) {
+                for chord in binding.chords {
+                    let clash = global.chords.iter().any(|g| {
+                        g.key == chord.key
+                            && g.ctrl == chord.ctrl
+                            && g.alt == chord.alt
+                            && (g.shift.is_none()
+                                || chord.shift.is_none()
+                                || g.shift == chord.shift)
+                    });
+                    assert!(
+                        !clash || binding.command == global.command,
+                        "{} in {:?} ({:?}) shadows the global {:?}",
+                        chord.display(),
+                        binding.context,
+                        binding.command,
+                        global.command
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_moves_repeat_while_a_key_is_held() {
+        for b in KEYMAP {
+            let moves = matches!(
+                b.command,
+                Command::ScrollDown
+                    | Command::ScrollUp
+                    | Command::PageDown
+                    | Command::PageUp
+                    | Command::MoveCaret { .. }
+                    | Command::ListStep(Step::Up | Step::Down)
+            );
+            assert_eq!(b.repeat, moves, "{:?}", b.command);
         }
     }
 

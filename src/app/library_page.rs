@@ -33,14 +33,14 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                     );
                     ui.label(RichText::new(hint).color(palette.muted));
                     ui.add_space(16.0);
-                    if state.library.is_empty() {
+                    if state.library().is_empty() {
                         ui.label(
                             RichText::new("文库是空的。按 Ctrl+O 导入一个文本文件。")
                                 .color(palette.muted),
                         );
                     }
-                    for (i, d) in state.library.iter().enumerate() {
-                        let is_cursor = i == state.library_cursor;
+                    for (i, d) in state.library().iter().enumerate() {
+                        let is_cursor = i == state.library_cursor();
                         let stroke = if is_cursor {
                             Stroke::new(1.5, palette.accent)
                         } else {

@@ -100,7 +100,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
 pub fn label_of(command: &Command, state: &AppState) -> String {
     match command {
         Command::Highlight(Some(c)) => {
-            let name = crate::export::color_name(&state.color_names, *c);
+            let name = crate::export::color_name(state.color_names(), *c);
             format!("标注为 {c} · {name}")
         }
         other => other.label().to_string(),

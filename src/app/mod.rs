@@ -5,6 +5,7 @@
 mod annotation_list;
 mod annotation_panel;
 mod dialogs;
+mod file_dialogs;
 pub mod fonts;
 mod help;
 pub mod keymap;
@@ -31,7 +32,7 @@ pub const APP_ID: &str = "pizhu";
 
 /// "document title — 批注 pizhu" while a document is open, else [`TITLE`].
 pub fn window_title(state: &AppState) -> String {
-    match &state.doc {
+    match &state.doc() {
         Some(doc) => format!("{} — {TITLE}", doc.title),
         None => TITLE.to_string(),
     }
@@ -68,7 +69,7 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
         );
     }
     state.start(&files);
-    let (w, h) = state.prefs.window_size.unwrap_or((1280.0, 860.0));
+    let (w, h) = state.prefs().window_size.unwrap_or((1280.0, 860.0));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(TITLE)
@@ -158,8 +159,8 @@ impl PizhuApp {
     /// One frame: draw, collect commands, apply them.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let palette = theme::palette(self.state.prefs.theme);
-        if self.applied_theme != Some(self.state.prefs.theme) {
+        let palette = theme::palette(self.state.prefs().theme);
+        if self.applied_theme != Some(self.state.prefs().theme) {
             ctx.set_theme(if palette.dark {
                 ThemePreference::Dark
             } else {
@@ -173,7 +174,7 @@ impl PizhuApp {
                 },
                 palette.visuals(),
             );
-            self.applied_theme = Some(self.state.prefs.theme);
+            self.applied_theme = Some(self.state.prefs().theme);
             self.reading.invalidate();
         }
         release_stray_focus(&ctx);
@@ -182,21 +183,32 @@ impl PizhuApp {
 
         menu::bar_ui(ui, &self.state, &palette, &mut self.queue);
         status::bar_ui(ui, &self.state, &palette);
-        if self.state.prefs.outline_visible {
+        if self.state.prefs().outline_visible {
             let width = outline_panel::ui(ui, &self.state, &palette, &mut self.queue);
-            self.state.set_panel_widths(Some(width), None);
+            if width.round() != self.state.prefs().outline_width {
+                self.queue.push(Command::ReportSizes {
+                    window: None,
+                    outline: Some(width),
+                    annotations: None,
+                });
+            }
         }
-        if self.state.prefs.annotations_visible {
-            let width = annotation_panel::ui(ui, &mut self.state, &palette, &mut self.queue);
-            self.state.set_panel_widths(None, Some(width));
+        if self.state.prefs().annotations_visible {
+            let width = annotation_panel::ui(ui, &self.state, &palette, &mut self.queue);
+            if width.round() != self.state.prefs().annotations_width {
+                self.queue.push(Command::ReportSizes {
+                    window: None,
+                    outline: None,
+                    annotations: Some(width),
+                });
+            }
         }
         let central = egui::Frame::new().fill(palette.paper).inner_margin(0.0);
         egui::CentralPanel::default().frame(central).show(ui, |ui| {
             notices_ui(ui, &self.state, &palette, &mut self.queue);
-            match (self.state.page, self.state.doc.is_some()) {
+            match (self.state.page(), self.state.doc().is_some()) {
                 (Page::Reading, true) => {
-                    self.reading
-                        .ui(ui, &mut self.state, &palette, &mut self.queue)
+                    self.reading.ui(ui, &self.state, &palette, &mut self.queue)
                 }
                 _ => library_page::ui(ui, &self.state, &palette, &mut self.queue),
             }
@@ -204,7 +216,7 @@ impl PizhuApp {
         hovered_files_ui(&ctx, &palette);
         dialogs::ui(
             &ctx,
-            &mut self.state,
+            &self.state,
             &palette,
             &mut self.queue,
             &mut self.dialogs,
@@ -233,13 +245,13 @@ impl PizhuApp {
     /// The contexts whose keys are live, most specific first.
     fn key_contexts(&self) -> Vec<KeyContext> {
         use KeyContext::*;
-        match &self.state.modal {
+        match &self.state.modal() {
             Modal::None => {}
             Modal::Help => return vec![Help, Global],
             _ => return vec![Global],
         }
-        let caret = self.state.doc.as_ref().is_some_and(|d| d.caret_mode);
-        match (self.state.page, self.state.focus) {
+        let caret = self.state.doc().is_some_and(|d| d.caret_mode);
+        match (self.state.page(), self.state.focus()) {
             (Page::Library, _) => vec![Library, Global],
             (_, Focus::Outline) => vec![Outline, Global],
             (_, Focus::Annotations) => vec![AnnotationList, Global],
@@ -270,24 +282,14 @@ impl PizhuApp {
                 .collect()
         });
         for (key, modifiers, repeat) in pressed {
-            let Some(command) = keymap::lookup(&contexts, key, modifiers) else {
+            let Some(binding) = keymap::lookup(&contexts, key, modifiers) else {
                 continue;
             };
-            // Holding a key scrolls or moves the caret; it must not toggle or create repeatedly.
-            let repeatable = matches!(
-                command,
-                Command::ScrollDown
-                    | Command::ScrollUp
-                    | Command::PageDown
-                    | Command::PageUp
-                    | Command::MoveCaret { .. }
-                    | Command::ListStep(_)
-            );
-            if repeat && !repeatable {
+            if repeat && !binding.repeat {
                 continue;
             }
             ctx.input_mut(|i| i.consume_key(modifiers, key));
-            self.queue.push(command.clone());
+            self.queue.push(binding.command.clone());
         }
     }
 
@@ -309,8 +311,12 @@ impl PizhuApp {
     fn housekeeping(&mut self, ctx: &egui::Context) {
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
             let size = (rect.width().round(), rect.height().round());
-            if self.state.prefs.window_size != Some(size) && size.0 > 0.0 {
-                self.state.set_window_size(size.0, size.1);
+            if self.state.prefs().window_size != Some(size) && size.0 > 0.0 {
+                self.state.apply(Command::ReportSizes {
+                    window: Some(size),
+                    outline: None,
+                    annotations: None,
+                });
             }
         }
         let now = ctx.input(|i| i.time);
@@ -349,7 +355,7 @@ impl eframe::App for PizhuApp {
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        theme::palette(self.state.prefs.theme)
+        theme::palette(self.state.prefs().theme)
             .paper
             .to_normalized_gamma_f32()
     }
@@ -380,7 +386,7 @@ fn notices_ui(
     palette: &theme::Palette,
     queue: &mut Vec<Command>,
 ) {
-    if state.notices.is_empty() {
+    if state.notices().is_empty() {
         return;
     }
     egui::Frame::new()
@@ -388,7 +394,7 @@ fn notices_ui(
         .inner_margin(egui::Margin::symmetric(16, 6))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            for notice in &state.notices {
+            for notice in state.notices() {
                 ui.horizontal(|ui| {
                     let color = if notice.error {
                         palette.accent

@@ -14,7 +14,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         .inner_margin(egui::Margin::symmetric(10, 10));
     let response = egui::Panel::left("outline")
         .resizable(true)
-        .default_size(state.prefs.outline_width)
+        .default_size(state.prefs().outline_width)
         .size_range(160.0..=640.0)
         .frame(frame)
         .show(ui, |ui| {
@@ -31,19 +31,19 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
 fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     let counts = state.section_counts();
     let current = state.current_outline_row();
-    let focused = state.focus == Focus::Outline && state.page == Page::Reading;
-    let open_id = state.doc.as_ref().map(|d| d.id);
+    let focused = state.focus() == Focus::Outline && state.page() == Page::Reading;
+    let open_id = state.doc().map(|d| d.id);
     for (i, row) in state.outline_rows().into_iter().enumerate() {
         let (label, count) = state.outline_row_label(row, &counts);
         let (indent, size, color) = match row {
-            OutlineRow::Document(d) if Some(state.library[d].id) == open_id => {
+            OutlineRow::Document(d) if Some(state.library()[d].id) == open_id => {
                 (0.0, 14.5, palette.ink)
             }
             OutlineRow::Document(_) => (0.0, 14.5, palette.muted),
             OutlineRow::Article(_) => (10.0, 14.0, palette.ink),
             OutlineRow::Section { .. } => (24.0, 13.5, palette.ink),
         };
-        let is_current = i == current && state.page == Page::Reading;
+        let is_current = i == current && state.page() == Page::Reading;
         let count_text = if count > 0 {
             count.to_string()
         } else {
@@ -71,7 +71,7 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
                 ui.add(button)
             })
             .inner;
-        if focused && i == state.outline_cursor {
+        if focused && i == state.outline_cursor() {
             ui.painter().rect_stroke(
                 response.rect.expand(1.0),
                 4.0,
@@ -82,7 +82,7 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
         }
         if response.clicked() {
             queue.push(match row {
-                OutlineRow::Document(d) => Command::OpenDocument(state.library[d].id),
+                OutlineRow::Document(d) => Command::OpenDocument(state.library()[d].id),
                 OutlineRow::Article(article) => Command::OpenSection {
                     article,
                     section: 0,

@@ -9,7 +9,7 @@ use super::theme::Palette;
 
 /// "文章 2/5 · 第 3/4 节" for the section on screen.
 pub fn position_text(state: &AppState) -> Option<String> {
-    let doc = state.doc.as_ref()?;
+    let doc = state.doc()?;
     let (a, s) = doc.reader.position()?;
     let articles = doc.reader.outline.articles.len();
     let sections = doc.reader.outline.articles[a].sections.len();
@@ -32,7 +32,7 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let muted = |t: String| RichText::new(t).color(palette.muted).size(12.5);
-                if let Some(doc) = &state.doc {
+                if let Some(doc) = &state.doc() {
                     ui.label(RichText::new(&doc.title).size(12.5).color(palette.ink));
                     if let Some(p) = position_text(state) {
                         ui.label(muted(p));
@@ -51,13 +51,13 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
                     ui.label(muted("F1 帮助".into()));
                     ui.label(muted(format!(
                         "{} · {:.0}%",
-                        state.prefs.theme.label(),
-                        state.prefs.zoom * 100.0
+                        state.prefs().theme.label(),
+                        state.prefs().zoom * 100.0
                     )));
                     let mode = match (
-                        state.page,
-                        state.focus,
-                        state.doc.as_ref().is_some_and(|d| d.caret_mode),
+                        state.page(),
+                        state.focus(),
+                        state.doc().is_some_and(|d| d.caret_mode),
                     ) {
                         (Page::Library, _, _) => "文库",
                         (_, Focus::Outline, _) => "目录",
@@ -67,11 +67,11 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
                     };
                     ui.label(RichText::new(mode).color(palette.accent).size(12.5));
                     if let Some(a) = state.selected_annotation() {
-                        let name = crate::export::color_name(&state.color_names, a.color);
+                        let name = crate::export::color_name(state.color_names(), a.color);
                         ui.label(muted(format!(
                             "已选批注 · {name} · t 标签 · Enter 笔记 · Delete 删除"
                         )));
-                    } else if state.doc.as_ref().and_then(|d| d.selected_span()).is_some() {
+                    } else if state.doc().and_then(|d| d.selected_span()).is_some() {
                         ui.label(muted("h 标注 · 1–6 颜色 · t 标签 · Enter 笔记".into()));
                     }
                 });

@@ -7,23 +7,23 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use super::{Cli, Command};
+use super::{Cli, Subcommand};
 use crate::core::annotation::{AnchorStatus, Annotation};
 use crate::ingest::ingest_path;
 use crate::store::{ImportOutcome, NewAnnotation, Store};
 
 /// Run one of the library subcommands (the dispatcher routes only these here).
-pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(cli: &Cli, command: &Subcommand, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut store = open_store(cli)?;
     match command {
-        Command::Import { files } => import(&mut store, files, out),
-        Command::List => list(&store, out),
-        Command::Text { doc } => {
+        Subcommand::Import { files } => import(&mut store, files, out),
+        Subcommand::List => list(&store, out),
+        Subcommand::Text { doc } => {
             let doc = store.document(*doc)?;
             out.write_all(doc.outline.text.as_bytes())?;
             Ok(())
         }
-        Command::Annotate {
+        Subcommand::Annotate {
             doc,
             start,
             end,
@@ -43,7 +43,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             writeln!(out, "{}", added.id)?;
             Ok(())
         }
-        Command::Annotations { doc, json } => annotations(&store, *doc, *json, out),
+        Subcommand::Annotations { doc, json } => annotations(&store, *doc, *json, out),
         other => anyhow::bail!("not a library command: {other:?}"),
     }
 }
@@ -56,7 +56,7 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<Store> {
         None => Store::default_path()?,
     };
     let mut store = Store::open(&path)?;
-    for (id, outcome) in store.reflow_stale_documents()? {
+    for (id, outcome) in crate::library::reflow_stale(&mut store)? {
         super::tell(format_args!(
             "pizhu: document {id} reflowed with this version: {}",
             describe(outcome)
@@ -95,8 +95,7 @@ fn import(store: &mut Store, files: &[PathBuf], out: &mut dyn Write) -> anyhow::
 
 fn import_one(store: &mut Store, file: &Path) -> anyhow::Result<i64> {
     let ingested = ingest_path(file)?;
-    let (id, outcome) = store
-        .import(file, &ingested)
+    let (id, outcome) = crate::library::import(store, file, &ingested)
         .with_context(|| format!("cannot import {}", file.display()))?;
     if let ImportOutcome::Updated { .. } = outcome {
         super::tell(format_args!(

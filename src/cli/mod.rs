@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, ValueEnum};
 
 mod desktop;
 mod library;
-pub mod notes;
+mod notes;
 mod outline;
 
 #[derive(Debug, Parser)]
@@ -22,15 +22,16 @@ pub struct Cli {
     pub db: Option<PathBuf>,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Subcommand>,
 
     /// Files to import and open in the window.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
+/// A subcommand of the binary (the window's actions are `session::Command`).
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
     /// Print the structure recovered from a file (no database touched).
     Outline {
         file: PathBuf,
@@ -101,22 +102,22 @@ pub(crate) fn tell(message: std::fmt::Arguments) {
 }
 
 /// Run a subcommand. `None` means "open the window", which the binary handles.
-pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
+pub fn run(cli: &Cli, command: &Subcommand) -> anyhow::Result<()> {
     let out = &mut std::io::stdout().lock();
     match command {
-        Command::Outline { file, json } => outline::run(file, *json, out),
-        Command::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
-        Command::Import { .. }
-        | Command::List
-        | Command::Text { .. }
-        | Command::Annotate { .. }
-        | Command::Annotations { .. } => library::run(cli, command, out),
-        Command::Export {
+        Subcommand::Outline { file, json } => outline::run(file, *json, out),
+        Subcommand::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
+        Subcommand::Import { .. }
+        | Subcommand::List
+        | Subcommand::Text { .. }
+        | Subcommand::Annotate { .. }
+        | Subcommand::Annotations { .. } => library::run(cli, command, out),
+        Subcommand::Export {
             format,
             doc,
             out: out_path,
         } => notes::export(cli, *format, *doc, out_path.as_deref(), out),
-        Command::ImportAnnotations { file } => notes::import_file(cli, file, out),
+        Subcommand::ImportAnnotations { file } => notes::import_file(cli, file, out),
     }
     .map(|_| {
         let _ = cli;

@@ -17,7 +17,12 @@
 //! over the whole text; edit distances run only in windows about the quote's length, so
 //! re-anchoring hundreds of annotations in a 100k-char text stays in milliseconds.
 
+mod evidence;
 mod fuzzy;
+
+use evidence::{
+    common_prefix, common_prefix_rev, context_agreement, proximity, ExactHit, ExactScan, Query,
+};
 
 use crate::core::annotation::{AnchorStatus, CONTEXT_CHARS};
 
@@ -44,20 +49,24 @@ pub fn quote_context(text: &str, start: usize, end: usize) -> (String, String, S
     )
 }
 
+/// Where an annotation was and what it quoted there: the W3C TextPositionSelector
+/// (`start`, `end`, code points) and TextQuoteSelector (`quote` with its `prefix` and
+/// `suffix` context) of one annotation, as re-anchoring reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextQuote<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub quote: &'a str,
+    pub prefix: &'a str,
+    pub suffix: &'a str,
+}
+
 /// Move one annotation from `old_text` to `new_text`. `old_text` may be empty when unknown
 /// (imported annotations); the stored offsets then serve as the expected position.
 ///
 /// For many annotations of one document, build a [`Reanchorer`] once instead.
-pub fn reanchor(
-    old_text: &str,
-    new_text: &str,
-    start: usize,
-    end: usize,
-    quote: &str,
-    prefix: &str,
-    suffix: &str,
-) -> Reanchored {
-    Reanchorer::new(old_text, new_text).reanchor(start, end, quote, prefix, suffix)
+pub fn reanchor(old_text: &str, new_text: &str, was: &TextQuote) -> Reanchored {
+    Reanchorer::new(old_text, new_text).reanchor(was)
 }
 
 /// An exact match needs this many consecutive chars (quote plus agreeing context) to be
@@ -127,18 +136,11 @@ impl<'a> Reanchorer<'a> {
     }
 
     /// See [`reanchor`].
-    pub fn reanchor(
-        &self,
-        start: usize,
-        end: usize,
-        quote: &str,
-        prefix: &str,
-        suffix: &str,
-    ) -> Reanchored {
-        let quote: Vec<char> = quote.chars().collect();
-        let prefix: Vec<char> = prefix.chars().collect();
-        let suffix: Vec<char> = suffix.chars().collect();
-        let (start, end) = (start.min(end), start.max(end));
+    pub fn reanchor(&self, was: &TextQuote) -> Reanchored {
+        let quote: Vec<char> = was.quote.chars().collect();
+        let prefix: Vec<char> = was.prefix.chars().collect();
+        let suffix: Vec<char> = was.suffix.chars().collect();
+        let (start, end) = (was.start.min(was.end), was.start.max(was.end));
         let q = Query {
             quote: &quote,
             prefix: &prefix,
@@ -441,60 +443,6 @@ impl<'a> Reanchorer<'a> {
             self.orphan(start, end)
         }
     }
-}
-
-struct ExactHit {
-    start: usize,
-    distance: usize,
-    full_context: bool,
-}
-
-struct ExactScan {
-    /// The best-scoring occurrence with enough evidence.
-    best: Option<ExactHit>,
-    /// All occurrences seen, with or without evidence, and the last of them.
-    occurrences: usize,
-    last: usize,
-}
-
-struct Query<'q> {
-    quote: &'q [char],
-    prefix: &'q [char],
-    suffix: &'q [char],
-}
-
-/// Bonus for being near the expected position: `PROXIMITY_WEIGHT` at distance 0, halving
-/// at `PROXIMITY_SCALE`.
-fn proximity(distance: usize) -> f64 {
-    PROXIMITY_WEIGHT / (1.0 + distance as f64 / PROXIMITY_SCALE)
-}
-
-/// Consecutive chars of the stored prefix (read backwards from the quote) and suffix that
-/// the text around `[start, end)` still has.
-fn context_agreement(text: &[char], start: usize, end: usize, q: &Query) -> (usize, usize) {
-    let before = text[..start].iter().rev();
-    let pa = before
-        .zip(q.prefix.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let sa = text[end..]
-        .iter()
-        .zip(q.suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (pa, sa)
-}
-
-fn common_prefix(a: &[char], b: &[char]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
-}
-
-fn common_prefix_rev(a: &[char], b: &[char]) -> usize {
-    a.iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
 }
 
 #[cfg(test)]

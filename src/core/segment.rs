@@ -4,8 +4,8 @@
 //! “去风险” selects a word, not the clause); letters and digits form words as usual (with an
 //! apostrophe between letters and a point or comma between digits); a run of whitespace, or
 //! of one repeated punctuation mark (…… ——), is a unit of its own; every other char is
-//! its own unit. Combining marks, variation selectors and emoji joined by ZWJ stay with the
-//! char before them.
+//! its own unit. A grapheme cluster (a letter with its accents, a flag, a Hangul syllable,
+//! an emoji sequence) is never split. Character classes come from `core::charclass`.
 //!
 //! Only a window of text around the position is examined, so these calls cost the same on
 //! a 100k-char text as on a line.
@@ -13,6 +13,8 @@
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
+
+use super::charclass::{self, is_closer, is_han, is_sentence_end};
 
 /// Loading jieba's dictionary takes a noticeable moment; do it once, on first use.
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
@@ -72,8 +74,8 @@ pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// The sentence containing `pos`, within its line. A sentence ends after 。！？；… or after
-/// ? ! (and . before a space or the line end), with any run of these and any closing quotes
+/// The sentence containing `pos`, within its line. A sentence ends after 。！？… or after
+/// ? ! (and . before a space or the line end; `；` does not end one, see `charclass`), with any run of these and any closing quotes
 /// or brackets that follow. Surrounding whitespace is left out unless `pos` is in it.
 pub fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
     let chars: Vec<char> = text.chars().collect();
@@ -110,19 +112,17 @@ fn line_bounds(chars: &[char], pos: usize) -> (usize, usize) {
 /// If a sentence ends with the terminator at `i`, where the next one begins: after the
 /// terminators, closers and whitespace that follow.
 fn sentence_end_after(line: &[char], i: usize) -> Option<usize> {
-    let c = line[i];
-    let is_terminator = |c: char| "。！？；…?!.".contains(c);
-    if !is_terminator(c) {
+    if !is_sentence_end(line[i]) {
         return None;
     }
     let mut j = i;
-    while j < line.len() && is_terminator(line[j]) {
+    while j < line.len() && is_sentence_end(line[j]) {
         j += 1;
     }
     // A full stop only ends a sentence before a space, a closer or the line end, so that
     // 3.5 and U.S.A stay whole; a run like "?." is decided by its first char.
     let only_full_stops = line[i..j].iter().all(|&c| c == '.');
-    while j < line.len() && "”’」』）)\"'".contains(line[j]) {
+    while j < line.len() && is_closer(line[j]) {
         j += 1;
     }
     if only_full_stops && j < line.len() && !line[j].is_whitespace() && line[j - 1] == '.' {
@@ -175,26 +175,7 @@ fn kind(c: char) -> Kind {
     }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}' | '\u{30000}'..='\u{323AF}' | '〇')
-}
-
-const ZWJ: char = '\u{200D}';
-
-/// Chars that belong to the char before them: combining marks, variation selectors, ZWJ,
-/// emoji skin tones and tag characters. (Marks of Indic and other scripts are alphabetic
-/// and join their word anyway.)
-fn is_extender(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{3099}'..='\u{309A}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}'
-        | '\u{E0020}'..='\u{E007F}' | ZWJ)
-}
-
-/// A base char with the extenders after it: `[start, end)` and the base's kind.
+/// A grapheme cluster: `[start, end)` and its first char's kind.
 #[derive(Debug, Clone, Copy)]
 struct Cluster {
     start: usize,
@@ -205,26 +186,15 @@ struct Cluster {
 
 /// The clusters covering `[lo, hi)`, widened to cluster boundaries.
 fn clusters(chars: &[char], lo: usize, hi: usize) -> Vec<Cluster> {
-    let joined_to_previous = |i: usize| i > 0 && (is_extender(chars[i]) || chars[i - 1] == ZWJ);
-    let mut i = lo;
-    while i > 0 && joined_to_previous(i) {
-        i -= 1;
-    }
-    let mut out = Vec::new();
-    while i < hi {
-        let mut end = i + 1;
-        while end < chars.len() && joined_to_previous(end) {
-            end += 1;
-        }
-        out.push(Cluster {
-            start: i,
+    charclass::clusters(chars, lo, hi)
+        .into_iter()
+        .map(|(start, end)| Cluster {
+            start,
             end,
-            base: chars[i],
-            kind: kind(chars[i]),
-        });
-        i = end;
-    }
-    out
+            base: chars[start],
+            kind: kind(chars[start]),
+        })
+        .collect()
 }
 
 /// Whether `c`, between the clusters `before` and `after`, holds a word together:
@@ -284,7 +254,7 @@ fn han_word_at(chars: &[char], start: usize, end: usize, i: usize) -> (usize, us
     for token in JIEBA.cut(&run, true) {
         pos += token.chars().count();
         // jieba splits combining marks off as tokens of their own; keep them with the word.
-        if chars.get(pos).is_some_and(|&c| is_extender(c)) {
+        if pos > start && pos < end && !is_cluster_boundary(chars, pos) {
             continue;
         }
         if i < pos {
@@ -294,6 +264,13 @@ fn han_word_at(chars: &[char], start: usize, end: usize, i: usize) -> (usize, us
     }
     // jieba covers its input; should it not, fall back to the single char.
     (i, i + 1)
+}
+
+/// Is there a grapheme cluster boundary before char `pos`?
+fn is_cluster_boundary(chars: &[char], pos: usize) -> bool {
+    charclass::clusters(chars, pos, pos + 1)
+        .first()
+        .is_none_or(|&(start, _)| start == pos)
 }
 
 #[cfg(test)]

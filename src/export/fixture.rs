@@ -1,7 +1,8 @@
 //! A small two-article document built directly from the model (no reflow), with
 //! annotations whose notes carry everything that breaks naive exporters: newlines,
 //! quotes, commas, tabs, emoji, Chinese punctuation, Markdown syntax and spreadsheet
-//! formulas. Shared by the renderers' snapshot tests.
+//! formulas. Shared by the renderers' snapshot tests and the integration tests
+//! (`tests/notes_support`), hence public.
 
 use crate::core::annotation::{AnchorStatus, Annotation, CONTEXT_CHARS};
 use crate::core::model::{Article, Document, Section};
@@ -15,7 +16,7 @@ pub struct Fixture {
     pub color_names: Vec<String>,
 }
 
-fn document() -> Document {
+pub fn document() -> Document {
     Document {
         articles: vec![
             Article {
@@ -81,6 +82,12 @@ pub fn annotation_at(text: &str, n: u32, (start, end): (usize, usize)) -> Annota
         created: format!("2024-05-0{n}T08:00:00Z"),
         modified: format!("2024-05-0{n}T09:30:00Z"),
         status: AnchorStatus::Anchored,
+    }
+}
+
+impl Default for Fixture {
+    fn default() -> Fixture {
+        Fixture::new()
     }
 }
 

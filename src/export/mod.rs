@@ -3,7 +3,7 @@
 //!
 //! Everything here is pure: renderers take documents and annotations already read
 //! from the store and return text; the importer takes text and returns typed records.
-//! The command line (`cli::notes`) and the window do the reading and writing.
+//! `crate::notes` does the reading and writing, for the window and the command line.
 
 use std::path::Path;
 
@@ -151,8 +151,9 @@ pub(crate) fn placed<'a>(doc: &ExportDocument<'a>) -> Vec<Placed<'a>> {
     placed
 }
 
-#[cfg(test)]
-pub(crate) mod fixture;
+/// The fixture of the notes tests, unit and integration alike (small; public for them).
+#[doc(hidden)]
+pub mod fixture;
 
 #[cfg(test)]
 mod tests {

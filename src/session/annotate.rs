@@ -165,16 +165,27 @@ impl AppState {
         );
     }
 
-    fn edit_annotation(&mut self, id: &str, edit: &AnnotationEdit) {
-        let before = match self.store.annotation(id) {
-            Ok(Some(a)) => a,
+    /// The stored annotation `id`; `None` (with a message) when it is gone or unreadable.
+    fn existing_annotation(&mut self, id: &str) -> Option<Annotation> {
+        match self.store.annotation(id) {
+            Ok(Some(a)) => Some(a),
             Ok(None) => {
-                return self.notify(
+                self.notify(
                     format!("批注已不存在 (annotation {id} no longer exists)"),
                     true,
-                )
+                );
+                None
             }
-            Err(e) => return self.report(e),
+            Err(e) => {
+                self.report(e);
+                None
+            }
+        }
+    }
+
+    fn edit_annotation(&mut self, id: &str, edit: &AnnotationEdit) {
+        let Some(before) = self.existing_annotation(id) else {
+            return;
         };
         match self.store.update_annotation(id, edit) {
             Ok(after) if after != before => {
@@ -311,16 +322,8 @@ impl AppState {
 
     /// Open the annotation's document and section, select it and scroll it into view.
     pub(super) fn jump_to_annotation(&mut self, id: &str) {
-        let found = self.store.annotation(id);
-        let a = match found {
-            Ok(Some(a)) => a,
-            Ok(None) => {
-                return self.notify(
-                    format!("批注已不存在 (annotation {id} no longer exists)"),
-                    true,
-                )
-            }
-            Err(e) => return self.report(e),
+        let Some(a) = self.existing_annotation(id) else {
+            return;
         };
         if self.doc.as_ref().map(|d| d.id) != Some(a.document_id) {
             self.open_document(a.document_id);

@@ -117,6 +117,66 @@ pub enum Command {
     PreviousAnnotation,
     JumpToAnnotation(String),
     CopyAnnotations,
+
+    // The annotation panel
+    SetPanelScope(super::PanelScope),
+    /// Show only this colour (1–6), or every colour.
+    FilterColor(Option<u8>),
+    /// Show only annotations with this tag, or all.
+    FilterTag(Option<String>),
+    /// Show only annotations whose quote, note or tags contain this text.
+    FilterText(String),
+
+    // Dialogs: their fields and buttons
+    /// The file browser of the open-file or export dialog.
+    Browse(Browse),
+    SetExportFormat(crate::export::Format),
+    SetExportScope(super::ExportScope),
+    /// A draft in the tags, note or codebook dialog changed.
+    EditDraft(Draft),
+
+    // What the window measured (not keys; the window reports them after drawing)
+    /// The reading view laid out the section: its rows and heights.
+    ReportView(super::ViewMetrics),
+    /// The reading view scrolled the caret or annotation asked for into sight.
+    Revealed,
+    /// The window or its side panels changed size (remembered for the next run).
+    ReportSizes {
+        window: Option<(f32, f32)>,
+        outline: Option<f32>,
+        annotations: Option<f32>,
+    },
+}
+
+/// What the file browser of a dialog was asked to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Browse {
+    /// The path field was edited.
+    SetPath(String),
+    /// Go to the parent folder.
+    Up,
+    /// A row of the listing was clicked: go into the folder, or pick the file.
+    Choose(super::DirEntry),
+    /// Enter or the dialog's button: open the typed folder, or act on the typed file.
+    Submit,
+}
+
+/// A change to a dialog's draft, before its button saves it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Draft {
+    /// The tag being typed.
+    TagInput(String),
+    /// Highlight the completion at this index.
+    TagSuggestion(usize),
+    /// Add a tag (a completion clicked).
+    AddTag(String),
+    RemoveTag(usize),
+    /// Enter in the tag field: add the highlighted completion or the typed text; with
+    /// nothing typed, save the tags.
+    AcceptTag,
+    NoteText(String),
+    /// The name of colour `.0 + 1` in the codebook dialog.
+    ColorName(usize, String),
 }
 
 impl Command {
@@ -187,6 +247,16 @@ impl Command {
             PreviousAnnotation => "上一条批注",
             JumpToAnnotation(_) => "跳到批注",
             CopyAnnotations => "复制批注为 Markdown",
+            SetPanelScope(super::PanelScope::ThisDocument) => "批注栏：本文",
+            SetPanelScope(super::PanelScope::AllDocuments) => "批注栏：全部文档",
+            FilterColor(_) => "按颜色筛选",
+            FilterTag(_) => "按标签筛选",
+            FilterText(_) => "搜索批注",
+            Browse(_) => "浏览文件",
+            SetExportFormat(_) => "导出格式",
+            SetExportScope(_) => "导出范围",
+            EditDraft(_) => "编辑",
+            ReportView(_) | Revealed | ReportSizes { .. } => "窗口更新",
         }
     }
 
@@ -228,7 +298,28 @@ impl Command {
             Undo | Redo => "Every create, edit and delete can be undone",
             NextAnnotation | PreviousAnnotation => "Annotations in reading order",
             CopyAnnotations => "Copy the selected annotation(s) to the clipboard as Markdown",
-            _ => "",
+            ScrollTo(_) => "Scroll with the mouse wheel or the scroll bar",
+            OpenSection { .. } => "Open a section from the outline",
+            OpenDocument(_) => "Open a document from the library",
+            ImportFiles(_) => "Import files (also by dropping them on the window)",
+            Export { .. } => "Write the export dialog's file",
+            PointerDown { .. } | PointerDrag { .. } => "Drag to select; Shift+click extends",
+            SelectWordAt(_) => "Double-click selects a word",
+            SelectSentenceAt(_) => "Triple-click selects a sentence",
+            ClickAnnotation(_) => "Click a highlight to select its annotation",
+            SetTags(_) => "Save the tags dialog",
+            SaveNote(_) => "Save the note dialog",
+            SetColorNames(_) => "Save the colour names",
+            CancelEdit => "Close the dialog without saving",
+            JumpToAnnotation(_) => "Show an annotation from the list in the text",
+            SetPanelScope(_) => "The annotation list shows this document or all",
+            FilterColor(_) | FilterTag(_) | FilterText(_) => "Narrow the annotation list",
+            Browse(_) => "Move through folders in a file dialog",
+            SetExportFormat(_) | SetExportScope(_) => "What the export dialog writes",
+            EditDraft(_) => "Type in a dialog",
+            ReportView(_) | Revealed | ReportSizes { .. } => {
+                "The window reports what it measured (not a key)"
+            }
         }
     }
 }

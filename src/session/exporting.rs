@@ -1,11 +1,11 @@
 //! Annotations leaving the window: the export dialog (Ctrl+E) writes a file through
-//! `crate::export`; Ctrl+Shift+C copies the selected annotations as Markdown.
+//! `crate::notes` (as `pizhu export` does); Ctrl+Shift+C copies the selected annotations as Markdown.
 
 use std::path::{Path, PathBuf};
 
 use crate::core::annotation::Annotation;
 use crate::export::{ExportDocument, Format};
-use crate::store::StoredDocument;
+use crate::notes;
 
 use super::{AppState, ExportDialog, ExportScope, Modal};
 
@@ -29,51 +29,25 @@ impl AppState {
         self.modal = Modal::Export(ExportDialog::new(dir, scope, &stem));
     }
 
-    /// Render and write; the dialog then shows where the file went.
+    /// Render and write through [`crate::notes`], as `pizhu export` does; the dialog then
+    /// shows where the file went.
     pub(super) fn export(&mut self, format: Format, scope: ExportScope, path: &Path) {
-        let result = self
-            .render_export(format, scope)
-            .and_then(|text| write_atomically(path, &text));
-        match result {
-            Ok(()) => {
+        let doc = match (scope, &self.doc) {
+            (ExportScope::ThisDocument, Some(doc)) => Some(doc.id),
+            (ExportScope::ThisDocument, None) => {
+                return self.notify("没有打开的文档 (no document is open)", true)
+            }
+            (ExportScope::AllDocuments, _) => None,
+        };
+        match notes::export_to_file(&self.store, format, doc, path) {
+            Ok(_) => {
                 if let Modal::Export(dialog) = &mut self.modal {
                     dialog.written = Some(path.to_path_buf());
                 }
                 self.notify(format!("已导出到 {} (exported)", path.display()), false);
             }
-            Err(e) => self.notify(e, true),
+            Err(e) => self.notify(e.to_string(), true),
         }
-    }
-
-    fn render_export(&self, format: Format, scope: ExportScope) -> Result<String, String> {
-        let docs: Vec<(StoredDocument, Vec<Annotation>)> = match (scope, &self.doc) {
-            (ExportScope::ThisDocument, Some(doc)) => {
-                vec![(self.stored(doc.id)?, doc.annotations.clone())]
-            }
-            (ExportScope::ThisDocument, None) => {
-                return Err("没有打开的文档 (no document is open)".into())
-            }
-            (ExportScope::AllDocuments, _) => {
-                let mut all = Vec::new();
-                for summary in &self.library {
-                    let annotations = self
-                        .store
-                        .annotations(Some(summary.id))
-                        .map_err(|e| e.to_string())?;
-                    all.push((self.stored(summary.id)?, annotations));
-                }
-                all
-            }
-        };
-        let views: Vec<ExportDocument> = docs
-            .iter()
-            .map(|(d, a)| ExportDocument::new(d.id, &d.source_path, &d.content_hash, &d.outline, a))
-            .collect();
-        Ok(format.render(&views, &self.color_names))
-    }
-
-    fn stored(&self, id: i64) -> Result<StoredDocument, String> {
-        self.store.document(id).map_err(|e| e.to_string())
     }
 
     /// The selected annotations as Markdown: those under the text selection, else the
@@ -105,38 +79,4 @@ impl AppState {
         self.notify(format!("已复制 {n} 条批注 (copied as Markdown)"), false);
         Some(markdown)
     }
-}
-
-/// Write through a temporary file in the same folder, so a failed export never leaves
-/// half a file where a good one was.
-fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if path.is_dir() {
-        return Err(format!(
-            "cannot write {}: it is a folder; type a file name",
-            path.display()
-        ));
-    }
-    let mut tmp = tempfile_in(dir).map_err(fail)?;
-    use std::io::Write;
-    tmp.1.write_all(text.as_bytes()).map_err(fail)?;
-    tmp.1.sync_all().map_err(fail)?;
-    std::fs::rename(&tmp.0, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp.0);
-        fail(e)
-    })
-}
-
-fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let name = format!(".pizhu-export-{}.tmp", uuid::Uuid::new_v4());
-    let path = dir.join(name);
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)?;
-    Ok((path, file))
 }

@@ -30,12 +30,16 @@ impl AppState {
             self.import_sample();
             return;
         }
-        let last = self
-            .store
-            .setting(LAST_DOCUMENT)
-            .ok()
-            .flatten()
-            .and_then(|s| s.parse::<DocId>().ok());
+        let last = match self.store.setting(LAST_DOCUMENT) {
+            Ok(value) => value.and_then(|s| s.parse::<DocId>().ok()),
+            Err(e) => {
+                self.notify(
+                    format!("无法读取上次的文档 (cannot read the last document): {e}"),
+                    true,
+                );
+                None
+            }
+        };
         match last.filter(|id| self.library.iter().any(|d| d.id == *id)) {
             Some(id) => self.open_document(id),
             None => self.show_library(),
@@ -44,7 +48,7 @@ impl AppState {
 
     /// Documents stored by an older reflow are reflowed again, their annotations re-anchored.
     fn reflow_stale(&mut self) {
-        match self.store.reflow_stale_documents() {
+        match crate::library::reflow_stale(&mut self.store) {
             Ok(done) => {
                 for (id, outcome) in done {
                     if let ImportOutcome::Updated {
@@ -72,12 +76,11 @@ impl AppState {
     }
 
     /// Import the bundled sample and open it.
-    pub fn import_sample(&mut self) {
+    pub(super) fn import_sample(&mut self) {
         let imported = ingest_bytes(Path::new(SAMPLE_PATH), SAMPLE_TEXT)
             .map_err(|e| e.to_string())
             .and_then(|ingested| {
-                self.store
-                    .import(Path::new(SAMPLE_PATH), &ingested)
+                crate::library::import(&mut self.store, Path::new(SAMPLE_PATH), &ingested)
                     .map_err(|e| e.to_string())
             });
         match imported {
@@ -93,14 +96,13 @@ impl AppState {
     }
 
     /// Import files (each error shown, naming its file) and open the first that worked.
-    pub fn import_and_open(&mut self, paths: &[PathBuf]) {
+    pub(super) fn import_and_open(&mut self, paths: &[PathBuf]) {
         let mut first = None;
         for path in paths {
             let result = ingest_path(path)
                 .map_err(|e| e.to_string())
                 .and_then(|ingested| {
-                    self.store
-                        .import(path, &ingested)
+                    crate::library::import(&mut self.store, path, &ingested)
                         .map_err(|e| e.to_string())
                 });
             match result {
@@ -132,7 +134,7 @@ impl AppState {
         }
     }
 
-    pub fn refresh_library(&mut self) {
+    pub(super) fn refresh_library(&mut self) {
         match self.store.documents() {
             Ok(docs) => self.library = docs,
             Err(e) => self.notify(format!("无法读取文库 (cannot read the library): {e}"), true),
@@ -159,16 +161,24 @@ impl AppState {
         self.refresh_codebook();
     }
 
-    pub fn refresh_codebook(&mut self) {
+    pub(super) fn refresh_codebook(&mut self) {
         match self.store.color_names() {
             Ok(names) => self.color_names = names,
             Err(e) => self.notify(format!("cannot read colour names: {e}"), true),
         }
-        self.tags = self.store.tags().unwrap_or_default();
+        self.refresh_tags();
+    }
+
+    /// Every tag in use, for completion; a store error is shown and the old list kept.
+    pub(super) fn refresh_tags(&mut self) {
+        match self.store.tags() {
+            Ok(tags) => self.tags = tags,
+            Err(e) => self.notify(format!("无法读取标签 (cannot read the tags): {e}"), true),
+        }
     }
 
     /// Open a document from the library at the section where it was left.
-    pub fn open_document(&mut self, id: DocId) {
+    pub(super) fn open_document(&mut self, id: DocId) {
         self.save_position();
         let stored = match self.store.document(id) {
             Ok(d) => d,
@@ -191,6 +201,7 @@ impl AppState {
                     .map(|a| a.display_title().to_string())
                     .unwrap_or_default()
             });
+        self.openings += 1;
         let mut doc = OpenDocument {
             id,
             title,
@@ -204,6 +215,7 @@ impl AppState {
             reveal: None,
             restore_scroll: None,
             revision: 0,
+            opening: self.openings,
             position_dirty: false,
         };
         if let Ok(Some(pos)) = self.store.reading_position(id) {
@@ -224,7 +236,7 @@ impl AppState {
         }
     }
 
-    pub fn show_library(&mut self) {
+    pub(super) fn show_library(&mut self) {
         self.page = Page::Library;
         self.modal = Modal::None;
         if let Some(doc) = &self.doc {
@@ -236,7 +248,7 @@ impl AppState {
         }
     }
 
-    pub fn open_section(&mut self, article: usize, section: usize) {
+    pub(super) fn open_section(&mut self, article: usize, section: usize) {
         let Some(doc) = self.doc.as_mut() else { return };
         self.page = Page::Reading;
         if doc.reader.go_to(article, section) {

@@ -13,11 +13,13 @@ mod panel;
 mod prefs;
 mod reader;
 mod selection;
+mod state_access;
+mod window;
 
 use std::path::PathBuf;
 
 pub use annotate::History;
-pub use command::{CaretUnit, Command, Step, COLOR_LABELS};
+pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use outline_list::OutlineRow;
@@ -92,38 +94,49 @@ pub struct OpenDocument {
     pub restore_scroll: Option<f32>,
     /// Bumped whenever what the reading view draws changes (selection, annotations).
     pub revision: u64,
+    /// Which opening of a document this is, from a counter the state never resets: a
+    /// document re-imported under the same id (changed text) gets a new one, so views
+    /// caching the old text's layout see the change.
+    pub opening: u64,
     /// The reading position changed since it was last written.
     position_dirty: bool,
 }
 
+/// Fields are private: widgets read them through accessors and change them only by
+/// pushing a [`Command`], so every change goes through [`AppState::apply`].
 pub struct AppState {
-    pub store: Store,
-    pub library: Vec<DocumentSummary>,
-    pub doc: Option<OpenDocument>,
-    pub page: Page,
-    pub focus: Focus,
-    pub modal: Modal,
-    pub prefs: Prefs,
+    store: Store,
+    library: Vec<DocumentSummary>,
+    doc: Option<OpenDocument>,
+    page: Page,
+    focus: Focus,
+    modal: Modal,
+    prefs: Prefs,
     /// The prefs as last written, to save only what changed.
     saved_prefs: Prefs,
-    pub notices: Vec<Notice>,
+    notices: Vec<Notice>,
     /// Index into [`AppState::outline_rows`] of the outline's keyboard cursor.
-    pub outline_cursor: usize,
-    pub library_cursor: usize,
-    pub panel: AnnotationPanel,
+    outline_cursor: usize,
+    library_cursor: usize,
+    panel: AnnotationPanel,
     /// The six colours' names (the user's codebook), colour 1 first.
-    pub color_names: Vec<String>,
+    color_names: Vec<String>,
     /// Colour used by `h`: the last one chosen.
-    pub current_color: u8,
+    current_color: u8,
     /// Every tag in the library, for completion.
-    pub tags: Vec<String>,
-    pub history: History,
+    tags: Vec<String>,
+    history: History,
+    /// Documents opened so far (never reset): the source of [`OpenDocument::opening`].
+    openings: u64,
 }
 
 impl AppState {
     /// State over an opened store; nothing is shown until a document is opened.
     pub fn new(store: Store) -> AppState {
-        let prefs = Prefs::load(&store).unwrap_or_default();
+        let (prefs, trouble) = match Prefs::load(&store) {
+            Ok(prefs) => (prefs, None),
+            Err(e) => (Prefs::default(), Some(e)),
+        };
         let mut state = AppState {
             store,
             library: Vec::new(),
@@ -141,7 +154,14 @@ impl AppState {
             current_color: 1,
             tags: Vec::new(),
             history: History::default(),
+            openings: 0,
         };
+        if let Some(e) = trouble {
+            state.notify(
+                format!("无法读取设置 (cannot read the settings): {e}"),
+                true,
+            );
+        }
         state.refresh_library();
         state.refresh_codebook();
         state
@@ -222,6 +242,17 @@ impl AppState {
                 scope,
                 path,
             } => self.export(format, scope, &path),
+            SetPanelScope(_)
+            | FilterColor(_)
+            | FilterTag(_)
+            | FilterText(_)
+            | Browse(_)
+            | SetExportFormat(_)
+            | SetExportScope(_)
+            | EditDraft(_)
+            | ReportView(_)
+            | Revealed
+            | ReportSizes { .. } => self.apply_window_command(command),
         }
         self.save_prefs();
         effects
@@ -389,33 +420,6 @@ impl AppState {
     pub fn flush(&mut self) {
         self.save_position();
         self.save_prefs();
-    }
-
-    /// The window reports its measurements after laying out the section.
-    pub fn update_view(&mut self, view: ViewMetrics) {
-        if let Some(doc) = self.doc.as_mut() {
-            doc.reader.view = view;
-            if let Some(y) = doc.restore_scroll.take() {
-                doc.reader.scroll_to(y);
-            } else {
-                let before = doc.reader.scroll;
-                doc.reader.scroll_to(before);
-            }
-        }
-    }
-
-    /// The window's current size, remembered for the next run.
-    pub fn set_window_size(&mut self, w: f32, h: f32) {
-        self.prefs.window_size = Some((w.round(), h.round()));
-    }
-
-    pub fn set_panel_widths(&mut self, outline: Option<f32>, annotations: Option<f32>) {
-        if let Some(w) = outline {
-            self.prefs.outline_width = w.round();
-        }
-        if let Some(w) = annotations {
-            self.prefs.annotations_width = w.round();
-        }
     }
 
     /// Where the file dialog starts: the folder of the open document, else the home dir.

@@ -54,15 +54,8 @@ impl AppState {
         source.iter().filter(|a| self.panel.matches(a)).collect()
     }
 
-    /// Switch between this document and the whole library.
-    pub fn set_panel_scope(&mut self, scope: PanelScope) {
-        self.panel.scope = scope;
-        self.panel.cursor = 0;
-        self.reload_annotations();
-    }
-
     /// Filters changed: keep the cursor on the list.
-    pub fn panel_filter_changed(&mut self) {
+    pub(super) fn panel_filter_changed(&mut self) {
         let len = self.panel_annotations().len();
         self.panel.cursor = self.panel.cursor.min(len.saturating_sub(1));
     }
@@ -83,9 +76,15 @@ impl AppState {
             }
         }
         if self.panel.scope == PanelScope::AllDocuments {
-            self.panel.all = self.store.annotations(None).unwrap_or_default();
+            match self.store.annotations(None) {
+                Ok(all) => self.panel.all = all,
+                Err(e) => self.notify(
+                    format!("无法读取批注 (cannot read the annotations): {e}"),
+                    true,
+                ),
+            }
         }
-        self.tags = self.store.tags().unwrap_or_default();
+        self.refresh_tags();
         // The library's counts changed too.
         self.refresh_library();
         self.panel_filter_changed();

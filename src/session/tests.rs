@@ -75,12 +75,12 @@ fn brackets_jump_between_articles() {
 #[test]
 fn paging_past_the_bottom_turns_to_the_next_section() {
     let mut state = fresh();
-    state.update_view(ViewMetrics {
+    state.apply(Command::ReportView(ViewMetrics {
         viewport_height: 100.0,
         content_height: 250.0,
         line_height: 20.0,
         rows: vec![],
-    });
+    }));
     state.apply(Command::PageDown);
     assert_eq!(doc(&state).reader.scroll, 60.0);
     state.apply(Command::Bottom);
@@ -108,12 +108,12 @@ fn reopening_returns_to_the_section_and_scroll() {
         state.start(&[]);
         state.apply(Command::NextSection);
         state.apply(Command::NextSection);
-        state.update_view(ViewMetrics {
+        state.apply(Command::ReportView(ViewMetrics {
             viewport_height: 100.0,
             content_height: 900.0,
             line_height: 20.0,
             rows: vec![],
-        });
+        }));
         state.apply(Command::ScrollDown);
         state.apply(Command::ZoomIn);
         state.apply(Command::CycleTheme);
@@ -279,7 +279,7 @@ fn panel_filters_by_colour_tag_and_text() {
         .panel_annotations()
         .iter()
         .all(|a| a.quote.contains(&quote)));
-    state.set_panel_scope(PanelScope::AllDocuments);
+    state.apply(Command::SetPanelScope(PanelScope::AllDocuments));
     assert!(!state.panel_annotations().is_empty());
 }
 

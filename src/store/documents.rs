@@ -1,14 +1,12 @@
-//! Documents: import with content dedup, update in place when the text changes, and
-//! re-anchoring of the annotations that point into the old text.
+//! Documents' SQL: find, insert, update, and read or move the anchors of their
+//! annotations. Deciding what an import does, reflowing and re-anchoring are domain work
+//! and live in `crate::library`, which calls these inside one transaction.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{content_hash, DocId, DocumentSummary, Failure, ImportOutcome, StoredDocument};
-use crate::core::anchor;
+use super::{DocId, DocumentSummary, Failure, StoreError, StoredDocument};
 use crate::core::annotation::AnchorStatus;
-use crate::core::outline::{ArticleOutline, Outline};
-use crate::core::reflow::{reflow, REFLOW_VERSION};
-use crate::store::StoreError;
+use crate::core::outline::Outline;
 
 /// What an import writes, borrowed from the ingested file.
 pub struct Content<'a> {
@@ -30,43 +28,35 @@ impl Content<'_> {
     }
 }
 
-/// Same content → the existing document (reflowed again if its version is older);
-/// a known source path with new content → that document, updated; else a new one.
-pub fn import(
-    tx: &Connection,
-    content: &Content,
-    now: &str,
-) -> Result<(DocId, ImportOutcome), Failure> {
-    let hash = content_hash(content.source_text);
-    let same_content: Option<(DocId, u32)> = tx
+/// The document with this content, and the reflow version it was stored by.
+pub fn find_by_hash(tx: &Connection, hash: &str) -> Result<Option<(DocId, u32)>, Failure> {
+    Ok(tx
         .query_row(
             "SELECT id, reflow_version FROM documents WHERE content_hash = ?1",
-            [&hash],
+            [hash],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?;
-    if let Some((id, stored_version)) = same_content {
-        if stored_version >= content.reflow_version {
-            return Ok((id, ImportOutcome::Unchanged));
-        }
-        return Ok((id, replace_content(tx, id, content, &hash, now)?));
-    }
-    let same_path: Option<DocId> = tx
+        .optional()?)
+}
+
+/// The newest document imported from this path.
+pub fn find_by_path(tx: &Connection, source_path: &str) -> Result<Option<DocId>, Failure> {
+    Ok(tx
         .query_row(
             "SELECT id FROM documents WHERE source_path = ?1 ORDER BY id DESC LIMIT 1",
-            [&content.source_path],
+            [source_path],
             |r| r.get(0),
         )
-        .optional()?;
-    if let Some(id) = same_path {
-        return Ok((id, replace_content(tx, id, content, &hash, now)?));
-    }
-    let row = DocumentRow::new(content, &hash, now)?;
+        .optional()?)
+}
+
+pub fn insert(tx: &Connection, content: &Content, hash: &str, now: &str) -> Result<DocId, Failure> {
+    let row = DocumentRow::new(content, hash, now)?;
     tx.execute(
         &format!("INSERT INTO documents ({WRITTEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
         &row.values()[..],
     )?;
-    Ok((tx.last_insert_rowid(), ImportOutcome::New))
+    Ok(tx.last_insert_rowid())
 }
 
 /// The columns an import writes, in the order of [`DocumentRow::values`]; one list
@@ -116,14 +106,15 @@ impl<'a> DocumentRow<'a> {
     }
 }
 
-/// Overwrite document `id` with `content` and move its annotations onto the new text.
-fn replace_content(
+/// Overwrite document `id` with `content`; returns the reading text it had, which its
+/// annotations still point into.
+pub fn update(
     tx: &Connection,
     id: DocId,
     content: &Content,
     hash: &str,
     now: &str,
-) -> Result<ImportOutcome, Failure> {
+) -> Result<String, Failure> {
     let old_text: String = tx.query_row(
         "SELECT reading_text FROM documents WHERE id = ?1",
         [id],
@@ -139,140 +130,110 @@ fn replace_content(
         ),
         &values[..],
     )?;
-    reanchor_annotations(tx, id, &old_text, &content.outline.text)
+    Ok(old_text)
 }
 
-/// Move every annotation of `doc` from `old_text` to `new_text`. None is deleted: what
-/// cannot be found becomes an orphan that keeps its quote, prefix and suffix.
-fn reanchor_annotations(
-    tx: &Connection,
-    doc: DocId,
-    old_text: &str,
-    new_text: &str,
-) -> Result<ImportOutcome, Failure> {
-    let (mut kept, mut moved, mut check, mut orphaned) = (0, 0, 0, 0);
+/// Where one annotation points, as stored.
+pub struct StoredAnchor {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub status: AnchorStatus,
+}
+
+pub fn anchors(tx: &Connection, doc: DocId) -> Result<Vec<StoredAnchor>, Failure> {
     let mut stmt = tx.prepare(
         "SELECT id, start_char, end_char, quote, prefix, suffix, status
          FROM annotations WHERE document_id = ?1",
     )?;
-    let rows = stmt
-        .query_map([doc], |r| {
-            Ok(Anchor {
-                id: r.get(0)?,
-                start: r.get::<_, i64>(1)? as usize,
-                end: r.get::<_, i64>(2)? as usize,
-                quote: r.get(3)?,
-                prefix: r.get(4)?,
-                suffix: r.get(5)?,
-                status: r.get(6)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    if old_text == new_text {
-        // Nothing moved; statuses stand (a "check" still awaits the user).
-        for a in &rows {
-            match a.status.as_str() {
-                "check" => check += 1,
-                "orphan" => orphaned += 1,
-                _ => kept += 1,
-            }
-        }
-        return Ok(ImportOutcome::Updated {
-            kept,
-            moved,
-            check,
-            orphaned,
-        });
-    }
-    let new_len = new_text.chars().count();
-    let reanchorer = anchor::Reanchorer::new(old_text, new_text);
-    for a in rows {
-        let mut found = reanchorer.reanchor(a.start, a.end, &a.quote, &a.prefix, &a.suffix);
-        if a.status == "check" && found.status == AnchorStatus::Anchored {
-            // Its quote came from a fuzzy match the user has not confirmed yet.
-            found.status = AnchorStatus::Check;
-        }
-        match found.status {
-            AnchorStatus::Anchored if (found.start, found.end) == (a.start, a.end) => kept += 1,
-            AnchorStatus::Anchored => moved += 1,
-            AnchorStatus::Check => check += 1,
-            AnchorStatus::Orphan => orphaned += 1,
-        }
-        if found.status == AnchorStatus::Orphan {
-            // Keep the quote and context for a later search; keep offsets within the text.
-            let end = found.end.min(new_len);
-            let start = found.start.min(end);
-            tx.execute(
-                "UPDATE annotations SET start_char = ?2, end_char = ?3, status = 'orphan' WHERE id = ?1",
-                params![a.id, start as i64, end as i64],
-            )?;
-        } else {
-            let (quote, prefix, suffix) = anchor::quote_context(new_text, found.start, found.end);
-            tx.execute(
-                "UPDATE annotations SET start_char = ?2, end_char = ?3, quote = ?4, prefix = ?5,
-                     suffix = ?6, status = ?7
-                 WHERE id = ?1",
-                params![
-                    a.id,
-                    found.start as i64,
-                    found.end as i64,
-                    quote,
-                    prefix,
-                    suffix,
-                    found.status.as_str()
-                ],
-            )?;
-        }
-    }
-    Ok(ImportOutcome::Updated {
-        kept,
-        moved,
-        check,
-        orphaned,
-    })
+    let rows = stmt.query_map([doc], |r| {
+        let status: String = r.get(6)?;
+        Ok(StoredAnchor {
+            id: r.get(0)?,
+            start: r.get::<_, i64>(1)? as usize,
+            end: r.get::<_, i64>(2)? as usize,
+            quote: r.get(3)?,
+            prefix: r.get(4)?,
+            suffix: r.get(5)?,
+            status: match status.as_str() {
+                "check" => AnchorStatus::Check,
+                "orphan" => AnchorStatus::Orphan,
+                _ => AnchorStatus::Anchored,
+            },
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
-struct Anchor {
-    id: String,
+/// Move an annotation: new offsets and status, and (unless orphaned, which keeps what it
+/// quoted) the quote and context it now has.
+pub fn place_anchor(
+    tx: &Connection,
+    id: &str,
     start: usize,
     end: usize,
-    quote: String,
-    prefix: String,
-    suffix: String,
-    status: String,
+    status: AnchorStatus,
+    quote: Option<(&str, &str, &str)>,
+) -> Result<(), Failure> {
+    match quote {
+        None => tx.execute(
+            "UPDATE annotations SET start_char = ?2, end_char = ?3, status = ?4 WHERE id = ?1",
+            params![id, start as i64, end as i64, status.as_str()],
+        )?,
+        Some((quote, prefix, suffix)) => tx.execute(
+            "UPDATE annotations SET start_char = ?2, end_char = ?3, quote = ?4, prefix = ?5,
+                 suffix = ?6, status = ?7
+             WHERE id = ?1",
+            params![
+                id,
+                start as i64,
+                end as i64,
+                quote,
+                prefix,
+                suffix,
+                status.as_str()
+            ],
+        )?,
+    };
+    Ok(())
 }
 
-/// Documents reflowed by an older reflow than this build's.
-pub fn stale_ids(c: &Connection) -> Result<Vec<DocId>, Failure> {
+/// Documents reflowed by a reflow older than `version`.
+pub fn stale_ids(c: &Connection, version: u32) -> Result<Vec<DocId>, Failure> {
     let mut stmt = c.prepare("SELECT id FROM documents WHERE reflow_version < ?1 ORDER BY id")?;
-    let ids = stmt.query_map([REFLOW_VERSION], |r| r.get(0))?;
+    let ids = stmt.query_map([version], |r| r.get(0))?;
     Ok(ids.collect::<Result<_, _>>()?)
 }
 
-/// Reflow document `id` from its stored source text with this build's reflow.
-pub fn reflow_again(tx: &Connection, id: DocId, now: &str) -> Result<ImportOutcome, Failure> {
-    let stored: Option<(String, String, String, String, u32)> = tx
+/// What a document was made from: enough to reflow it again.
+pub struct Source {
+    pub source_path: String,
+    pub source_text: String,
+    pub encoding: String,
+    pub content_hash: String,
+    pub reflow_version: u32,
+}
+
+pub fn source(tx: &Connection, id: DocId) -> Result<Option<Source>, Failure> {
+    Ok(tx
         .query_row(
             "SELECT source_path, source_text, encoding, content_hash, reflow_version
              FROM documents WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok(Source {
+                    source_path: r.get(0)?,
+                    source_text: r.get(1)?,
+                    encoding: r.get(2)?,
+                    content_hash: r.get(3)?,
+                    reflow_version: r.get(4)?,
+                })
+            },
         )
-        .optional()?;
-    let (source_path, source_text, encoding, hash, version) =
-        stored.ok_or(StoreError::NoDocument(id))?;
-    if version >= REFLOW_VERSION {
-        return Ok(ImportOutcome::Unchanged); // another process got here first
-    }
-    let outline = Outline::from_document(&reflow(&source_text));
-    let content = Content {
-        source_path,
-        source_text: &source_text,
-        encoding: &encoding,
-        outline: &outline,
-        reflow_version: REFLOW_VERSION,
-    };
-    replace_content(tx, id, &content, &hash, now)
+        .optional()?)
 }
 
 pub fn delete(tx: &Connection, id: DocId) -> Result<(), Failure> {
@@ -359,33 +320,19 @@ impl RawDocument {
 
     fn parse(self) -> Result<StoredDocument, Failure> {
         let mut doc = self.doc;
-        let parsed: Outline =
-            serde_json::from_str(&self.outline_json).map_err(|e| Failure::Corrupt {
+        let text = std::mem::take(&mut doc.outline.text);
+        doc.outline = super::outline_json::from_json(&self.outline_json, text).map_err(|e| {
+            Failure::Corrupt {
                 what: format!("the outline of document {}", doc.id),
                 detail: e.to_string(),
-            })?;
-        doc.outline.articles = parsed.articles;
-        doc.outline.page_furniture = parsed.page_furniture;
+            }
+        })?;
         Ok(doc)
     }
 }
 
-/// The outline without its text: the reading text has its own column, no need for two
-/// copies. Serialises exactly as an `Outline` whose `text` is empty.
 fn outline_json(outline: &Outline) -> Result<String, Failure> {
-    #[derive(serde::Serialize)]
-    struct ArticlesOnly<'a> {
-        text: &'a str,
-        articles: &'a [ArticleOutline],
-        #[serde(skip_serializing_if = "<[String]>::is_empty")]
-        page_furniture: &'a [String],
-    }
-    let articles_only = ArticlesOnly {
-        text: "",
-        articles: &outline.articles,
-        page_furniture: &outline.page_furniture,
-    };
-    serde_json::to_string(&articles_only).map_err(|e| Failure::Corrupt {
+    super::outline_json::to_json(outline).map_err(|e| Failure::Corrupt {
         what: "an outline to store".into(),
         detail: e.to_string(),
     })

@@ -9,6 +9,7 @@
 mod annotations;
 mod documents;
 mod error;
+mod outline_json;
 pub mod schema;
 mod settings;
 mod types;
@@ -18,9 +19,9 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
-use crate::core::annotation::Annotation;
-use crate::ingest::Ingested;
+use crate::core::annotation::{AnchorStatus, Annotation};
 
+pub(crate) use documents::{Content, Source, StoredAnchor};
 pub use error::StoreError;
 pub use settings::DEFAULT_COLOR_NAMES;
 pub use types::{
@@ -198,37 +199,19 @@ impl Store {
         .map_err(|e| e.into_store_error(&self.label))
     }
 
-    /// Add a document, or find it if its content is already here, or update the one
-    /// imported from the same path (re-anchoring its annotations).
-    pub fn import(
+    /// Run `work` on the documents in one write transaction (retried as a whole while
+    /// the database is busy). For `crate::library`, which decides what an import or a
+    /// reflow does; the store only runs the SQL.
+    pub(crate) fn write_documents<T>(
         &mut self,
-        source_path: &Path,
-        ingested: &Ingested,
-    ) -> Result<(DocId, ImportOutcome), StoreError> {
-        let source =
-            std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
-        let content = documents::Content {
-            source_path: source.to_string_lossy().into_owned(),
-            source_text: &ingested.decoded.text,
-            encoding: ingested.decoded.encoding,
-            outline: &ingested.outline,
-            reflow_version: ingested.reflow_version,
-        };
-        let now = now_rfc3339();
-        self.write(|tx| documents::import(tx, &content, &now))
+        mut work: impl FnMut(&Documents) -> Result<T, Failure>,
+    ) -> Result<T, StoreError> {
+        self.write(|tx| work(&Documents { tx }))
     }
 
-    /// Reflow again, from their stored source text, the documents whose reflow version
-    /// is older than this build's, re-anchoring their annotations. Cheap when none are.
-    pub fn reflow_stale_documents(&mut self) -> Result<Vec<(DocId, ImportOutcome)>, StoreError> {
-        let stale = self.read(documents::stale_ids)?;
-        let mut done = Vec::with_capacity(stale.len());
-        for id in stale {
-            let now = now_rfc3339();
-            let outcome = self.write(|tx| documents::reflow_again(tx, id, &now))?;
-            done.push((id, outcome));
-        }
-        Ok(done)
+    /// Documents stored by a reflow older than `version`.
+    pub fn stale_documents(&self, version: u32) -> Result<Vec<DocId>, StoreError> {
+        self.read(|c| documents::stale_ids(c, version))
     }
 
     /// All documents in import order.
@@ -251,7 +234,7 @@ impl Store {
 
     /// Validate the range against the document, quote it, and save it.
     pub fn add_annotation(&mut self, new: &NewAnnotation) -> Result<Annotation, StoreError> {
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         let id = uuid::Uuid::new_v4().to_string();
         self.write(|tx| annotations::add(tx, &id, new, &now))
     }
@@ -261,7 +244,7 @@ impl Store {
         id: &str,
         edit: &AnnotationEdit,
     ) -> Result<Annotation, StoreError> {
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         self.write(|tx| annotations::update(tx, id, edit, &now))
     }
 
@@ -313,7 +296,7 @@ impl Store {
         doc: DocId,
         pos: &ReadingPosition,
     ) -> Result<(), StoreError> {
-        let now = now_rfc3339();
+        let now = crate::timestamp::now();
         self.write(|tx| settings::set_reading_position(tx, doc, pos, &now))
     }
 
@@ -335,16 +318,46 @@ impl Store {
     }
 }
 
-/// Now, UTC, RFC 3339 with exactly three fraction digits (`2025-07-05T08:30:00.120Z`):
-/// fixed width, so timestamps compare correctly as strings. (The well-known Rfc3339
-/// format trims trailing zeros, and `…00.12Z` sorts after `…00.123Z`.)
-fn now_rfc3339() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-    );
-    now.format(&format)
-        .unwrap_or_else(|_| now.unix_timestamp().to_string())
+/// The documents' SQL inside one write transaction (see [`Store::write_documents`]).
+pub(crate) struct Documents<'t> {
+    tx: &'t Transaction<'t>,
+}
+
+impl Documents<'_> {
+    pub fn find_by_hash(&self, hash: &str) -> Result<Option<(DocId, u32)>, Failure> {
+        documents::find_by_hash(self.tx, hash)
+    }
+    pub fn find_by_path(&self, source_path: &str) -> Result<Option<DocId>, Failure> {
+        documents::find_by_path(self.tx, source_path)
+    }
+    pub fn insert(&self, content: &Content, hash: &str, now: &str) -> Result<DocId, Failure> {
+        documents::insert(self.tx, content, hash, now)
+    }
+    /// Returns the reading text the document had.
+    pub fn update(
+        &self,
+        id: DocId,
+        content: &Content,
+        hash: &str,
+        now: &str,
+    ) -> Result<String, Failure> {
+        documents::update(self.tx, id, content, hash, now)
+    }
+    pub fn anchors(&self, doc: DocId) -> Result<Vec<StoredAnchor>, Failure> {
+        documents::anchors(self.tx, doc)
+    }
+    pub fn place_anchor(
+        &self,
+        id: &str,
+        (start, end): (usize, usize),
+        status: AnchorStatus,
+        quote: Option<(&str, &str, &str)>,
+    ) -> Result<(), Failure> {
+        documents::place_anchor(self.tx, id, start, end, status, quote)
+    }
+    pub fn source(&self, id: DocId) -> Result<Option<Source>, Failure> {
+        documents::source(self.tx, id)
+    }
 }
 
 /// sha256 hex of the decoded source text: the identity of a document's content.

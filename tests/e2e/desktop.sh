@@ -10,17 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 source "$here/lib.sh"
-bin=$(realpath "${1:-target/release/pizhu}")
-[ -x "$bin" ] || fail "no binary at $bin (cargo build --release)"
-need_tools desktop-file-validate gio dex python3
-
-tmp=$(mktemp -d)
-out=${E2E_OUT:-$tmp/shots}
-mkdir -p "$out"
-trap 'cleanup_e2e; rm -rf "$tmp"' EXIT
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
-mkdir -p "$HOME"
-unset WAYLAND_DISPLAY
+e2e_begin "${1:-}" desktop-file-validate gio dex python3
 # A desktop launch cannot pass --db; the variable reaches the launched process instead.
 export PIZHU_DB=$tmp/db.sqlite3
 

@@ -1,4 +1,4 @@
-# Shared helpers for the real-window checks (sourced by window.sh and desktop.sh).
+# Shared helpers for the real-window checks (sourced by window.sh, annotate.sh and desktop.sh).
 # They drive a real X server (Xvfb) with no window manager: xdotool finds windows, focuses
 # them and types through XTEST; ImageMagick's `import` takes screenshots.
 
@@ -14,6 +14,24 @@ need_tools() {
     command -v "$tool" >/dev/null || missing+=("$tool")
   done
   ((${#missing[@]} == 0)) || fail "missing tools: ${missing[*]} (apt-get install xvfb xauth xdotool x11-utils imagemagick)"
+}
+
+# The start every window check shares: the binary ($1, default the release build) as
+# $bin, the tools it needs (the rest of the arguments), a temporary dir $tmp removed at
+# exit with every tracked process, the screenshot dir $out (E2E_OUT keeps them), and a
+# fresh user whose home and XDG dirs are under $tmp (nothing read from the real home).
+e2e_begin() {
+  bin=$(realpath "${1:-target/release/pizhu}")
+  [ -x "$bin" ] || fail "no binary at $bin (cargo build --release)"
+  shift || true
+  need_tools "$@"
+  tmp=$(mktemp -d)
+  out=${E2E_OUT:-$tmp/shots}
+  mkdir -p "$out"
+  trap 'cleanup_e2e; rm -rf "$tmp"' EXIT
+  export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
+  mkdir -p "$HOME"
+  unset WAYLAND_DISPLAY
 }
 
 cleanup_e2e() {

@@ -9,18 +9,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
-bin=$(realpath "${1:-target/release/pizhu}")
-[ -x "$bin" ] || fail "no binary at $bin (cargo build --release)"
-need_tools
-
-tmp=$(mktemp -d)
-out=${E2E_OUT:-$tmp/shots}
-mkdir -p "$out"
-trap 'cleanup_e2e; rm -rf "$tmp"' EXIT
-# A fresh user: nothing read from or written to the real home.
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
-mkdir -p "$HOME"
-unset PIZHU_DB WAYLAND_DISPLAY
+e2e_begin "${1:-}"
+unset PIZHU_DB
 start_xvfb "$tmp"
 
 started=$(date +%s%N)

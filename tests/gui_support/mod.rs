@@ -35,7 +35,7 @@ pub fn open_db(path: &std::path::Path) -> App {
 }
 
 pub fn doc(h: &App) -> &OpenDocument {
-    h.state().state.doc.as_ref().expect("a document is open")
+    h.state().state.doc().expect("a document is open")
 }
 
 pub fn position(h: &App) -> (usize, usize) {

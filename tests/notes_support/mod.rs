@@ -7,51 +7,15 @@
 use std::path::Path;
 
 use pizhu::core::annotation::{AnchorStatus, Annotation};
-use pizhu::core::model::{Article, Document, Section};
+use pizhu::core::model::Document;
 use pizhu::core::outline::Outline;
 use pizhu::core::reflow::REFLOW_VERSION;
 use pizhu::ingest::{Decoded, Ingested};
 use pizhu::store::{DocId, NewAnnotation, Store};
 
+/// The export fixture's page (`pizhu::export::fixture`): one document for every notes test.
 pub fn page() -> Document {
-    Document {
-        articles: vec![
-            Article {
-                title: Some("城乡融合发展迈出新步伐".into()),
-                subtitle: None,
-                byline: Some("□本报记者 张三".into()),
-                continued_from_page: Some(1),
-                continued_marker: Some("■上接第1版".into()),
-                sections: vec![
-                    Section {
-                        heading: None,
-                        paragraphs: vec![
-                            "今年以来，全区社会消费品零售总额增长8.5%。".into(),
-                            "“我们村的路修好了，”村民王大爷说，“日子越过越红火！”".into(),
-                        ],
-                        ..Default::default()
-                    },
-                    Section {
-                        heading: Some("（二）合力助推产业升级".into()),
-                        paragraphs: vec!["产业园区引进项目42个，总投资超过120亿元。".into()],
-                        ..Default::default()
-                    },
-                ],
-                end_matter: vec!["（新华社北京7月5日电）".into()],
-                ..Default::default()
-            },
-            Article {
-                title: Some("=SUM(A1:A9) 标题".into()),
-                sections: vec![Section {
-                    heading: None,
-                    paragraphs: vec!["@某人 说：+86 电话不要当公式。".into()],
-                    ..Default::default()
-                }],
-                ..Default::default()
-            },
-        ],
-        ..Default::default()
-    }
+    pizhu::export::fixture::document()
 }
 
 /// The page as an import would produce it; its "source" is its reading text.
@@ -72,9 +36,12 @@ pub fn ingested() -> Ingested {
 /// A fresh in-memory library holding the page.
 pub fn library() -> (Store, DocId) {
     let mut store = Store::open_in_memory().expect("in-memory store");
-    let (id, _) = store
-        .import(Path::new("/报纸/2024-07-06 第3版.txt"), &ingested())
-        .expect("import page");
+    let (id, _) = pizhu::library::import(
+        &mut store,
+        Path::new("/报纸/2024-07-06 第3版.txt"),
+        &ingested(),
+    )
+    .expect("import page");
     (store, id)
 }
 

@@ -17,6 +17,8 @@ use marks::Marks;
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct LayoutKey {
     doc: i64,
+    /// Changes when the document is opened again, e.g. after a re-import changed its text.
+    opening: u64,
     section: usize,
     width: f32,
     size: f32,
@@ -60,23 +62,24 @@ impl ReadingView {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        state: &mut AppState,
+        state: &AppState,
         palette: &Palette,
         queue: &mut Vec<Command>,
     ) {
-        let Some(doc) = state.doc.as_ref() else {
+        let Some(doc) = state.doc() else {
             return;
         };
-        let size = (BASE_SIZE * state.prefs.zoom).round();
+        let size = (BASE_SIZE * state.prefs().zoom).round();
         let margin = size * 2.0;
         let avail = ui.available_width();
         let width = (avail - 2.0 * margin).clamp(size * 8.0, size * MEASURE_CHARS);
         let key = LayoutKey {
             doc: doc.id,
+            opening: doc.opening,
             section: doc.reader.flat_index(),
             width,
             size,
-            theme: state.prefs.theme,
+            theme: state.prefs().theme,
         };
         self.ensure_layout(ui, doc, key, palette);
         let (_, layout) = self.layout.as_ref().expect("layout was just ensured");
@@ -96,7 +99,7 @@ impl ReadingView {
         if forced {
             area = area.vertical_scroll_offset(doc.reader.scroll);
         }
-        let focused = state.focus == Focus::Text;
+        let focused = state.focus() == Focus::Text;
         let output = area.show_viewport(ui, |ui, viewport| {
             let content = Vec2::new(ui.available_width(), layout.height);
             let (rect, response) = ui.allocate_exact_size(content, Sense::CLICK | Sense::DRAG);
@@ -114,7 +117,7 @@ impl ReadingView {
                 palette,
             );
             pointer(ui, &response, layout, marks, column, doc, queue);
-            hover_ui(&response, marks, column, doc, &state.color_names, palette);
+            hover_ui(&response, marks, column, doc, state.color_names(), palette);
             if focused && doc.caret_mode {
                 response.ctx.set_cursor_icon(CursorIcon::Text);
             }
@@ -149,11 +152,11 @@ impl ReadingView {
                 line_height: size * layout::LINE_HEIGHT,
                 rows: layout.row_geometry(),
             };
-            state.update_view(metrics);
+            queue.push(Command::ReportView(metrics));
             self.reported = Some(report);
         }
-        if let Some(doc) = state.doc.as_mut() {
-            doc.reveal = None;
+        if doc.reveal.is_some() {
+            queue.push(Command::Revealed);
         }
     }
 

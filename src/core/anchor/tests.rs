@@ -1,6 +1,5 @@
 use super::*;
 use crate::core::outline::char_slice;
-use proptest::prelude::*;
 
 /// Char offset of the `nth` (0-based) occurrence of `needle` in `text`.
 fn nth_at(text: &str, needle: &str, nth: usize) -> usize {
@@ -23,13 +22,33 @@ fn len(s: &str) -> usize {
 /// Annotate `[start, end)` of `old`, then move it to `new`.
 fn moved(old: &str, new: &str, start: usize, end: usize) -> Reanchored {
     let (quote, prefix, suffix) = quote_context(old, start, end);
-    reanchor(old, new, start, end, &quote, &prefix, &suffix)
+    reanchor(
+        old,
+        new,
+        &TextQuote {
+            start,
+            end,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
+    )
 }
 
 /// As `moved`, but as for an imported annotation: the old text is unknown.
 fn moved_blind(old: &str, new: &str, start: usize, end: usize) -> Reanchored {
     let (quote, prefix, suffix) = quote_context(old, start, end);
-    reanchor("", new, start, end, &quote, &prefix, &suffix)
+    reanchor(
+        "",
+        new,
+        &TextQuote {
+            start,
+            end,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
+    )
 }
 
 fn anchored(start: usize, end: usize) -> Reanchored {
@@ -239,21 +258,25 @@ fn duplicated_passages_with_the_same_context_go_to_the_nearest() {
     let found = reanchor(
         "",
         &old,
-        third + 3,
-        third + 3 + quote_len,
-        &quote,
-        &prefix,
-        &suffix,
+        &TextQuote {
+            start: third + 3,
+            end: third + 3 + quote_len,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
     );
     assert_eq!(found, anchored(third, third + quote_len));
     let found = reanchor(
         "",
         &old,
-        third - 5,
-        third - 5 + quote_len,
-        &quote,
-        &prefix,
-        &suffix,
+        &TextQuote {
+            start: third - 5,
+            end: third - 5 + quote_len,
+            quote: &quote,
+            prefix: &prefix,
+            suffix: &suffix,
+        },
     );
     assert_eq!(found, anchored(third, third + quote_len));
 }
@@ -308,181 +331,5 @@ fn a_passage_changed_beyond_the_threshold_is_not_matched() {
     }
 }
 
-#[test]
-fn a_reflow_that_drops_extraction_spaces_moves_annotations_for_checking() {
-    let old = "今年4月 28日，全 区 社 会消费品零售总额增长 5.2%，比上月加快。\n下一段文字。";
-    let new = "今年4月28日，全区社会消费品零售总额增长5.2%，比上月加快。\n下一段文字。";
-    let quote = "全 区 社 会消费品零售总额";
-    let start = at(old, quote);
-    let found = moved(old, new, start, start + len(quote));
-    assert_eq!(found.status, AnchorStatus::Check);
-    assert_eq!(
-        char_slice(new, found.start, found.end),
-        "全区社会消费品零售总额"
-    );
-    let later = at(old, "下一段");
-    assert_eq!(
-        moved(old, new, later, later + 3),
-        anchored(at(new, "下一段"), at(new, "下一段") + 3)
-    );
-}
-
-#[test]
-fn offsets_count_chars_with_emoji_and_combining_marks() {
-    let old = "开头🎉🎉文字 café\u{301} 中间的批注对象在这里，结尾。";
-    let new = "开头🎉🎉🎉插入 e\u{301}\u{302} 文字 café\u{301} 中间的批注对象在这里，结尾。";
-    let start = at(old, "批注对象");
-    let expected = at(new, "批注对象");
-    assert_eq!(expected, start + 8);
-    assert_eq!(
-        moved(old, new, start, start + 4),
-        anchored(expected, expected + 4)
-    );
-    assert_eq!(
-        moved_blind(old, new, start, start + 4),
-        anchored(expected, expected + 4)
-    );
-    let cafe = at(old, "café");
-    let found = moved(old, new, cafe, cafe + 5);
-    assert_eq!(char_slice(new, found.start, found.end), "café\u{301}");
-}
-
-#[test]
-fn an_imported_annotation_with_stale_offsets_is_found_by_its_quote() {
-    let start = at(ARTICLE, "分享发展机遇");
-    let (quote, prefix, suffix) = quote_context(ARTICLE, start, start + 6);
-    let found = reanchor("", ARTICLE, 3, 9, &quote, &prefix, &suffix);
-    assert_eq!(found, anchored(start, start + 6));
-    // Without any context an exact quote is still enough.
-    let found = reanchor("", ARTICLE, 3, 9, &quote, "", "");
-    assert_eq!(found, anchored(start, start + 6));
-}
-
-#[test]
-fn offsets_beyond_a_shorter_text_are_clamped() {
-    let found = reanchor("", "短文", 10, 20, "不存在的引文", "", "");
-    assert_eq!(
-        found,
-        Reanchored {
-            start: 2,
-            end: 2,
-            status: AnchorStatus::Orphan
-        }
-    );
-    let found = reanchor("", "短文", 5, 1, "", "", "");
-    assert_eq!(found.status, AnchorStatus::Orphan);
-    assert!(found.start <= found.end && found.end <= 2);
-}
-
-#[test]
-fn a_reanchorer_moves_many_annotations_like_reanchor() {
-    let new = ARTICLE.replace("美西方", "某些国家");
-    let batch = Reanchorer::new(ARTICLE, &new);
-    for needle in ["去风险", "高水平", "正确选择", "\n"] {
-        let start = at(ARTICLE, needle);
-        let end = start + len(needle);
-        let (quote, prefix, suffix) = quote_context(ARTICLE, start, end);
-        assert_eq!(
-            batch.reanchor(start, end, &quote, &prefix, &suffix),
-            reanchor(ARTICLE, &new, start, end, &quote, &prefix, &suffix)
-        );
-    }
-}
-
-/// Text from a small alphabet mixing CJK, Latin, emoji and a combining mark, so that
-/// duplicates and near-duplicates are common.
-fn text_strategy(max: usize) -> impl Strategy<Value = String> {
-    proptest::collection::vec(
-        prop::sample::select(vec![
-            '中', '国', '风', '险', 'a', 'b', ' ', '。', '🎉', '\u{301}', '\n',
-        ]),
-        0..max,
-    )
-    .prop_map(|v| v.into_iter().collect())
-}
-
-/// A text, a non-empty range of it, an insertion point outside the range (often right
-/// next to it) and the text to insert.
-fn insertion_case() -> impl Strategy<Value = (String, usize, usize, usize, String)> {
-    (text_strategy(80), text_strategy(30))
-        .prop_filter("a range needs a char", |(text, _)| !text.is_empty())
-        .prop_flat_map(|(text, inserted)| {
-            let n = len(&text);
-            (Just(text), 0..n, Just(inserted)).prop_flat_map(move |(text, start, inserted)| {
-                (
-                    Just(text),
-                    Just(start),
-                    start + 1..=n,
-                    any::<bool>(),
-                    0..=n,
-                    Just(inserted),
-                )
-            })
-        })
-        .prop_map(|(text, start, end, before, at, inserted)| {
-            let at = if before { at.min(start) } else { at.max(end) };
-            (text, start, end, at, inserted)
-        })
-}
-
-fn insert_at(text: &str, at: usize, inserted: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out: String = chars[..at].iter().collect();
-    out.push_str(inserted);
-    out.extend(&chars[at..]);
-    out
-}
-
-proptest! {
-    #[test]
-    fn inserting_text_outside_the_quote_keeps_an_identical_quote(
-        (text, start, end, at, inserted) in insertion_case()
-    ) {
-        let new = insert_at(&text, at, &inserted);
-        let found = moved(&text, &new, start, end);
-        prop_assert_eq!(found.status, AnchorStatus::Anchored);
-        prop_assert_eq!(char_slice(&new, found.start, found.end), char_slice(&text, start, end));
-    }
-
-    #[test]
-    fn inserting_text_away_from_a_quote_with_context_keeps_it_without_the_old_text(
-        (body, start, end, at, inserted) in insertion_case()
-    ) {
-        // Fixed context of at least 16 chars on each side: the stored prefix and suffix can
-        // then tell the passage apart even when the insertion is right next to it.
-        let text = format!("开头的固定上下文有十六个字符长度。{body}结尾的固定上下文也有十六个字符长。");
-        let (start, end, at) = (start + 17, end + 17, at + 17);
-        let new = insert_at(&text, at, &inserted);
-        let found = moved_blind(&text, &new, start, end);
-        prop_assert_eq!(found.status, AnchorStatus::Anchored);
-        prop_assert_eq!(char_slice(&new, found.start, found.end), char_slice(&text, start, end));
-    }
-
-    #[test]
-    fn results_always_lie_within_the_new_text(
-        old in text_strategy(60),
-        new in text_strategy(60),
-        start in 0usize..80,
-        end in 0usize..80,
-        blind in any::<bool>(),
-    ) {
-        let (quote, prefix, suffix) = quote_context(&old, start, end);
-        let old_text = if blind { "" } else { old.as_str() };
-        let found = reanchor(old_text, &new, start, end, &quote, &prefix, &suffix);
-        prop_assert!(found.start <= found.end);
-        prop_assert!(found.end <= len(&new));
-        if found.status == AnchorStatus::Anchored && !quote.is_empty() {
-            prop_assert_eq!(char_slice(&new, found.start, found.end), quote.as_str());
-        }
-    }
-
-    #[test]
-    fn an_unchanged_text_keeps_every_range(
-        text in text_strategy(80), a in 0usize..80, b in 0usize..80,
-    ) {
-        let n = len(&text);
-        let (start, end) = (a.min(b).min(n), a.max(b).min(n));
-        prop_assert_eq!(moved(&text, &text, start, end), anchored(start, end));
-        prop_assert_eq!(moved_blind(&text, &text, start, end), anchored(start, end));
-    }
-}
+mod offsets;
+mod properties;

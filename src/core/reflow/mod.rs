@@ -19,7 +19,8 @@
 //! markers, end matter) survives as features whose weight the training decides.
 
 mod assemble;
-mod chars;
+// The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
+use crate::core::charclass as chars;
 mod features;
 mod lines;
 mod markers;

@@ -174,8 +174,9 @@ fn sentences_end_after_chinese_terminators_and_closing_quotes() {
     assert_eq!(sentence(text, at(text, "。”") + 1), "他说：“我们要开放。”");
     assert_eq!(sentence(text, at(text, "随后")), "随后离开了！");
     assert_eq!(sentence(text, at(text, "真的")), "真的吗？");
-    assert_eq!(sentence(text, at(text, "是的")), "是的；");
-    assert_eq!(sentence(text, at(text, "好")), "好……");
+    // `；` joins clauses of one sentence (core::charclass decides it once, for reflow too).
+    assert_eq!(sentence(text, at(text, "是的")), "是的；好……");
+    assert_eq!(sentence(text, at(text, "好")), "是的；好……");
     assert_eq!(sentence(text, at(text, "最后")), "最后一句");
     assert_eq!(sentence(text, text.chars().count()), "最后一句");
     let brackets = "（这是括号里的话。）「引文！」『再引？』完";
@@ -235,6 +236,14 @@ fn text_strategy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    // The top level holds only the product's folders; regressions live under tests/.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/core/segment/tests.txt"
+        ))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn word_at_contains_pos_and_stays_in_the_text(text in text_strategy(), pos in 0usize..70) {
         let n = text.chars().count();
@@ -265,4 +274,23 @@ proptest! {
         prop_assert!(ls <= ss && ss <= p && p <= se && se <= le);
         prop_assert!(!char_slice(&text, ls, le).contains('\n'));
     }
+}
+
+#[test]
+fn grapheme_clusters_are_never_split() {
+    // Flags are two regional indicators; Hangul syllables can be spelt in conjoining jamo.
+    let text = "看🇨🇳🇯🇵和\u{1100}\u{1161}\u{11A8}字";
+    let flag = at(text, "🇨🇳");
+    assert_eq!(
+        word_at(text, flag + 1),
+        (flag, flag + 2),
+        "one flag, both halves"
+    );
+    assert_eq!(next_word_boundary(text, flag), flag + 2);
+    let jamo = at(text, "\u{1100}");
+    assert_eq!(
+        word_at(text, jamo + 2),
+        (jamo, jamo + 3),
+        "one syllable of three jamo"
+    );
 }

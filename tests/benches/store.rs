@@ -7,13 +7,13 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use pizhu::ingest::ingest_bytes;
 use pizhu::store::{NewAnnotation, Store};
 
-const SAMPLE: &[u8] = include_bytes!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &[u8] = include_bytes!("../../seeds/000_51e883962f205273.txt");
 
 fn commit_one_annotation(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
     let ingested = ingest_bytes(Path::new("sample.txt"), SAMPLE).unwrap();
-    let (doc, _) = store.import(Path::new("sample.txt"), &ingested).unwrap();
+    let (doc, _) = pizhu::library::import(&mut store, Path::new("sample.txt"), &ingested).unwrap();
     let len = ingested.outline.char_len();
     let mut i = 0usize;
     c.bench_function("store: commit one annotation (file, WAL)", |b| {

@@ -5,10 +5,10 @@
 //! edited, which sends all 500 through the fuzzy stage.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use pizhu::core::anchor::{quote_context, reanchor, Reanchored, Reanchorer};
+use pizhu::core::anchor::{quote_context, reanchor, Reanchored, Reanchorer, TextQuote};
 use pizhu::core::annotation::AnchorStatus;
 
-const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &str = include_str!("../../seeds/000_51e883962f205273.txt");
 const TEXT_CHARS: usize = 100_000;
 const ANNOTATIONS: usize = 500;
 
@@ -84,7 +84,15 @@ fn every_quote_edited(text: &[char], annotations: &[Note]) -> String {
 fn run_all(batch: &Reanchorer, annotations: &[Note]) -> Vec<Reanchored> {
     annotations
         .iter()
-        .map(|(s, e, q, p, x)| batch.reanchor(*s, *e, q, p, x))
+        .map(|(s, e, q, p, x)| {
+            batch.reanchor(&TextQuote {
+                start: *s,
+                end: *e,
+                quote: q,
+                prefix: p,
+                suffix: x,
+            })
+        })
         .collect()
 }
 
@@ -135,7 +143,19 @@ fn reanchoring(c: &mut Criterion) {
         b.iter(|| {
             notes
                 .iter()
-                .map(|(s, e, q, p, x)| reanchor(&old, &new, *s, *e, q, p, x))
+                .map(|(s, e, q, p, x)| {
+                    reanchor(
+                        &old,
+                        &new,
+                        &TextQuote {
+                            start: *s,
+                            end: *e,
+                            quote: q,
+                            prefix: p,
+                            suffix: x,
+                        },
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -1,4 +1,12 @@
-//! Character classes and printed width, the raw material of every reflow signal.
+//! The one place that says what a character is: Han ideographs, CJK punctuation,
+//! sentence ends, closing and opening brackets, printed width, Latin word characters, and
+//! grapheme clusters. Reflow, selection (`segment`) and the window all ask here, so they
+//! cannot disagree (they did: `；` ended a sentence for selection but not for reflow).
+//!
+//! `；` does not end a sentence: it joins clauses of one sentence (as `，` does, only
+//! stronger), which is how reflow has always read it.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 /// CJK ideographs (and kana/hangul, which behave the same in a column).
 pub fn is_ideograph(c: char) -> bool {
@@ -44,6 +52,14 @@ pub fn width(s: &str) -> f32 {
     halves as f32 / 2.0
 }
 
+/// Han ideographs: the unified blocks, compatibility ideographs, the supplementary
+/// planes' extensions, and 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{30000}'..='\u{323AF}' | '〇')
+}
+
 /// Closing quotes and brackets that may follow a sentence-final mark.
 pub fn is_closer(c: char) -> bool {
     matches!(
@@ -52,13 +68,28 @@ pub fn is_closer(c: char) -> bool {
     )
 }
 
+/// Opening quotes and brackets: the partners of [`is_closer`] (the ASCII quotes open and
+/// close alike).
+pub fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '"' | '\'' | '【'
+    )
+}
+
+/// Marks that end a sentence: 。！？… and ASCII . ! ? (a `.` only where a caller has
+/// ruled out a number or an abbreviation). Not `；`: see the module doc.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…' | '.' | '!' | '?')
+}
+
 /// Does the line end a sentence: 。！？… (or ASCII . ! ?), optionally followed by
 /// closing quotes or brackets?
 pub fn ends_sentence(line: &str) -> bool {
     let line = line.trim_end();
     let mut rev = line.chars().rev().skip_while(|&c| is_closer(c));
     match rev.next() {
-        Some('。' | '！' | '？' | '…' | '.' | '!' | '?') => true,
+        Some(c) if is_sentence_end(c) => true,
         // A photo caption or dispatch ends with its credit: …（新华社记者 王五 摄）.
         Some('摄' | '电') => line.ends_with(['）', ')']),
         _ => false,
@@ -76,6 +107,32 @@ pub fn ends_mid_sentence(line: &str) -> bool {
 /// Is the character part of a Latin word (for joining wrapped English lines)?
 pub fn is_latin_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_wide(c)
+}
+
+/// The grapheme clusters (what a reader sees as one character: a letter with its accents,
+/// a flag, a Hangul syllable from jamo, an emoji with its modifiers) that cover
+/// `chars[lo..hi]`, as `[start, end)` char ranges, the first and last widened to whole
+/// clusters. Extended grapheme clusters of Unicode (UAX #29), by `unicode-segmentation`.
+pub fn clusters(chars: &[char], lo: usize, hi: usize) -> Vec<(usize, usize)> {
+    // A cluster is rarely longer than a few chars; start far enough back to find the
+    // boundary before `lo` (an emoji family with modifiers is about a dozen).
+    const REACH: usize = 32;
+    let from = lo.saturating_sub(REACH);
+    let to = (hi + REACH).min(chars.len());
+    let text: String = chars[from..to].iter().collect();
+    let mut out = Vec::new();
+    let mut start = from;
+    for g in text.graphemes(true) {
+        let end = start + g.chars().count();
+        if end > lo && start < hi {
+            out.push((start, end));
+        }
+        if end >= hi {
+            break;
+        }
+        start = end;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -101,5 +158,25 @@ mod tests {
         ));
         assert!(!ends_sentence("（新华社北京7月5日"));
         assert!(ends_mid_sentence("生态安全屏障方面，到6月29日，"));
+        assert!(!ends_sentence("是的；"), "；: see the module doc");
+        assert!(ends_mid_sentence("是的；"));
+    }
+
+    #[test]
+    fn clusters_keep_flags_hangul_jamo_accents_and_emoji_whole() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        // Two regional indicators make one flag.
+        let flags = chars("🇨🇳🇯🇵");
+        assert_eq!(clusters(&flags, 0, 4), vec![(0, 2), (2, 4)]);
+        assert_eq!(
+            clusters(&flags, 1, 2),
+            vec![(0, 2)],
+            "widened to the whole flag"
+        );
+        // Conjoining jamo (L V T) make one syllable.
+        let hangul = chars("\u{1100}\u{1161}\u{11A8}가");
+        assert_eq!(clusters(&hangul, 0, 4), vec![(0, 3), (3, 4)]);
+        let accented = chars("e\u{301}中👍🏽");
+        assert_eq!(clusters(&accented, 0, 5), vec![(0, 2), (2, 3), (3, 5)]);
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &str = include_str!("../../seeds/000_51e883962f205273.txt");
 
 fn page_of(bytes: usize) -> Vec<u8> {
     let mut text = String::with_capacity(bytes + SAMPLE.len());

@@ -15,7 +15,7 @@ use pizhu::export::{ExportDocument, Format};
 use pizhu::ingest::ingest_bytes;
 use pizhu::store::Store;
 
-const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
+const SAMPLE: &str = include_str!("../../seeds/000_51e883962f205273.txt");
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,7 +34,8 @@ fn main() -> anyhow::Result<()> {
     for d in 0..docs {
         let path = PathBuf::from(format!("/load/page-{d}.txt"));
         let text = format!("{SAMPLE}\n（第{d}份）\n");
-        let (id, _) = store.import(&path, &ingest_bytes(&path, text.as_bytes())?)?;
+        let (id, _) =
+            pizhu::library::import(&mut store, &path, &ingest_bytes(&path, text.as_bytes())?)?;
         stored.push(store.document(id)?);
     }
     let names = store.color_names()?;

@@ -8,14 +8,14 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use egui::{Event, Key, Modifiers, RawInput};
 use pizhu::app::{setup_context, PizhuApp};
-use pizhu::session::{AppState, Command, Selection};
-use pizhu::store::{NewAnnotation, Store};
+use pizhu::session::{AppState, Command};
+use pizhu::store::Store;
 
 /// The app on the sample, showing its longest section.
 fn app_on_longest_section() -> PizhuApp {
     let mut state = AppState::new(Store::open_in_memory().unwrap());
     state.start(&[]);
-    let doc = state.doc.as_ref().unwrap();
+    let doc = state.doc().unwrap();
     let outline = &doc.reader.outline;
     let (article, section) = outline
         .section_refs()
@@ -32,30 +32,24 @@ fn app_on_longest_section() -> PizhuApp {
 /// Add `n` highlights of 2–13 chars, overlapping, spread over the section on screen.
 fn add_highlights(app: &mut PizhuApp, n: usize) {
     let state = &mut app.state;
-    let doc = state.doc.as_ref().unwrap();
+    let doc = state.doc().unwrap();
     let (start, end) = doc.reader.visible_span();
     let id = doc.id;
     let span = end - start - 16;
     for i in 0..n {
         let s = start + (i * 7919) % span;
         let len = 2 + (i * 31) % 12;
-        let new = NewAnnotation {
-            document_id: id,
-            start: s,
-            end: s + len,
-            color: (i % 6) as u8 + 1,
-            note: if i % 5 == 0 {
-                "笔记".into()
-            } else {
-                String::new()
-            },
-            tags: vec![],
-        };
-        state.store.add_annotation(&new).unwrap();
+        // As a user would: select, then highlight (every change goes through `apply`).
+        state.apply(Command::PointerDown {
+            pos: s,
+            extend: false,
+        });
+        state.apply(Command::PointerDrag { pos: s + len });
+        state.apply(Command::Highlight(Some((i % 6) as u8 + 1)));
     }
     // Opening the document again reads its annotations; it reopens at the same section.
     state.apply(Command::OpenDocument(id));
-    assert_eq!(state.doc.as_ref().unwrap().annotations.len(), n);
+    assert_eq!(state.doc().unwrap().annotations.len(), n);
 }
 
 struct Headless {
@@ -101,7 +95,7 @@ impl Headless {
 
     /// One frame of scrolling by a line; back to the top once at the bottom.
     fn scroll_frame(&mut self) {
-        let at_bottom = self.app.state.doc.as_ref().unwrap().reader.at_bottom();
+        let at_bottom = self.app.state.doc().unwrap().reader.at_bottom();
         let key = if at_bottom { Key::Home } else { Key::J };
         let press = Event::Key {
             key,
@@ -117,12 +111,12 @@ impl Headless {
 fn frames(c: &mut Criterion) {
     let mut plain = Headless::new(app_on_longest_section());
     let chars = {
-        let (s, e) = plain.app.state.doc.as_ref().unwrap().reader.visible_span();
+        let (s, e) = plain.app.state.doc().unwrap().reader.visible_span();
         e - s
     };
     plain.scroll_frame();
     plain.scroll_frame();
-    let reader = &plain.app.state.doc.as_ref().unwrap().reader;
+    let reader = &plain.app.state.doc().unwrap().reader;
     eprintln!(
         "longest section: {chars} chars, {} rows, content {:.0} pt, scroll {:.0} after two frames",
         reader.view.rows.len(),
@@ -144,7 +138,8 @@ fn frames(c: &mut Criterion) {
     add_highlights(&mut app, 2000);
     app.state.apply(Command::ToggleAnnotationPanel);
     // Keys to the text again, so j scrolls it while the panel lists every annotation.
-    app.state.focus = pizhu::session::Focus::Text;
+    app.state.apply(Command::FocusPrevious);
+    assert_eq!(app.state.focus(), pizhu::session::Focus::Text);
     let mut with_panel = Headless::new(app);
     c.bench_function("scroll_2000_highlights_panel_open", |b| {
         b.iter(|| with_panel.scroll_frame())
@@ -154,13 +149,15 @@ fn frames(c: &mut Criterion) {
     c.bench_function("reselect_2000_highlights", |b| {
         b.iter(|| {
             i += 1;
-            let doc = marked.app.state.doc.as_mut().unwrap();
-            let (s, _) = doc.reader.visible_span();
-            doc.selection = Some(Selection {
-                anchor: s + i % 50,
-                head: s + i % 50 + 3,
+            let (s, _) = marked.app.state.doc().unwrap().reader.visible_span();
+            let state = &mut marked.app.state;
+            state.apply(Command::PointerDown {
+                pos: s + i % 50,
+                extend: false,
             });
-            doc.revision += 1;
+            state.apply(Command::PointerDrag {
+                pos: s + i % 50 + 3,
+            });
             marked.frame(vec![]);
         })
     });

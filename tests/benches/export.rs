@@ -25,12 +25,16 @@ fn outline() -> Outline {
                 .map(|s| Section {
                     heading: (s > 0).then(|| format!("（{s}）合力助推产业升级")),
                     paragraphs: (0..6).map(|p| paragraph(a, s, p)).collect(),
+                    ..Default::default()
                 })
                 .collect(),
             ..Default::default()
         })
         .collect();
-    Outline::from_document(&Document { articles })
+    Outline::from_document(&Document {
+        articles,
+        ..Default::default()
+    })
 }
 
 fn annotations(outline: &Outline, document_id: i64) -> Vec<Annotation> {

@@ -1,0 +1,223 @@
+//! Notes in and out of the library, for the window and the command line alike: what an
+//! export contains ([`render`]), writing it to a file ([`export_to_file`]), and merging a
+//! W3C Web Annotation file back in ([`import_annotations`]). The formats themselves are
+//! `crate::export`'s; the writing is [`crate::atomic_write`]'s.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::atomic_write::write_atomically;
+use crate::core::anchor::{quote_context, Reanchorer, TextQuote};
+use crate::core::annotation::{AnchorStatus, Annotation};
+use crate::export::w3c_import::{self, ImportedAnnotation};
+use crate::export::{ExportDocument, Format};
+use crate::store::{DocId, Store, StoreError, StoredDocument};
+
+/// Render, then replace `path` atomically with the result.
+pub fn export_to_file(
+    store: &Store,
+    format: Format,
+    doc: Option<DocId>,
+    path: &Path,
+) -> anyhow::Result<Rendered> {
+    let rendered = render(store, format, doc)?;
+    write_atomically(path, rendered.text.as_bytes())?;
+    Ok(rendered)
+}
+
+/// An export and what went into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub text: String,
+    pub documents: usize,
+    pub annotations: usize,
+}
+
+/// Renders the annotations of one document (`Some(id)`, even if it has none) or of
+/// every document that has any (`None`), in library order.
+pub fn render(store: &Store, format: Format, doc: Option<DocId>) -> Result<Rendered, StoreError> {
+    let documents: Vec<StoredDocument> = match doc {
+        Some(id) => vec![store.document(id)?],
+        None => store
+            .documents()?
+            .iter()
+            .filter(|d| d.annotations > 0)
+            .map(|d| store.document(d.id))
+            .collect::<Result<_, _>>()?,
+    };
+    let mut by_document: HashMap<DocId, Vec<Annotation>> = HashMap::new();
+    for a in store.annotations(doc)? {
+        by_document.entry(a.document_id).or_default().push(a);
+    }
+    let views: Vec<ExportDocument> = documents
+        .iter()
+        .map(|d| {
+            let annotations = by_document
+                .get(&d.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            ExportDocument::new(
+                d.id,
+                &d.source_path,
+                &d.content_hash,
+                &d.outline,
+                annotations,
+            )
+        })
+        .collect();
+    let text = format.render(&views, &store.color_names()?);
+    Ok(Rendered {
+        text,
+        documents: views.len(),
+        annotations: views.iter().map(|v| v.annotations.len()).sum(),
+    })
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Of the added and updated: placed by a fuzzy match, to be checked by the reader.
+    pub check: usize,
+    /// Of the added and updated: quote not found in the text; kept, not drawn.
+    pub orphaned: usize,
+}
+
+impl std::fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} added, {} updated, {} unchanged",
+            self.added, self.updated, self.unchanged
+        )?;
+        if self.check > 0 {
+            write!(f, "; {} placed by a fuzzy match (check them)", self.check)?;
+        }
+        if self.orphaned > 0 {
+            write!(
+                f,
+                "; {} orphaned (quote not found in the document)",
+                self.orphaned
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Files with more annotations than this look up the stored ones in one query.
+const BULK_LOOKUP_FROM: usize = 200;
+
+/// Merges a W3C Web Annotation file into the library: an unknown id is added, a known
+/// one replaced when the file's `modified` is later, anything else left alone. Every
+/// annotation is checked (JSON, shape, document present) before one transaction
+/// writes them all, so a bad file imports nothing.
+pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<ImportSummary> {
+    let records = w3c_import::parse(json, &store.color_names()?)?;
+    let mut documents: HashMap<String, StoredDocument> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if documents.contains_key(&r.content_hash) {
+            continue;
+        }
+        let Some(doc) = store.document_by_hash(&r.content_hash)? else {
+            anyhow::bail!(
+                "annotation {} ({}) belongs to a document that is not in the library \
+                 (text sha256 {}); import the page it was made on first (pizhu import FILE)",
+                i + 1,
+                r.original_id,
+                r.content_hash
+            );
+        };
+        documents.insert(r.content_hash.clone(), doc);
+    }
+    let anchors: HashMap<&str, Reanchorer> = documents
+        .iter()
+        .map(|(hash, d)| (hash.as_str(), Reanchorer::new("", &d.outline.text)))
+        .collect();
+
+    // One query instead of one per record: large files mostly hit the same library.
+    let stored_modified: HashMap<String, String> = if records.len() > BULK_LOOKUP_FROM {
+        store
+            .annotations(None)?
+            .into_iter()
+            .map(|a| (a.id, a.modified))
+            .collect()
+    } else {
+        let mut found = HashMap::new();
+        for r in &records {
+            if let Some(a) = store.annotation(&r.id)? {
+                found.insert(a.id, a.modified);
+            }
+        }
+        found
+    };
+
+    let mut summary = ImportSummary::default();
+    let mut writes = Vec::new();
+    for r in &records {
+        match stored_modified.get(&r.id) {
+            Some(stored) if !w3c_import::is_newer(r.modified.as_deref(), stored) => {
+                summary.unchanged += 1;
+                continue;
+            }
+            Some(_) => summary.updated += 1,
+            None => summary.added += 1,
+        }
+        let doc = &documents[&r.content_hash];
+        let a = placed_annotation(r, doc, &anchors[r.content_hash.as_str()]);
+        match a.status {
+            AnchorStatus::Anchored => {}
+            AnchorStatus::Check => summary.check += 1,
+            AnchorStatus::Orphan => summary.orphaned += 1,
+        }
+        writes.push(a);
+    }
+    store.put_annotations(&writes)?;
+    Ok(summary)
+}
+
+/// The record as a stored annotation, found in its document's text by its quote.
+fn placed_annotation(
+    r: &ImportedAnnotation,
+    doc: &StoredDocument,
+    anchor: &Reanchorer,
+) -> Annotation {
+    let (start, end) = r.position.unwrap_or((0, 0));
+    let found = anchor.reanchor(&TextQuote {
+        start,
+        end,
+        quote: &r.quote,
+        prefix: &r.prefix,
+        suffix: &r.suffix,
+    });
+    let (quote, prefix, suffix) = match found.status {
+        // The passage as it reads now, with fresh context.
+        AnchorStatus::Anchored | AnchorStatus::Check => {
+            quote_context(&doc.outline.text, found.start, found.end)
+        }
+        // Nothing in the text to quote: keep what the file remembered.
+        AnchorStatus::Orphan => (r.quote.clone(), r.prefix.clone(), r.suffix.clone()),
+    };
+    let created = r
+        .created
+        .clone()
+        .or_else(|| r.modified.clone())
+        .unwrap_or_else(crate::timestamp::now);
+    let modified = r.modified.clone().unwrap_or_else(|| created.clone());
+    Annotation {
+        id: r.id.clone(),
+        document_id: doc.id,
+        start: found.start,
+        end: found.end,
+        quote,
+        prefix,
+        suffix,
+        color: r.color,
+        note: r.note.clone(),
+        tags: r.tags.clone(),
+        created,
+        modified,
+        status: found.status,
+    }
+}

@@ -1,0 +1,75 @@
+//! What the window and tests read of the state. Read-only on purpose: a change is a
+//! [`super::Command`] given to [`AppState::apply`].
+
+use super::{AnnotationPanel, AppState, Focus, History, Modal, Notice, OpenDocument, Page, Prefs};
+use crate::store::{DocumentSummary, Store};
+
+impl AppState {
+    /// The library database (for reading; writes go through commands).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Every document, in import order.
+    pub fn library(&self) -> &[DocumentSummary] {
+        &self.library
+    }
+
+    /// The document being read, if any.
+    pub fn doc(&self) -> Option<&OpenDocument> {
+        self.doc.as_ref()
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn modal(&self) -> &Modal {
+        &self.modal
+    }
+
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Index into [`AppState::outline_rows`] of the outline's keyboard cursor.
+    pub fn outline_cursor(&self) -> usize {
+        self.outline_cursor
+    }
+
+    pub fn library_cursor(&self) -> usize {
+        self.library_cursor
+    }
+
+    /// The annotation panel's scope, filters and cursor.
+    pub fn panel(&self) -> &AnnotationPanel {
+        &self.panel
+    }
+
+    /// The six colours' names (the user's codebook), colour 1 first.
+    pub fn color_names(&self) -> &[String] {
+        &self.color_names
+    }
+
+    /// Colour used by `h`: the last one chosen.
+    pub fn current_color(&self) -> u8 {
+        self.current_color
+    }
+
+    /// Every tag in the library, for completion.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+}
