@@ -302,13 +302,11 @@ fn the_database_comes_from_pizhu_db_when_no_option_is_given() {
 #[test]
 fn reimporting_an_edited_file_keeps_its_id_and_moves_annotations() {
     let lib = Library::new();
-    let page = lib.file(
-        "page.txt",
-        "第一段说的是春耕时节的田间景象。\n\n第二段讲全县今年计划播种一百二十万亩粮食作物。\n",
-    );
+    let sample = include_str!("../seeds/000_51e883962f205273.txt");
+    let page = lib.file("page.txt", sample);
     assert_eq!(lib.ok(&["import", s(&page)]), "1\n");
     let text = lib.ok(&["text", "1"]);
-    let quote = "一百二十万亩粮食作物";
+    let quote = "燕子垒窝的恒劲";
     let start = text[..text.find(quote).unwrap()].chars().count();
     let end = start + quote.chars().count();
     lib.ok(&[
@@ -320,7 +318,13 @@ fn reimporting_an_edited_file_keeps_its_id_and_moves_annotations() {
         &end.to_string(),
     ]);
 
-    std::fs::write(&page, "编者按：这是新加的一段文字。\n\n第一段说的是春耕时节的田间景象。\n\n第二段讲全县今年计划播种一百二十万亩粮食作物。\n").unwrap();
+    // An editor's note added at the top of the first article's body.
+    let edited = sample.replacen(
+        "■上接第1版\n",
+        "■上接第1版\n编者按：本文原载内蒙古日报，这里全文转\n载，供读者参考。\n\n",
+        1,
+    );
+    std::fs::write(&page, edited).unwrap();
     let out = lib.run(&["import", s(&page)]);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
@@ -337,5 +341,6 @@ fn reimporting_an_edited_file_keeps_its_id_and_moves_annotations() {
         new_start,
         new_text[..new_text.find(quote).unwrap()].chars().count()
     );
+    assert!(new_start > start);
     assert_eq!(listed[0]["quote"], quote);
 }

@@ -19,6 +19,7 @@
 //! markers, end matter) survives as features whose weight the training decides.
 
 mod assemble;
+mod classes;
 // The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
 use crate::core::charclass as chars;
 mod features;
@@ -85,6 +86,7 @@ pub fn prepare(text: &str) -> Prepared {
             Observation {
                 features: feats.clone(),
                 forced: forced_label(piece),
+                full_stop: piece.line().is_some_and(|l| ends_with_full_stop(&l.text)),
             }
         })
         .collect();
@@ -92,6 +94,12 @@ pub fn prepare(text: &str) -> Prepared {
         pieces,
         observations,
     }
+}
+
+/// Does the line end with a full stop 。 (closing quotes and brackets aside)?
+fn ends_with_full_stop(text: &str) -> bool {
+    let mut rev = text.chars().rev().skip_while(|&c| chars::is_closer(c));
+    matches!(rev.next(), Some('。'))
 }
 
 /// Labels the grammar decides, not the model: continuation markers, and the two kinds
@@ -103,7 +111,7 @@ fn forced_label(piece: &pieces::Piece) -> Option<Label> {
             markers::Direction::From => Label::MarkerFrom,
             markers::Direction::To => Label::MarkerTo,
         }),
-        pieces::Piece::Line(l) => (features::is_running_head(&l.text)
+        pieces::Piece::Line(l) => (classes::is_running_head(&l.text)
             || markers::is_editor_credit(&l.text))
         .then_some(Label::Furniture),
     }

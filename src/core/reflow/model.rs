@@ -77,6 +77,11 @@ impl Label {
     fn is_marker(self) -> bool {
         matches!(self, Label::MarkerFrom | Label::MarkerTo)
     }
+
+    /// Lines that are never a full sentence.
+    fn never_a_sentence(self) -> bool {
+        matches!(self, Label::Title | Label::Heading | Label::Byline)
+    }
 }
 
 /// Feature weights per label, and label-to-label transition weights.
@@ -91,11 +96,14 @@ pub struct Model {
     pub unsure_margin: f32,
 }
 
-/// One piece as the model sees it: its feature ids, and a label forced by grammar
-/// (continuation markers), if any.
+/// One piece as the model sees it: its feature ids, a label forced by grammar
+/// (continuation markers), if any, and labels it cannot take.
 pub struct Observation {
     pub features: Vec<u32>,
     pub forced: Option<Label>,
+    /// A line that ends with 。 is no title, heading or byline, however short. (A
+    /// subtitle may quote a sentence, full stop and all.)
+    pub full_stop: bool,
 }
 
 impl Default for Model {
@@ -124,6 +132,7 @@ impl Model {
             Some(_) => f32::NEG_INFINITY,
             // Markers are only ever forced (their grammar is certain).
             None if LABELS[label].is_marker() => f32::NEG_INFINITY,
+            None if obs.full_stop && LABELS[label].never_a_sentence() => f32::NEG_INFINITY,
             None => obs
                 .features
                 .iter()
@@ -235,20 +244,17 @@ impl Model {
                 step += 1.0;
             }
         }
-        // Close the sums and average.
+        // Close the sums and average: each weight's sum gains its current value for
+        // the steps since it last changed.
+        let average = |sum: &[f32; L], now: &[f32; L], since: &[f32; L]| -> [f32; L] {
+            std::array::from_fn(|l| (sum[l] + now[l] * (step - since[l])) / step)
+        };
         let mut averaged = Model::default();
-        for row in 0..model.weights.len() {
-            for l in 0..L {
-                let total = sums.weights[row][l] + model.weights[row][l] * (step - stamp_w[row][l]);
-                averaged.weights[row][l] = total / step;
-            }
+        for (row, out) in averaged.weights.iter_mut().enumerate() {
+            *out = average(&sums.weights[row], &model.weights[row], &stamp_w[row]);
         }
-        for p in 0..=L {
-            for l in 0..L {
-                let total =
-                    sums.transitions[p][l] + model.transitions[p][l] * (step - stamp_t[p][l]);
-                averaged.transitions[p][l] = total / step;
-            }
+        for (p, out) in averaged.transitions.iter_mut().enumerate() {
+            *out = average(&sums.transitions[p], &model.transitions[p], &stamp_t[p]);
         }
         averaged
     }
@@ -335,6 +341,7 @@ mod tests {
         Observation {
             features: vec![f],
             forced: None,
+            full_stop: false,
         }
     }
 
@@ -364,6 +371,7 @@ mod tests {
             Observation {
                 features: vec![],
                 forced: Some(Label::MarkerFrom),
+                full_stop: false,
             },
             obs(2),
         ];

@@ -1,0 +1,217 @@
+//! What one line looks like, in small categories: how full it is against its column,
+//! how it starts and ends, how long it is, whether it reads like a byline, a news
+//! opening or a running head, and where it sits on the page and in its block.
+
+use super::chars::{ends_mid_sentence, ends_sentence, is_closer, is_ideograph, is_wide};
+use super::lines::Line;
+use super::markers::is_byline;
+use super::pieces::Piece;
+
+/// Which way a piece's line falls short of its column.
+pub fn width_bucket(l: &Line) -> usize {
+    if l.letter_spaced {
+        return 7;
+    }
+    let deficit = l.column - l.width;
+    match deficit {
+        d if d < -1.0 => 6,
+        d if d <= 0.5 => 0,
+        d if d <= 1.25 => 1,
+        d if d <= 3.5 && l.width >= 0.5 * l.column => 2,
+        _ if l.width >= 0.5 * l.column => 3,
+        _ if l.width >= 0.3 * l.column => 4,
+        _ => 5,
+    }
+}
+
+pub fn end_class(text: &str) -> usize {
+    let last = text.chars().next_back().unwrap_or(' ');
+    if ends_sentence(text) {
+        if text.ends_with(['）', ')']) {
+            return 7;
+        }
+        return 0;
+    }
+    if ends_mid_sentence(text) {
+        return 1;
+    }
+    match last {
+        '—' => 2,
+        c if is_closer(c) => 3,
+        c if is_ideograph(c) => 4,
+        c if c.is_alphanumeric() && !is_wide(c) => 5,
+        _ => 6,
+    }
+}
+
+pub fn start_class(text: &str) -> usize {
+    match text.chars().next().unwrap_or(' ') {
+        c if is_ideograph(c) => 0,
+        '“' | '‘' | '「' | '『' | '"' | '《' => 1,
+        '（' | '(' | '【' | '[' | '〔' => 2,
+        '—' => 3,
+        c if c.is_ascii_digit() || ('０'..='９').contains(&c) => 4,
+        c if c.is_alphabetic() && !is_wide(c) => 5,
+        '□' | '■' | '◆' | '●' | '▲' | '★' | '☆' | '○' | '◇' => 6,
+        _ => 7,
+    }
+}
+
+pub fn len_bucket(chars: usize) -> usize {
+    match chars {
+        0..=1 => 0,
+        2 => 1,
+        3..=4 => 2,
+        5..=8 => 3,
+        9..=14 => 4,
+        15..=24 => 5,
+        25..=40 => 6,
+        _ => 7,
+    }
+}
+
+/// A credit line (`本报记者 刘军`), an ornamented name (`□王晓明`), or a bare run of two
+/// to four ideographs (a name, or a very short title).
+pub fn byline_class(text: &str) -> usize {
+    if is_byline(text) {
+        return 1;
+    }
+    let body = text.trim_start_matches(['□', '■', '◆', '●']).trim();
+    let han = body.chars().filter(|&c| is_ideograph(c)).count();
+    let only_names = body
+        .chars()
+        .all(|c| is_ideograph(c) || c == ' ' || c == '·');
+    if body.len() < text.len() && only_names && (2..=12).contains(&han) {
+        2
+    } else if only_names && (2..=4).contains(&han) {
+        3
+    } else {
+        0
+    }
+}
+
+/// A news opening: 本报讯, 本报北京7月5日电, 新华社北京7月5日电, 【新华社延安十三日电】.
+pub fn opens_with_dateline(text: &str) -> bool {
+    let head: String = text.chars().take(20).collect();
+    let t = head.trim_start_matches(['【', '（', '(']);
+    t.starts_with("本报讯")
+        || ((t.starts_with("本报") || t.starts_with("新华社") || t.starts_with("中新社"))
+            && head.contains('电'))
+}
+
+/// A running head: a full date with its weekday (`2025年1月2日 星期四`), alone or with
+/// the paper's name and page, and no sentence punctuation.
+pub fn is_running_head(text: &str) -> bool {
+    furniture_class(text) == 1 && text.contains("星期") && !text.contains(['，', '。'])
+}
+
+/// Running heads and feet: a date, a page name (`第5版`), a paper's name, a page number.
+pub fn furniture_class(text: &str) -> usize {
+    let chars = text.chars().count();
+    if chars > 30 {
+        return 0;
+    }
+    let has_date = text.contains('年')
+        && text.contains('月')
+        && text.contains('日')
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c));
+    if has_date && (chars <= 22 || text.contains("星期")) || text.contains("星期") {
+        return 1;
+    }
+    let page = text.find('第').is_some_and(|i| {
+        let rest = &text[i + '第'.len_utf8()..];
+        let digits = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .count();
+        digits > 0
+            && rest
+                .trim_start()
+                .chars()
+                .nth(digits)
+                .is_some_and(|c| c == '版')
+    });
+    if page && !text.contains("上接") && !text.contains("下转") {
+        return 2;
+    }
+    // A paper's name: 人民日报, 北方晨报, 中国青年报 (short, ends in 报, not 本报…).
+    let name = text.split_whitespace().next().unwrap_or("");
+    if (3..=8).contains(&name.chars().count())
+        && name.ends_with('报')
+        && name.chars().all(is_ideograph)
+        && !text.starts_with("本报")
+    {
+        return 3;
+    }
+    let digits_only = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '—' || c == ' ');
+    if digits_only && text.chars().any(|c| c.is_ascii_digit()) && chars <= 7 {
+        return 4;
+    }
+    0
+}
+
+pub fn position(i: usize, n: usize) -> usize {
+    match i {
+        0 => 0,
+        _ if i + 1 == n => 4,
+        _ if i < 4 => 1,
+        _ if i + 4 >= n => 3,
+        _ => 2,
+    }
+}
+
+/// Each piece's place in its blank-line-delimited block, and the block's size.
+pub fn block_positions(pieces: &[Piece]) -> Vec<(usize, usize)> {
+    let starts: Vec<bool> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| i == 0 || p.line().is_some_and(|l| l.blank_before))
+        .collect();
+    let mut out = vec![(0, 0); pieces.len()];
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && !starts[j] {
+            j += 1;
+        }
+        let len = j - i;
+        let len_bucket = match len {
+            1 => 0,
+            2 => 1,
+            3 => 2,
+            4..=6 => 3,
+            _ => 4,
+        };
+        for (k, slot) in out[i..j].iter_mut().enumerate() {
+            let pos = match (k, len) {
+                (_, 1) => 0,
+                (0, _) => 1,
+                (k, len) if k + 1 == len => 3,
+                _ => 2,
+            };
+            *slot = (pos, len_bucket);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The page's habits: hard-wrapped with blank lines, hard-wrapped without, or one
+/// paragraph per line.
+pub fn page_kind(pieces: &[Piece]) -> usize {
+    let lines: Vec<&Line> = pieces.iter().filter_map(Piece::line).collect();
+    if !super::lines::is_hard_wrapped(&lines) {
+        return 2;
+    }
+    let blanks = lines.iter().filter(|l| l.blank_before).count();
+    if blanks * 50 <= lines.len() {
+        1
+    } else {
+        0
+    }
+}
