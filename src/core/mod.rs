@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod layout;
 pub mod model;
 pub mod outline;
 pub mod reflow;

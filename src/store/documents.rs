@@ -242,9 +242,13 @@ struct Anchor {
     status: String,
 }
 
-/// Documents reflowed by an older reflow than this build's.
+/// Documents reflowed by an older reflow than this build's. Documents read from a PDF are
+/// not among them: their structure came from the page layout, which the text reflow cannot
+/// redo from the stored reading text (importing the PDF again updates them).
 pub fn stale_ids(c: &Connection) -> Result<Vec<DocId>, Failure> {
-    let mut stmt = c.prepare("SELECT id FROM documents WHERE reflow_version < ?1 ORDER BY id")?;
+    let mut stmt = c.prepare(
+        "SELECT id FROM documents WHERE reflow_version < ?1 AND encoding <> 'pdf' ORDER BY id",
+    )?;
     let ids = stmt.query_map([REFLOW_VERSION], |r| r.get(0))?;
     Ok(ids.collect::<Result<_, _>>()?)
 }

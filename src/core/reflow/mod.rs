@@ -7,11 +7,11 @@
 
 mod assemble;
 mod blocks;
-mod chars;
+pub(crate) mod chars;
 mod lines;
-mod markers;
-mod paragraphs;
-mod spacing;
+pub(crate) mod markers;
+pub(crate) mod paragraphs;
+pub(crate) mod spacing;
 
 use super::model::Document;
 

@@ -1,0 +1,193 @@
+//! Lines with roles, in reading order, to articles: a title opens an article; subtitle,
+//! byline and continuation marker attach to the article they follow; a heavy line before
+//! the first paragraph is a byline, after it a section heading (consecutive heavy lines
+//! are one heading wrapped over lines); body lines join into paragraphs, a new one at
+//! every 2-em indent or after a line that stops short of its column's right edge
+//! (justified text only leaves a line short where a paragraph ends). Closing notes in
+//! brackets and 下转 markers at an article's end are its end matter.
+
+use super::roles::Role;
+use crate::core::model::{Article, Section};
+use crate::core::reflow::markers::{is_end_matter, leading_marker, trailing_marker};
+use crate::core::reflow::paragraphs::join_lines;
+
+/// A line ready for assembly.
+pub struct Placed<'a> {
+    pub text: &'a str,
+    pub role: Role,
+    /// Leaf block of the XY-cut it came from.
+    pub block: usize,
+    pub size: f32,
+}
+
+#[derive(Default)]
+struct Builder {
+    articles: Vec<Article>,
+    /// Lines of the paragraph (or heading) being built.
+    open: Vec<String>,
+    open_is_heading: bool,
+    /// The previous line, for joining titles and headings wrapped over lines.
+    last: Option<(Role, usize, f32)>,
+    /// The previous body line stopped short of its column's edge.
+    last_short: bool,
+}
+
+impl Builder {
+    fn article(&mut self) -> &mut Article {
+        if self.articles.is_empty() {
+            self.articles.push(Article::default());
+        }
+        self.articles.last_mut().expect("just pushed")
+    }
+
+    fn has_body(&mut self) -> bool {
+        !self.open.is_empty() || self.article().sections.iter().any(|s| !s.paragraphs.is_empty())
+    }
+
+    /// Close the paragraph or heading being built.
+    fn flush(&mut self) {
+        if self.open.is_empty() {
+            return;
+        }
+        let lines: Vec<&str> = self.open.iter().map(String::as_str).collect();
+        let text = join_lines(&lines);
+        self.open.clear();
+        let heading = std::mem::take(&mut self.open_is_heading);
+        let article = self.article();
+        if heading {
+            article.sections.push(Section {
+                heading: Some(text),
+                paragraphs: Vec::new(),
+            });
+            return;
+        }
+        if article.sections.is_empty() {
+            article.sections.push(Section::default());
+        }
+        let section = article.sections.last_mut().expect("just pushed");
+        section.paragraphs.push(text);
+    }
+
+    fn push(&mut self, l: &Placed) {
+        let last = self.last;
+        let continues = |r: Role| {
+            last.is_some_and(|(lr, b, s)| lr == r && b == l.block && (s - l.size).abs() < 0.1 * s)
+        };
+        match l.role {
+            Role::Furniture => return,
+            Role::Title => {
+                let same_title = continues(Role::Title) && self.open.is_empty();
+                if same_title {
+                    let article = self.article();
+                    let title = article.title.get_or_insert_with(String::new);
+                    *title = join_lines(&[title.as_str(), l.text]);
+                } else {
+                    self.flush();
+                    self.articles.push(Article {
+                        title: Some(l.text.to_string()),
+                        ..Article::default()
+                    });
+                }
+            }
+            Role::Subtitle => {
+                let fresh = !self.has_body();
+                let article = self.article();
+                if fresh && article.subtitle.is_none() {
+                    article.subtitle = Some(l.text.to_string());
+                } else {
+                    self.body_line(l.text, true);
+                }
+            }
+            Role::Marker => {
+                self.flush();
+                let article = self.article();
+                let (marker, _) = leading_marker(l.text).expect("role says it is a marker");
+                if article.continued_marker.is_none() {
+                    article.continued_from_page = marker.page;
+                    article.continued_marker = Some(l.text.to_string());
+                }
+            }
+            Role::Byline | Role::Heavy => {
+                let fresh = !self.has_body();
+                let is_byline_text = l.role == Role::Byline;
+                if fresh && (is_byline_text || self.article().byline.is_none()) {
+                    let article = self.article();
+                    match &mut article.byline {
+                        None => article.byline = Some(l.text.to_string()),
+                        Some(b) if continues(l.role) => *b = join_lines(&[b.as_str(), l.text]),
+                        Some(_) => {}
+                    }
+                } else if continues(Role::Heavy) && self.open_is_heading {
+                    self.open.push(l.text.to_string());
+                } else {
+                    self.flush();
+                    self.open_is_heading = true;
+                    self.open.push(l.text.to_string());
+                }
+            }
+            Role::Body { indented, full } => {
+                let starts = indented || self.last_short || self.open_is_heading;
+                self.body_line(l.text, starts);
+                self.last_short = !full;
+            }
+        }
+        if !matches!(l.role, Role::Body { .. }) {
+            self.last_short = false;
+        }
+        self.last = Some((l.role, l.block, l.size));
+    }
+
+    fn body_line(&mut self, text: &str, starts: bool) {
+        if starts {
+            self.flush();
+        }
+        self.open.push(text.to_string());
+    }
+
+    fn finish(mut self) -> Vec<Article> {
+        self.flush();
+        for article in &mut self.articles {
+            end_matter(article);
+        }
+        self.articles
+    }
+}
+
+/// Move closing notes and 下转 markers from the end of the last section to end matter.
+fn end_matter(article: &mut Article) {
+    let Some(section) = article.sections.last_mut() else {
+        return;
+    };
+    let mut tail = Vec::new();
+    while let Some(last) = section.paragraphs.last() {
+        if is_end_matter(last) || is_marker_line(last) {
+            tail.push(section.paragraphs.pop().expect("checked"));
+            continue;
+        }
+        if let Some((before, marker)) = trailing_marker(last) {
+            let before = before.to_string();
+            tail.push(marker.printed);
+            *section.paragraphs.last_mut().expect("checked") = before;
+        }
+        break;
+    }
+    if section.paragraphs.is_empty() && section.heading.is_none() {
+        article.sections.pop();
+    }
+    tail.reverse();
+    article.end_matter.splice(0..0, tail);
+}
+
+/// A line that is nothing but a continuation marker: `（下转第八版）`.
+fn is_marker_line(text: &str) -> bool {
+    leading_marker(text).is_some_and(|(_, rest)| rest.is_empty())
+}
+
+/// Assemble one page's lines (in reading order) into articles.
+pub fn articles(lines: &[Placed]) -> Vec<Article> {
+    let mut b = Builder::default();
+    for l in lines {
+        b.push(l);
+    }
+    b.finish()
+}

@@ -1,0 +1,128 @@
+//! Layout analysis: from the glyphs of printed pages to articles, sections and paragraphs.
+//!
+//! Where `reflow` has to guess structure from flattened text, a PDF still says how each
+//! line was printed, and that decides most of it:
+//! 1. `lines`: glyphs → line segments (shared baseline, similar size, no wide gap), fake
+//!    bold duplicates merged into heavy glyphs, font subset tags dropped;
+//! 2. `xycut`: segments → blocks in reading order by recursive XY-cut, thresholds relative
+//!    to the body size, rules drawn between articles taken as cuts;
+//! 3. `roles`: each line's role from its size, weight, indent and position (titles are
+//!    well above body size, headings body-sized and heavy, paragraphs start at a 2-em
+//!    indent; running heads and feet are furniture), with the text recognisers of
+//!    `reflow::markers` for bylines and continuation markers;
+//! 4. `assemble`: roles in reading order → `Article`s.
+//!
+//! Pure: plain data in (`Page`), the crate's `Document` out; no PDF types, no I/O. Every
+//! page is analysed alone and its articles follow the previous page's, so an article
+//! continued on a later page stays two articles, each with its marker.
+
+mod assemble;
+mod lines;
+mod page;
+mod roles;
+mod xycut;
+
+pub use page::{name_is_heavy, strip_subset_prefix, Glyph, Page, Rule};
+
+use crate::core::model::Document;
+
+/// A document recovered from pages, and the lines that belong to the pages themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Laid {
+    pub document: Document,
+    /// Running heads and feet, page numbers, editors' credits, in page order.
+    pub page_furniture: Vec<String>,
+}
+
+/// Analyse every page in order.
+pub fn analyse(pages: &[Page]) -> Laid {
+    let mut out = Laid::default();
+    for page in pages {
+        let (articles, furniture) = analyse_page(page);
+        out.document.articles.extend(articles);
+        out.page_furniture.extend(furniture);
+    }
+    out
+}
+
+/// Debug view of one page: every line with its block, size, weight, position and role,
+/// in reading order, for tuning (`PIZHU_LAYOUT_DEBUG=1 pizhu outline PAGE.pdf`).
+#[doc(hidden)]
+pub fn debug_page(page: &Page) -> Vec<String> {
+    let lines = lines::lines(&page.glyphs);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let m = roles::Measures::of(&lines, page.height);
+    let furniture = roles::furniture(&lines, &page.rules, m, page.width);
+    let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
+    let mut out = vec![format!("body {:.1} rules {:?}", m.body, page.rules.len())];
+    for (b, block) in blocks.iter().enumerate() {
+        let (left, right) = edges(block, &lines, m);
+        for &i in block {
+            let l = &lines[i];
+            let role = if furniture[i] {
+                roles::Role::Furniture
+            } else {
+                roles::role(l, m, left, right)
+            };
+            out.push(format!(
+                "{b:3} {:5.1} {}{:6.1}-{:6.1} y{:6.1} {role:?} {}",
+                l.size,
+                if l.heavy { 'H' } else { ' ' },
+                l.x0,
+                l.x1,
+                l.y,
+                l.text
+            ));
+        }
+    }
+    out
+}
+
+/// A column's body text edges: where its body-sized lines start and end.
+fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32, f32) {
+    let body_lines = || {
+        block
+            .iter()
+            .map(|&i| &lines[i])
+            .filter(|l| (l.size - m.body).abs() < 0.15 * m.body)
+    };
+    let left = body_lines().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let right = body_lines().map(|l| l.x1).fold(f32::MIN, f32::max);
+    (left, right)
+}
+
+fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) {
+    let lines = lines::lines(&page.glyphs);
+    if lines.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let m = roles::Measures::of(&lines, page.height);
+    let furniture = roles::furniture(&lines, &page.rules, m, page.width);
+    let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
+    let mut placed = Vec::with_capacity(lines.len());
+    let mut page_furniture = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let (left, right) = edges(block, &lines, m);
+        for &i in block {
+            let l = &lines[i];
+            let role = if furniture[i] {
+                page_furniture.push(l.text.clone());
+                roles::Role::Furniture
+            } else {
+                roles::role(l, m, left, right)
+            };
+            placed.push(assemble::Placed {
+                text: &l.text,
+                role,
+                block: b,
+                size: l.size,
+            });
+        }
+    }
+    (assemble::articles(&placed), page_furniture)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,138 @@
+//! What each printed line is, from how it is printed: size against the page's body size,
+//! weight, indent against its column, and position on the page; the text recognisers of
+//! `reflow::markers` decide what only the words can tell (bylines, continuation markers,
+//! editors' credits).
+
+use super::lines::TextLine;
+use super::page::Rule;
+use crate::core::reflow::markers::{is_byline, is_editor_credit, leading_marker};
+
+/// The role of one line, before articles are assembled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Running head or foot, page number, editors' credit: the page's, not an article's.
+    Furniture,
+    Title,
+    /// `——…` under a title.
+    Subtitle,
+    /// Text of a byline (`□新华社记者`, `本报记者 刘军`).
+    Byline,
+    /// `■上接第1版` alone on its line.
+    Marker,
+    /// Body size, heavy: a section heading, or a byline when it comes before any paragraph.
+    Heavy,
+    /// Body text; `indented` marks a paragraph's first line.
+    Body { indented: bool, full: bool },
+}
+
+/// Page-wide measures every decision is relative to.
+#[derive(Debug, Clone, Copy)]
+pub struct Measures {
+    /// Median size of the page's glyphs, weighted by characters: the body text size.
+    pub body: f32,
+    pub height: f32,
+}
+
+impl Measures {
+    pub fn of(lines: &[TextLine], height: f32) -> Self {
+        let mut sizes: Vec<(f32, usize)> = lines.iter().map(|l| (l.size, l.chars())).collect();
+        sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let total: usize = sizes.iter().map(|s| s.1).sum();
+        let mut seen = 0;
+        let mut body = sizes.first().map_or(10.0, |s| s.0);
+        for (size, n) in sizes {
+            seen += n;
+            if seen * 2 >= total {
+                body = size;
+                break;
+            }
+        }
+        Measures { body, height }
+    }
+
+    pub fn is_title_size(&self, l: &TextLine) -> bool {
+        l.size >= 1.25 * self.body
+    }
+}
+
+/// The lines outside the article area: above the rule under the running head, below the
+/// rule over the running foot, or, without rules, in the top and bottom 6% of the page.
+/// A rule only counts when no title-sized line lies beyond it.
+pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) -> Vec<bool> {
+    let wide: Vec<&Rule> = rules
+        .iter()
+        .filter(|r| r.is_horizontal() && r.x1 - r.x0 >= 0.5 * width)
+        .collect();
+    let titles_between = |a: f32, b: f32| {
+        lines
+            .iter()
+            .any(|l| m.is_title_size(l) && l.y > a && l.y < b)
+    };
+    let head = wide
+        .iter()
+        .map(|r| r.y0)
+        .filter(|&y| y < 0.15 * m.height && !titles_between(0.0, y))
+        .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.max(y))));
+    let foot = wide
+        .iter()
+        .map(|r| r.y1)
+        .filter(|&y| y > 0.85 * m.height && !titles_between(y, m.height))
+        .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
+    lines
+        .iter()
+        .map(|l| {
+            let above = head.map_or(l.bottom() < 0.06 * m.height, |y| l.y < y);
+            let below = foot.map_or(l.top() > 0.94 * m.height, |y| l.y > y);
+            (above || below) && !m.is_title_size(l)
+                || is_editor_credit(&l.text)
+                || is_page_number(&l.text)
+        })
+        .collect()
+}
+
+/// `5`, `第5版`, `- 5 -`: a page number alone on its line.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let t = t.strip_suffix(['版', '页']).unwrap_or(t);
+    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Role of a line of a block whose body text starts at `left` and ends at `right`.
+pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
+    let text = l.text.as_str();
+    if text.starts_with('—') && l.chars() > 2 {
+        return Role::Subtitle;
+    }
+    if m.is_title_size(l) {
+        return Role::Title;
+    }
+    if leading_marker(text).is_some_and(|(_, rest)| rest.is_empty()) {
+        return Role::Marker;
+    }
+    if is_byline(text) {
+        return Role::Byline;
+    }
+    if l.heavy && l.size >= 0.85 * m.body {
+        return Role::Heavy;
+    }
+    let indent = l.x0 - left;
+    Role::Body {
+        indented: indent >= 1.4 * m.body && indent <= 2.8 * m.body,
+        full: l.x1 >= right - 1.0 * m.body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("5"));
+        assert!(is_page_number("第5版"));
+        assert!(is_page_number("- 12 -"));
+        assert!(!is_page_number("2023"));
+        assert!(!is_page_number("第5版 评论"));
+    }
+}
