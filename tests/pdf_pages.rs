@@ -94,9 +94,12 @@ fn every_page_pdf_comes_out_exact() {
         if want != got {
             let missing: Vec<_> = want.iter().filter(|l| !got.contains(l)).collect();
             let extra: Vec<_> = got.iter().filter(|l| !want.contains(l)).collect();
+            let at = want.iter().zip(&got).position(|(w, g)| w != g);
+            let first = at.map(|i| format!("line {i}: want {:?}, got {:?}", want[i], got[i]));
             failures.push(format!(
-                "{}:\n  missing {missing:#?}\n  extra {extra:#?}",
-                pdf.display()
+                "{}:\n  missing {missing:#?}\n  extra {extra:#?}\n  first difference {}",
+                pdf.display(),
+                first.unwrap_or_else(|| format!("{} lines, want {}", got.len(), want.len()))
             ));
         }
     }

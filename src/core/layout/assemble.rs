@@ -8,7 +8,9 @@
 
 use super::roles::Role;
 use crate::core::model::{Article, Section};
-use crate::core::reflow::markers::{is_end_matter, leading_marker, trailing_marker};
+use crate::core::reflow::markers::{
+    is_end_matter, leading_marker, trailing_marker, Direction,
+};
 use crate::core::reflow::paragraphs::join_lines;
 
 /// A line ready for assembly.
@@ -102,7 +104,9 @@ impl Builder {
                 self.flush();
                 let article = self.article();
                 let (marker, _) = leading_marker(l.text).expect("role says it is a marker");
-                if article.continued_marker.is_none() {
+                if marker.direction == Direction::To {
+                    article.end_matter.push(l.text.to_string());
+                } else if article.continued_marker.is_none() {
                     article.continued_from_page = marker.page;
                     article.continued_marker = Some(l.text.to_string());
                 }

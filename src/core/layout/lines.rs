@@ -72,8 +72,10 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<TextLine> {
         for g in row {
             let right = g.x + if g.width > 0.0 { g.width } else { g.size };
             if let Some(last) = current.last_mut() {
+                // Closer than half its advance: a copy, not the next letter (`ll`).
+                let near = (0.5 * g.width).min(0.3 * g.size).max(0.05 * g.size);
                 let dup = last.glyph.text == g.text
-                    && (last.glyph.x - g.x).abs() < 0.3 * g.size
+                    && (last.glyph.x - g.x).abs() < near
                     && (last.glyph.y - g.y).abs() < 0.3 * g.size;
                 if dup {
                     last.heavy = true;

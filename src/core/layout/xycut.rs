@@ -2,12 +2,15 @@
 //! completely, top part before bottom part and left part before right part, and recurse
 //! until no gap is left; the leaves, in the order found, are columns of one article.
 //!
-//! Which cut comes first matters on a newspaper page. A vertical gap that crosses a whole
-//! region separates side-by-side articles (their titles included), so vertical cuts are
-//! tried first; a title spanning its columns leaves no such gap, and the horizontal cut
-//! under it comes first there. Horizontal gaps must be wider than the leading between two
-//! rows of body text (rows of neighbouring columns share baselines, so their projection
-//! has a small gap under every row); a drawn rule in a gap makes any gap a cut.
+//! Which cut comes first matters on a newspaper page. A gutter-wide vertical gap may run
+//! down a whole page whose titles are centred over fewer columns than their articles
+//! have, so plain gutters are cut last, after the horizontal gaps between bands and
+//! between a title and its body. Only a vertical gap wider than a gutter (or holding a
+//! vertical rule) is cut first: it parts side-by-side articles, whose titles share a row.
+//! A horizontal rule drawn across a vertical gap closes it. Horizontal gaps must be
+//! wider than the leading between two rows of body text (rows of neighbouring columns
+//! share baselines, so their projection has a small gap under every row); a drawn rule in
+//! a gap makes any gap a cut.
 //! Thresholds are relative to the page's body size, so the page's scale does not matter.
 
 use super::lines::TextLine;
@@ -28,6 +31,11 @@ impl Thresholds {
     fn horizontal(&self) -> f32 {
         0.75 * self.body
     }
+    /// A vertical gap wider than a column gutter: it parts side-by-side articles, so it
+    /// is cut before any horizontal gap (which would part their titles from their bodies).
+    fn wide(&self) -> f32 {
+        2.5 * self.body
+    }
 }
 
 /// Indices into `lines`, grouped into blocks in reading order.
@@ -46,7 +54,7 @@ fn cut(
     out: &mut Vec<Vec<usize>>,
     depth: usize,
 ) {
-    if region.len() <= 1 || depth > 64 {
+    if region.len() <= 1 || depth > 256 {
         if !region.is_empty() {
             out.push(sorted_rows(lines, region));
         }
@@ -54,45 +62,103 @@ fn cut(
     }
     let xs = |i: usize| (lines[i].x0, lines[i].x1);
     let ys = |i: usize| (lines[i].top(), lines[i].bottom());
-    let vertical = gaps(&region, xs, t.vertical(), |a, b| {
-        rules.iter().any(|r| !r.is_horizontal() && r.x0 >= a && r.x1 <= b)
+    let (top, bottom) = region
+        .iter()
+        .map(|&i| ys(i))
+        .fold((f32::MAX, f32::MIN), |(a, b), (t, u)| (a.min(t), b.max(u)));
+    // A horizontal rule drawn across a vertical gap closes it: the gap is only a gutter
+    // between columns of the band above or below the rule.
+    let crossed = |a: f32, b: f32| {
+        rules.iter().any(|r| {
+            r.is_horizontal() && r.x0 < a && r.x1 > b && r.y0 > top && r.y1 < bottom
+        })
+    };
+    let vertical_rule = |a: f32, b: f32| {
+        rules
+            .iter()
+            .any(|r| !r.is_horizontal() && r.x0 >= a && r.x1 <= b && r.y1 > top && r.y0 < bottom)
+    };
+    let vertical: Vec<Gap> = gaps(&region, xs, t.vertical(), vertical_rule)
+        .into_iter()
+        .filter(|g| !crossed(g.from, g.to))
+        .collect();
+    let horizontal = gaps(&region, ys, t.horizontal(), |a, b| {
+        rules.iter().any(|r| r.is_horizontal() && r.y0 >= a && r.y1 <= b)
     });
-    let parts = if !vertical.is_empty() {
-        split(&region, xs, &vertical)
+    let wide: Vec<f32> = vertical
+        .iter()
+        .filter(|g| g.ruled || g.to - g.from >= t.wide())
+        .map(Gap::middle)
+        .collect();
+    let parts = if !wide.is_empty() {
+        split(&region, xs, &wide)
+    } else if !horizontal.is_empty() {
+        // Rules between articles first; else only the widest gap, so that a band of
+        // side-by-side articles stays one region until its wide vertical gap is cut.
+        let ruled: Vec<f32> = horizontal.iter().filter(|g| g.ruled).map(Gap::middle).collect();
+        let cuts = if ruled.is_empty() {
+            let widest = horizontal.iter().map(|g| g.to - g.from).fold(0.0, f32::max);
+            horizontal
+                .iter()
+                .filter(|g| g.to - g.from >= widest - 0.5)
+                .map(Gap::middle)
+                .collect()
+        } else {
+            ruled
+        };
+        split(&region, ys, &cuts)
+    } else if !vertical.is_empty() {
+        let cuts: Vec<f32> = vertical.iter().map(Gap::middle).collect();
+        split(&region, xs, &cuts)
     } else {
-        let horizontal = gaps(&region, ys, t.horizontal(), |a, b| {
-            rules.iter().any(|r| r.is_horizontal() && r.y0 >= a && r.y1 <= b)
-        });
-        if horizontal.is_empty() {
-            out.push(sorted_rows(lines, region));
-            return;
-        }
-        split(&region, ys, &horizontal)
+        out.push(sorted_rows(lines, region));
+        return;
     };
     for part in parts {
         cut(lines, rules, t, part, out, depth + 1);
     }
 }
 
-/// Cut positions: the middles of the gaps in the projection of `region` that are at
-/// least `min` wide, or that hold a rule (`ruled(a, b)`) and are not empty.
+/// An empty stretch of a region's projection.
+struct Gap {
+    from: f32,
+    to: f32,
+    /// A rule is drawn in it.
+    ruled: bool,
+}
+
+impl Gap {
+    fn middle(&self) -> f32 {
+        (self.from + self.to) / 2.0
+    }
+}
+
+/// The gaps in the projection of `region` that are at least `min` wide, or that hold a
+/// rule (`ruled(a, b)`) and are not empty.
 fn gaps(
     region: &[usize],
     span: impl Fn(usize) -> (f32, f32),
     min: f32,
     ruled: impl Fn(f32, f32) -> bool,
-) -> Vec<f32> {
+) -> Vec<Gap> {
     let mut spans: Vec<(f32, f32)> = region.iter().map(|&i| span(i)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut cuts = Vec::new();
+    let mut out = Vec::new();
     let mut reach = spans[0].1;
     for &(a, b) in &spans[1..] {
-        if a > reach && (a - reach >= min || ruled(reach, a)) {
-            cuts.push((reach + a) / 2.0);
+        if a > reach {
+            let ruled = ruled(reach, a);
+            if a - reach >= min || ruled {
+                out.push(Gap {
+                    from: reach,
+                    to: a,
+                    ruled,
+                });
+            }
         }
         reach = reach.max(b);
     }
-    cuts
+    out
 }
 
 /// Partition `region` by the cut positions, in increasing coordinate order.
