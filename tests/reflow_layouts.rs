@@ -148,11 +148,15 @@ fn expected() -> Document {
                 .map(|s| Section {
                     heading: text(&s["heading"]),
                     paragraphs: strings(&s["paragraphs"]),
+                    ..Section::default()
                 })
                 .collect(),
         })
         .collect();
-    Document { articles }
+    Document {
+        articles,
+        ..Document::default()
+    }
 }
 
 /// Everything but the paragraphs; credit lines compared without spaces (a line wrapped

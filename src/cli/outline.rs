@@ -27,30 +27,52 @@ pub fn run(file: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()
 /// The JSON contract of `pizhu outline --json` (issue 3).
 pub fn outline_json(outline: &Outline, encoding: &str, reflow_version: u32) -> serde_json::Value {
     let text = |l: &Option<Located>| l.as_ref().map(|l| l.text.clone());
+    // `"uncertain": true` only where the reflow was unsure; absent otherwise.
+    let mark = |value: &mut serde_json::Value, uncertain: bool| {
+        if uncertain {
+            value["uncertain"] = json!(true);
+        }
+    };
     let articles: Vec<_> = outline
         .articles
         .iter()
         .map(|a| {
-            json!({
+            let sections: Vec<_> = a
+                .sections
+                .iter()
+                .map(|s| {
+                    let paragraphs: Vec<_> = s
+                        .paragraphs
+                        .iter()
+                        .map(|p| {
+                            let mut v = json!({"text": p.text, "start": p.start, "end": p.end});
+                            mark(&mut v, p.uncertain);
+                            v
+                        })
+                        .collect();
+                    let mut v = json!({"heading": text(&s.heading), "paragraphs": paragraphs});
+                    mark(&mut v, s.heading.as_ref().is_some_and(|h| h.uncertain));
+                    v
+                })
+                .collect();
+            let mut v = json!({
                 "title": text(&a.title),
                 "subtitle": text(&a.subtitle),
                 "byline": text(&a.byline),
                 "continued_from_page": a.continued_from_page,
                 "continued_marker": a.continued_marker,
                 "end_matter": a.end_matter.iter().map(|l| l.text.clone()).collect::<Vec<_>>(),
-                "sections": a.sections.iter().map(|s| json!({
-                    "heading": text(&s.heading),
-                    "paragraphs": s.paragraphs.iter().map(|p| json!({
-                        "text": p.text, "start": p.start, "end": p.end,
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })
+                "sections": sections,
+            });
+            mark(&mut v, a.uncertain);
+            v
         })
         .collect();
     json!({
         "text": outline.text,
         "encoding": encoding,
         "reflow_version": reflow_version,
+        "page_furniture": outline.page_furniture,
         "articles": articles,
     })
 }

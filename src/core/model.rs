@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub articles: Vec<Article>,
+    /// Lines that belong to the page, not to an article: running heads and feet (paper
+    /// name, date, 第5版, page name), page numbers, 责编 lines. Not part of the reading text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_furniture: Vec<String>,
 }
 
 /// One article in reading order. Fields a page lacks are `None` or empty.
@@ -24,6 +28,9 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Credit and dateline lines after the body: （执笔记者：…）, （新华社北京7月5日电）, 下转第N版.
     pub end_matter: Vec<String>,
+    /// The reflow was unsure where this article starts or what its title is.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub uncertain: bool,
 }
 
 /// A run of paragraphs under one heading (the first section of an article usually has none).
@@ -31,6 +38,17 @@ pub struct Article {
 pub struct Section {
     pub heading: Option<String>,
     pub paragraphs: Vec<String>,
+    /// The reflow was unsure this heading is a heading.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub heading_uncertain: bool,
+    /// Indices into `paragraphs` whose start (the break before them, or a join inside
+    /// them) the reflow was unsure of. Sorted, no duplicates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertain_paragraphs: Vec<usize>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Document {

@@ -15,6 +15,14 @@ pub struct Located {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The reflow was unsure of this piece (a heading that may be a paragraph, a
+    /// paragraph break that may be a column break), so a reader may want to check it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub uncertain: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +52,9 @@ pub struct ArticleOutline {
     pub continued_marker: Option<String>,
     pub sections: Vec<SectionOutline>,
     pub end_matter: Vec<Located>,
+    /// The reflow was unsure where this article starts or which title is its own.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub uncertain: bool,
 }
 
 impl ArticleOutline {
@@ -61,6 +72,9 @@ impl ArticleOutline {
 pub struct Outline {
     pub text: String,
     pub articles: Vec<ArticleOutline>,
+    /// Running heads and feet, page numbers: shown apart, not part of `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_furniture: Vec<String>,
 }
 
 /// Appends lines to the reading text while counting chars, so offsets are exact.
@@ -82,6 +96,7 @@ impl Builder {
             text: line.to_string(),
             start,
             end: self.chars,
+            uncertain: false,
         }
     }
 
@@ -109,17 +124,32 @@ impl Outline {
                 sections: a
                     .sections
                     .iter()
-                    .map(|s| SectionOutline {
-                        heading: b.push_opt(&s.heading),
-                        paragraphs: s.paragraphs.iter().map(|p| b.push(p)).collect(),
+                    .map(|s| {
+                        let mut heading = b.push_opt(&s.heading);
+                        if let Some(h) = &mut heading {
+                            h.uncertain = s.heading_uncertain;
+                        }
+                        let mut paragraphs: Vec<Located> =
+                            s.paragraphs.iter().map(|p| b.push(p)).collect();
+                        for &k in &s.uncertain_paragraphs {
+                            if let Some(p) = paragraphs.get_mut(k) {
+                                p.uncertain = true;
+                            }
+                        }
+                        SectionOutline {
+                            heading,
+                            paragraphs,
+                        }
                     })
                     .collect(),
                 end_matter: a.end_matter.iter().map(|e| b.push(e)).collect(),
+                uncertain: a.uncertain,
             })
             .collect();
         Outline {
             text: b.text,
             articles,
+            page_furniture: doc.page_furniture.clone(),
         }
     }
 
@@ -190,15 +220,18 @@ mod tests {
                     Section {
                         heading: None,
                         paragraphs: vec!["第一段。".into(), "第二段。".into()],
+                        ..Default::default()
                     },
                     Section {
                         heading: Some("（二）小标题".into()),
                         paragraphs: vec!["三。".into()],
+                        ..Default::default()
                     },
                 ],
                 end_matter: vec!["（新华社电）".into()],
                 ..Default::default()
             }],
+            ..Default::default()
         }
     }
 

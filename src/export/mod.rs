@@ -172,6 +172,7 @@ mod tests {
         let outline = Outline {
             text: String::new(),
             articles: vec![],
+            page_furniture: vec![],
         };
         let doc = ExportDocument::new(1, "/data/报纸/page-3.txt", "ab", &outline, &[]);
         assert_eq!(doc.name, "page-3.txt");

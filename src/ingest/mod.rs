@@ -141,8 +141,7 @@ pub fn ingest_pdf(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> {
             let _ = writeln!(std::io::stderr(), "page {}:\n{dump}", i + 1);
         }
     }
-    let laid = layout::analyse(&pages);
-    let document = laid.document;
+    let document = layout::analyse(&pages);
     let outline = Outline::from_document(&document);
     if outline.text.trim().is_empty() {
         return Err(IngestError::PdfNoText {

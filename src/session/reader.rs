@@ -239,6 +239,7 @@ mod tests {
         let section = |h: Option<&str>, p: &str| Section {
             heading: h.map(Into::into),
             paragraphs: vec![p.into()],
+            ..Section::default()
         };
         let article = |t: &str, n: usize| Article {
             title: Some(t.into()),
@@ -249,6 +250,7 @@ mod tests {
         };
         let document = Document {
             articles: vec![article("一", 2), article("二", 1), article("三", 3)],
+            ..Document::default()
         };
         Reader::new(Outline::from_document(&document))
     }

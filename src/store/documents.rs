@@ -354,6 +354,7 @@ impl RawDocument {
                 outline: Outline {
                     text: r.get(6)?,
                     articles: Vec::new(),
+                    page_furniture: Vec::new(),
                 },
             },
             outline_json: r.get(7)?,
@@ -368,6 +369,7 @@ impl RawDocument {
                 detail: e.to_string(),
             })?;
         doc.outline.articles = parsed.articles;
+        doc.outline.page_furniture = parsed.page_furniture;
         Ok(doc)
     }
 }
@@ -379,10 +381,13 @@ fn outline_json(outline: &Outline) -> Result<String, Failure> {
     struct ArticlesOnly<'a> {
         text: &'a str,
         articles: &'a [ArticleOutline],
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        page_furniture: &'a [String],
     }
     let articles_only = ArticlesOnly {
         text: "",
         articles: &outline.articles,
+        page_furniture: &outline.page_furniture,
     };
     serde_json::to_string(&articles_only).map_err(|e| Failure::Corrupt {
         what: "an outline to store".into(),

@@ -29,23 +29,28 @@ pub fn page() -> Document {
                             "今年以来，全区社会消费品零售总额增长8.5%。".into(),
                             "“我们村的路修好了，”村民王大爷说，“日子越过越红火！”".into(),
                         ],
+                        ..Default::default()
                     },
                     Section {
                         heading: Some("（二）合力助推产业升级".into()),
                         paragraphs: vec!["产业园区引进项目42个，总投资超过120亿元。".into()],
+                        ..Default::default()
                     },
                 ],
                 end_matter: vec!["（新华社北京7月5日电）".into()],
+                ..Default::default()
             },
             Article {
                 title: Some("=SUM(A1:A9) 标题".into()),
                 sections: vec![Section {
                     heading: None,
                     paragraphs: vec!["@某人 说：+86 电话不要当公式。".into()],
+                    ..Default::default()
                 }],
                 ..Default::default()
             },
         ],
+        ..Default::default()
     }
 }
 

@@ -13,9 +13,11 @@ pub fn page(title: Option<&str>, paragraphs: &[&str]) -> Document {
             sections: vec![Section {
                 heading: None,
                 paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..Default::default()
             }],
             ..Default::default()
         }],
+        ..Default::default()
     }
 }
 

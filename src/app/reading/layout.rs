@@ -24,6 +24,9 @@ pub enum BlockKind {
     Byline,
     /// "续自第N版": not part of the reading text, so it cannot be selected.
     Continued,
+    /// The page's running heads and feet, dimmed above the first article; not part of
+    /// the reading text either.
+    Furniture,
     Heading,
     Paragraph,
     EndMatter,
@@ -94,12 +97,19 @@ pub fn blocks_of(reader: &Reader) -> Vec<(BlockKind, Option<usize>, String)> {
             .iter()
             .for_each(|l| push(BlockKind::EndMatter, l));
     }
+    if (ai, si) == (0, 0) && !reader.outline.page_furniture.is_empty() {
+        let furniture = reader.outline.page_furniture.join("  ·  ");
+        out.insert(0, (BlockKind::Furniture, None, furniture));
+    }
     if si == 0 {
         if let Some(page) = article.continued_from_page {
             let at = out.iter().position(|b| {
                 !matches!(
                     b.0,
-                    BlockKind::Title | BlockKind::Subtitle | BlockKind::Byline
+                    BlockKind::Title
+                        | BlockKind::Subtitle
+                        | BlockKind::Byline
+                        | BlockKind::Furniture
                 )
             });
             out.insert(
@@ -176,6 +186,7 @@ impl BlockStyle {
             BlockKind::Subtitle => (1.05, ink.muted, Align::Center),
             BlockKind::Byline => (0.85, ink.muted, Align::Center),
             BlockKind::Continued => (0.75, ink.muted, Align::Center),
+            BlockKind::Furniture => (0.7, ink.muted, Align::Center),
             BlockKind::Heading => (1.1, ink.text, Align::LEFT),
             BlockKind::Paragraph => (1.0, ink.text, Align::LEFT),
             BlockKind::EndMatter => (0.85, ink.muted, Align::RIGHT),
@@ -213,6 +224,7 @@ impl BlockStyle {
                     | BlockKind::Continued,
                 ),
             ) => 0.0,
+            (_, Some(BlockKind::Furniture)) => self.size * 0.8,
             (BlockKind::Heading, _) => self.size,
             (BlockKind::EndMatter, _) => self.size * 0.6,
             _ => 0.0,

@@ -59,7 +59,7 @@ impl Builder {
         if heading {
             article.sections.push(Section {
                 heading: Some(text),
-                paragraphs: Vec::new(),
+                ..Section::default()
             });
             return;
         }

@@ -26,20 +26,14 @@ pub use page::{name_is_heavy, strip_subset_prefix, Glyph, Page, Rule};
 
 use crate::core::model::Document;
 
-/// A document recovered from pages, and the lines that belong to the pages themselves.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Laid {
-    pub document: Document,
-    /// Running heads and feet, page numbers, editors' credits, in page order.
-    pub page_furniture: Vec<String>,
-}
-
-/// Analyse every page in order.
-pub fn analyse(pages: &[Page]) -> Laid {
-    let mut out = Laid::default();
+/// Analyse every page in order: the articles of each page after the previous page's,
+/// and the lines that belong to the pages themselves (running heads and feet, page
+/// numbers, editors' credits) as `page_furniture`.
+pub fn analyse(pages: &[Page]) -> Document {
+    let mut out = Document::default();
     for page in pages {
         let (articles, furniture) = analyse_page(page);
-        out.document.articles.extend(articles);
+        out.articles.extend(articles);
         out.page_furniture.extend(furniture);
     }
     out

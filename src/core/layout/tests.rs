@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::core::model::{Article, Section};
+use crate::core::model::{Article, Document, Section};
 
 /// Typesets lines of glyphs, one character per em (CJK), as a test page.
 struct Typesetter {
@@ -89,16 +89,18 @@ fn a_two_column_page_comes_out_whole() {
                     "第一段第一行文字第一段第二行文字写满第一段完。".into(),
                     "第二段开头文字第二段跨栏文字写满了续上栏结束。".into(),
                 ],
+                ..Section::default()
             },
             Section {
                 heading: Some("一个小标题".into()),
                 paragraphs: vec!["第三段文字。".into()],
+                ..Section::default()
             },
         ],
         end_matter: vec!["（新华社北京7月5日电）".into()],
         ..Article::default()
     };
-    assert_eq!(laid.document.articles, vec![expected]);
+    assert_eq!(laid.articles, vec![expected]);
 }
 
 #[test]
@@ -127,9 +129,9 @@ fn a_marker_continues_an_article_and_pages_stay_in_order() {
         .line(40.0, 103.0, 10.0, "接着写的文字。", false);
     let second = t.page.clone();
     let laid = analyse(&[two_column_page(), second]);
-    let titles: Vec<_> = laid.document.articles.iter().map(|a| a.title.clone()).collect();
+    let titles: Vec<_> = laid.articles.iter().map(|a| a.title.clone()).collect();
     assert_eq!(titles, [Some("草原新风".into()), Some("续篇标题".into())]);
-    let continued = &laid.document.articles[1];
+    let continued = &laid.articles[1];
     assert_eq!(continued.continued_from_page, Some(1));
     assert_eq!(continued.continued_marker.as_deref(), Some("■上接第1版"));
     assert_eq!(continued.sections[0].paragraphs, ["接着写的文字。"]);
@@ -137,5 +139,5 @@ fn a_marker_continues_an_article_and_pages_stay_in_order() {
 
 #[test]
 fn an_empty_page_gives_nothing() {
-    assert_eq!(analyse(&[Page::default()]), Laid::default());
+    assert_eq!(analyse(&[Page::default()]), Document::default());
 }

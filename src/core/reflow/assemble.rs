@@ -1,209 +1,255 @@
-//! Assembling page elements into articles.
+//! From labelled pieces to articles.
 //!
-//! Two page layouts exist. Title-first: title (subtitle, byline), then the body. Title-
-//! after, common on inner pages: the body runs first (opened by a continuation marker
-//! or a byline) and its title is printed below it. A page that opens with a heading-like
-//! block and does not end with one is title-first.
+//! Runs of equally labelled lines become one element (a title over three lines is one
+//! title; a paragraph is a `ParaStart` line and the `ParaCont` lines after it). Then the
+//! page's title placement is decided once, from its ends: a page whose last content is a
+//! title prints titles after their bodies (inner pages: the body opens with a byline or
+//! a 上接 marker, the title closes the article); any other page prints them first. The
+//! elements are then dealt into articles.
 
-use super::blocks::Elem;
-use super::markers::Direction;
-use super::paragraphs::{join_lines, paragraphs, Layout};
+use super::markers::{Direction, Marker};
+use super::model::{Label, UNSURE_MARGIN};
+use super::paragraphs::join_lines;
+use super::pieces::Piece;
+use super::spacing::close_cjk_gaps;
 use crate::core::model::{Article, Document, Section};
 
-use super::lines::Line;
-
-#[derive(Default)]
-struct Current {
-    article: Article,
-    /// Body lines not yet grouped into paragraphs.
-    body: Vec<Line>,
+/// One element of the page: what it is, its text, and whether the labeller was unsure.
+#[derive(Debug)]
+enum Elem {
+    Furniture(String),
+    Title(String),
+    Subtitle(String),
+    Byline(String),
+    Heading(String),
+    Paragraph(String),
+    EndMatter(String),
+    Marker(Marker),
 }
 
-impl Current {
+struct Element {
+    elem: Elem,
+    uncertain: bool,
+}
+
+/// Group labelled pieces into elements.
+fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut run_label: Option<Label> = None;
+    let mut run_unsure = false;
+    let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
+        if run.is_empty() {
+            return;
+        }
+        let texts: Vec<&str> = run.iter().map(String::as_str).collect();
+        let elem = match label {
+            Some(Label::Title) => Elem::Title(join_lines(&texts)),
+            Some(Label::Subtitle) => Elem::Subtitle(join_lines(&texts)),
+            Some(Label::Byline) => Elem::Byline(texts.join(" ")),
+            Some(Label::Heading) => Elem::Heading(join_lines(&texts)),
+            Some(Label::EndMatter) => Elem::EndMatter(join_lines(&texts)),
+            Some(Label::Furniture) => Elem::Furniture(texts.join(" ")),
+            _ => Elem::Paragraph(join_lines(&texts)),
+        };
+        out.push(Element {
+            elem,
+            uncertain: unsure,
+        });
+        run.clear();
+    };
+    for (piece, &(label, margin)) in pieces.into_iter().zip(labels) {
+        let unsure = margin < UNSURE_MARGIN;
+        let line = match piece {
+            Piece::Marker(m) => {
+                flush(&mut out, &mut run, run_label, run_unsure);
+                run_label = None;
+                out.push(Element {
+                    elem: Elem::Marker(m),
+                    uncertain: false,
+                });
+                continue;
+            }
+            Piece::Line(l) => l,
+        };
+        let same_run = match (run_label, label) {
+            (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
+            // Each end-matter note closes with its bracket; editors' credits stand alone.
+            (Some(Label::EndMatter), Label::EndMatter) => {
+                run.last().is_some_and(|t| !t.ends_with(['）', ')']))
+                    && run.first().is_some_and(|t| t.starts_with(['（', '(']))
+            }
+            (Some(Label::Furniture), _) => false,
+            (Some(prev), next) => prev == next && next != Label::ParaStart,
+            (None, _) => false,
+        };
+        if !same_run {
+            flush(&mut out, &mut run, run_label, run_unsure);
+            run_label = Some(label);
+            run_unsure = false;
+        }
+        run_unsure |= unsure;
+        let text = match label {
+            Label::ParaStart | Label::ParaCont => close_cjk_gaps(&line.text),
+            _ => line.text,
+        };
+        run.push(text);
+    }
+    flush(&mut out, &mut run, run_label, run_unsure);
+    out
+}
+
+#[derive(Default)]
+struct Builder {
+    doc: Document,
+    cur: Article,
+    /// The current article was closed by its title (titles-after pages): a subtitle or
+    /// end matter that follows still belongs to it.
+    closed_by_title: bool,
+}
+
+impl Builder {
     fn has_body(&self) -> bool {
-        !self.body.is_empty()
-            || self
-                .article
-                .sections
-                .iter()
-                .any(|s| !s.paragraphs.is_empty())
+        self.cur.sections.iter().any(|s| !s.paragraphs.is_empty())
     }
 
     fn is_empty(&self) -> bool {
-        let a = &self.article;
-        !self.has_body()
-            && a.title.is_none()
+        let a = &self.cur;
+        a.title.is_none()
             && a.subtitle.is_none()
             && a.byline.is_none()
             && a.continued_marker.is_none()
             && a.end_matter.is_empty()
-            && a.sections.iter().all(|s| s.heading.is_none())
+            && a.sections.is_empty()
     }
 
-    fn flush_body(&mut self, layout: Layout) {
-        if self.body.is_empty() {
-            return;
+    fn close(&mut self) {
+        if !self.is_empty() {
+            let article = std::mem::take(&mut self.cur);
+            self.doc.articles.push(article);
         }
-        let paras = paragraphs(&self.body, layout);
-        self.body.clear();
-        if self.article.sections.is_empty() {
-            self.article.sections.push(Section::default());
+        self.closed_by_title = false;
+    }
+
+    /// The article a trailing element (subtitle, end matter) belongs to.
+    fn trailing_target(&mut self) -> &mut Article {
+        if self.is_empty() {
+            if let Some(last) = self.doc.articles.last_mut() {
+                return last;
+            }
         }
-        if let Some(section) = self.article.sections.last_mut() {
-            section.paragraphs.extend(paras);
+        &mut self.cur
+    }
+
+    fn paragraph(&mut self, text: String, uncertain: bool) {
+        self.closed_by_title = false;
+        if self.cur.sections.is_empty() {
+            self.cur.sections.push(Section::default());
+        }
+        if let Some(s) = self.cur.sections.last_mut() {
+            if uncertain {
+                s.uncertain_paragraphs.push(s.paragraphs.len());
+            }
+            s.paragraphs.push(text);
         }
     }
 
-    fn start_section(&mut self, heading: String, layout: Layout) {
-        self.flush_body(layout);
-        match self.article.sections.last_mut() {
-            Some(s) if s.heading.is_none() && s.paragraphs.is_empty() => s.heading = Some(heading),
-            _ => self.article.sections.push(Section {
-                heading: Some(heading),
-                paragraphs: Vec::new(),
-            }),
-        }
-    }
-
-    /// Finish this article into `doc` (if it holds anything) and start a new one.
-    fn close(&mut self, doc: &mut Document, layout: Layout) {
-        self.flush_body(layout);
-        let done = std::mem::take(self);
-        if !done.is_empty() {
-            let mut article = done.article;
-            article
-                .sections
-                .retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
-            doc.articles.push(article);
-        }
+    fn heading(&mut self, text: String, uncertain: bool) {
+        self.closed_by_title = false;
+        self.cur.sections.push(Section {
+            heading: Some(text),
+            heading_uncertain: uncertain,
+            ..Section::default()
+        });
     }
 }
 
-fn heading_text(title: &str, subtitle: &Option<String>) -> String {
-    match subtitle {
-        Some(s) => join_lines(&[title, s]),
-        None => title.to_string(),
-    }
-}
-
-/// What an element is, without its payload: for looking around while consuming.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    MarkerFrom,
-    MarkerTo,
-    Byline,
-    EndMatter,
-    Heading { numbered: bool },
-    Body,
-}
-
-fn kind(elem: &Elem) -> Kind {
-    match elem {
-        Elem::Marker(m) if m.direction == Direction::From => Kind::MarkerFrom,
-        Elem::Marker(_) => Kind::MarkerTo,
-        Elem::Byline(_) => Kind::Byline,
-        Elem::EndMatter(_) => Kind::EndMatter,
-        Elem::Heading { numbered, .. } => Kind::Heading {
-            numbered: *numbered,
-        },
-        Elem::Body(_) => Kind::Body,
-    }
-}
-
-pub fn assemble(elems: Vec<Elem>, layout: Layout) -> Document {
-    let kinds: Vec<Kind> = elems.iter().map(kind).collect();
-    // A page that ends on a title printed after its body is title-after whatever it
-    // opens with (a page header, a section heading continued from another page).
-    let title_first = matches!(kinds.first(), Some(Kind::Heading { .. }))
-        && !matches!(
-            kinds
-                .iter()
-                .rev()
-                .find(|k| !matches!(k, Kind::EndMatter | Kind::MarkerTo)),
-            Some(Kind::Heading { numbered: false })
-        );
-    let mut doc = Document::default();
-    let mut cur = Current::default();
-    for (i, elem) in elems.into_iter().enumerate() {
-        let prev_closes = i > 0 && matches!(kinds[i - 1], Kind::EndMatter | Kind::MarkerTo);
+pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Document {
+    let elems = elements(pieces, labels);
+    let after = titles_after(&elems);
+    let mut b = Builder::default();
+    for Element { elem, uncertain } in elems {
         match elem {
-            Elem::Marker(m) if m.direction == Direction::From => {
-                let started = cur.has_body()
-                    || cur.article.continued_marker.is_some()
-                    || (!title_first && cur.article.title.is_some());
-                if started {
-                    cur.close(&mut doc, layout);
-                }
-                cur.article.continued_from_page = m.page;
-                cur.article.continued_marker = Some(m.printed);
-            }
-            Elem::Marker(m) => {
-                cur.flush_body(layout);
-                cur.article.end_matter.push(m.printed);
-            }
-            Elem::Byline(text) => match &mut cur.article.byline {
-                // 本报记者 王明 / 通讯员 李华 on two lines: one byline.
-                Some(byline) if i > 0 && kinds[i - 1] == Kind::Byline => {
-                    byline.push(' ');
-                    byline.push_str(&text);
-                }
-                _ => {
-                    if cur.has_body() || cur.article.byline.is_some() {
-                        cur.close(&mut doc, layout);
+            Elem::Furniture(text) => b.doc.page_furniture.push(text),
+            Elem::Title(text) if after => {
+                if b.is_empty() && b.closed_by_title {
+                    // A title continued after a blank line: still the same title.
+                    if let Some(t) = b.doc.articles.last_mut().and_then(|a| a.title.as_mut()) {
+                        t.push_str(&text);
                     }
-                    cur.article.byline = Some(text);
+                    continue;
                 }
-            },
-            Elem::EndMatter(text) => {
-                cur.flush_body(layout);
-                match doc.articles.last_mut() {
-                    // A credit after a title printed below its body belongs to that article.
-                    Some(last) if cur.is_empty() => last.end_matter.push(text),
-                    _ => cur.article.end_matter.push(text),
-                }
+                b.cur.title = Some(text);
+                b.cur.uncertain |= uncertain;
+                b.close();
+                b.closed_by_title = true;
             }
-            Elem::Heading {
-                title,
-                subtitle,
-                boundary,
-                title_like,
-                numbered,
-            } => {
-                let next = kinds.get(i + 1).copied();
-                if title_first {
-                    let next_starts_article = matches!(
-                        next,
-                        Some(Kind::Byline | Kind::MarkerFrom | Kind::Heading { numbered: false })
-                    );
-                    if numbered {
-                        cur.start_section(heading_text(&title, &subtitle), layout);
-                    } else if !cur.has_body() && cur.article.title.is_none() {
-                        cur.article.title = Some(title);
-                        cur.article.subtitle = subtitle;
-                    } else if !cur.has_body()
-                        && cur.article.subtitle.is_none()
-                        && cur.article.sections.is_empty()
-                    {
-                        cur.article.subtitle = Some(heading_text(&title, &subtitle));
-                    } else if cur.has_body() && (prev_closes || next_starts_article || title_like) {
-                        cur.close(&mut doc, layout);
-                        cur.article.title = Some(title);
-                        cur.article.subtitle = subtitle;
-                    } else {
-                        cur.start_section(heading_text(&title, &subtitle), layout);
-                    }
-                } else if !numbered && (boundary || title_like || prev_closes) && !cur.is_empty() {
-                    cur.flush_body(layout);
-                    cur.article.title = Some(title);
-                    cur.article.subtitle = subtitle;
-                    cur.close(&mut doc, layout);
+            Elem::Title(text) => {
+                if b.has_body() || b.cur.title.is_some() || b.cur.byline.is_some() {
+                    b.close();
+                }
+                b.cur.title = Some(text);
+                b.cur.uncertain |= uncertain;
+            }
+            Elem::Subtitle(text) => {
+                // A deck line above a title-first title (引题) opens a new article.
+                if !after && b.has_body() {
+                    b.close();
+                }
+                let target = if after && b.closed_by_title {
+                    b.trailing_target()
                 } else {
-                    cur.start_section(heading_text(&title, &subtitle), layout);
+                    &mut b.cur
+                };
+                match &mut target.subtitle {
+                    Some(s) => {
+                        s.push(' ');
+                        s.push_str(&text);
+                    }
+                    None => target.subtitle = Some(text),
                 }
             }
-            Elem::Body(line) => cur.body.push(line),
+            Elem::Byline(text) => {
+                if b.has_body() || b.cur.byline.is_some() || (after && b.cur.title.is_some()) {
+                    b.close();
+                }
+                b.cur.byline = Some(text);
+                b.cur.uncertain |= uncertain;
+                b.closed_by_title = false;
+            }
+            Elem::Marker(m) if m.direction == Direction::From => {
+                if b.has_body() || b.cur.continued_marker.is_some() {
+                    b.close();
+                }
+                b.cur.continued_from_page = m.page;
+                b.cur.continued_marker = Some(m.printed);
+                b.closed_by_title = false;
+            }
+            Elem::Marker(m) => b.trailing_target().end_matter.push(m.printed),
+            Elem::EndMatter(text) => b.trailing_target().end_matter.push(text),
+            Elem::Heading(text) => b.heading(text, uncertain),
+            Elem::Paragraph(text) => b.paragraph(text, uncertain),
         }
     }
-    cur.close(&mut doc, layout);
-    doc
+    b.close();
+    b.doc
+}
+
+/// Does this page print titles after their bodies? Only the page's end can say: in the
+/// middle, `body TITLE byline body` reads both ways. A page whose last content
+/// (furniture, end matter and 下转 markers aside) is a title prints titles last.
+fn titles_after(elems: &[Element]) -> bool {
+    let content = |e: &&Element| {
+        !matches!(
+            e.elem,
+            Elem::Furniture(_)
+                | Elem::EndMatter(_)
+                | Elem::Marker(Marker {
+                    direction: Direction::To,
+                    ..
+                })
+        )
+    };
+    let is_title = |e: &Element| matches!(e.elem, Elem::Title(_) | Elem::Subtitle(_));
+    elems.iter().rev().find(content).is_some_and(is_title)
 }

@@ -42,25 +42,23 @@ impl Line {
     pub fn raw(&self) -> &str {
         self.raw.as_deref().unwrap_or(&self.text)
     }
-
-    /// Noticeably shorter than its column: the end of a paragraph, or a heading.
-    pub fn is_short(&self) -> bool {
-        !self.letter_spaced && self.width <= self.column - 1.5
-    }
-
-    /// About two characters shorter than the column: a first line whose indent was lost.
-    pub fn looks_like_first_line(&self) -> bool {
-        !self.letter_spaced && self.width >= self.column - 3.5 && self.width <= self.column - 1.25
-    }
 }
 
-/// Split text into non-blank lines, remembering blank lines and indents.
+/// Split text into non-blank lines, remembering blank lines and indents. A line that
+/// repeats the line just before it is dropped: newspapers fake bold headings by drawing
+/// them twice, slightly offset, and extractors then print the line twice.
 pub fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     let mut blank_before = false;
+    let mut previous = "";
     for raw in text.split('\n') {
         if raw.trim().is_empty() {
             blank_before = true;
+            continue;
+        }
+        let repeated = raw.trim() == previous && previous.chars().count() >= 4;
+        previous = raw.trim();
+        if repeated {
             continue;
         }
         let indented = raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  ");
@@ -110,7 +108,7 @@ pub fn estimate_columns(lines: &mut [Line]) {
 
 /// Is the page hard-wrapped into a column? Most lines then sit near their column width.
 /// Pages with one paragraph per line (widths all over the place) are not.
-pub fn is_hard_wrapped(lines: &[Line]) -> bool {
+pub fn is_hard_wrapped(lines: &[&Line]) -> bool {
     if lines.len() < 4 {
         return false;
     }
@@ -119,23 +117,4 @@ pub fn is_hard_wrapped(lines: &[Line]) -> bool {
         .filter(|l| l.letter_spaced || (l.width - l.column).abs() <= (0.15 * l.column).max(2.0))
         .count();
     near * 2 >= lines.len()
-}
-
-/// Does the page mark paragraphs by indenting their first line?
-pub fn uses_indents(lines: &[Line]) -> bool {
-    let indented = lines.iter().filter(|l| l.indented).count();
-    indented * 5 >= lines.len() && indented >= 2
-}
-
-/// Are paragraphs separated by blank lines? Look at the clear paragraph ends (short
-/// lines that finish a sentence) and count how many a blank line follows.
-pub fn uses_blank_paragraphs(lines: &[Line]) -> bool {
-    let (mut ends, mut blank) = (0, 0);
-    for pair in lines.windows(2) {
-        if pair[0].is_short() && super::chars::ends_sentence(&pair[0].text) {
-            ends += 1;
-            blank += usize::from(pair[1].blank_before);
-        }
-    }
-    ends > 0 && blank * 2 > ends
 }

@@ -229,6 +229,23 @@ pub fn opens_end_matter(line: &str) -> bool {
     line.trim_start().starts_with(['（', '(']) && !line.contains(['）', ')']) || is_end_matter(line)
 }
 
+/// Headings numbered like （一）, 一、, 1. or 第一部分 are section headings, not titles.
+pub fn is_numbered(title: &str) -> bool {
+    let t = title.trim_start();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next().is_some_and(numeral),
+        Some(c) if numeral(c) => {
+            let rest: String = chars.take_while(|&c| numeral(c)).collect();
+            let after = t.chars().nth(1 + rest.chars().count());
+            matches!(after, Some('、' | '.' | '．'))
+        }
+        Some('第') => chars.next().is_some_and(numeral),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

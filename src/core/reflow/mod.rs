@@ -1,57 +1,109 @@
 //! Reflow: from the lines of an extracted page to articles, sections and paragraphs.
 //!
-//! The pipeline: split lines and clean extraction spaces (`lines`, `spacing`), estimate
-//! the column width around every line, split off continuation markers and classify
-//! lines into page elements (`blocks`), then assemble articles (`assemble`), joining
-//! body lines into paragraphs (`paragraphs`). No rule names a particular page.
+//! The pipeline, after the way GROBID reads scholarly PDFs (label every line with a
+//! sequence model over layout features, then assemble):
+//! 1. `lines`, `spacing`: split lines, drop the spaces extraction invented, measure each
+//!    line's printed width and estimate the column it was set in;
+//! 2. `pieces`: split continuation markers (■上接第1版, （下转第八版）) off their lines;
+//! 3. `features`: observe each piece (fullness against its column, first and last
+//!    characters, blank lines around, indent, recognisers for bylines, end matter and
+//!    page furniture, position, block) and combine with the neighbours' observations;
+//! 4. `model`: label every piece (title, subtitle, byline, heading, paragraph start,
+//!    paragraph continuation, end matter, furniture) with a linear-chain model whose
+//!    weights were learned from the page harness (`assets/reflow-model.txt`; retrain with
+//!    `cargo run --release --example train_reflow`); Viterbi decoding, with a margin per
+//!    piece that flags what the model was unsure of;
+//! 5. `assemble`: runs of labels become elements, elements become articles.
+//!
+//! No rule names a particular page; what the rules of the old reflow knew (bylines,
+//! markers, end matter) survives as features whose weight the training decides.
 
 mod assemble;
-mod blocks;
-pub(crate) mod chars;
+mod chars;
+mod features;
 mod lines;
 pub(crate) mod markers;
+mod model;
 pub(crate) mod paragraphs;
-pub(crate) mod spacing;
+mod pieces;
+mod spacing;
 
 use super::model::Document;
 
 pub use chars::width as printed_width;
+pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 1;
+pub const REFLOW_VERSION: u32 = 2;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {
-    let mut lines = lines::split_lines(text);
-    lines::estimate_columns(&mut lines);
-    let layout = paragraphs::Layout {
-        wrapped: lines::is_hard_wrapped(&lines),
-        indents: lines::uses_indents(&lines),
-        blank_paragraphs: lines::uses_blank_paragraphs(&lines),
-    };
-    let elems = blocks::classify(lines, layout.wrapped, layout.indents);
-    assemble::assemble(elems, layout)
+    reflow_with(text, Model::shipped())
 }
 
-/// Debug view of the line analysis (width, column estimate, flags), for tuning.
-#[doc(hidden)]
-pub fn debug_lines(text: &str) -> Vec<String> {
+/// Reflow with a given model (the trainer evaluates models it has not written yet).
+pub fn reflow_with(text: &str, model: &Model) -> Document {
+    let page = prepare(text);
+    let labels = model.decode(&page.observations);
+    assemble::assemble(page.pieces, &labels)
+}
+
+/// A page made ready for labelling.
+pub struct Prepared {
+    pieces: Vec<pieces::Piece>,
+    pub observations: Vec<Observation>,
+}
+
+impl Prepared {
+    /// Each piece's cleaned text (a marker as printed), for aligning with a golden.
+    pub fn texts(&self) -> Vec<&str> {
+        self.pieces
+            .iter()
+            .map(|p| match p {
+                pieces::Piece::Line(l) => l.text.as_str(),
+                pieces::Piece::Marker(m) => m.printed.as_str(),
+            })
+            .collect()
+    }
+}
+
+/// Split, clean and observe a page: everything before the model decides.
+pub fn prepare(text: &str) -> Prepared {
     let mut lines = lines::split_lines(text);
     lines::estimate_columns(&mut lines);
-    lines
+    let pieces = pieces::pieces(lines);
+    let obs = features::observe(&pieces);
+    let mut feats = Vec::new();
+    let observations = pieces
         .iter()
-        .map(|l| {
-            format!(
-                "{:5.1} {:5.1} {}{}{} {}",
-                l.width,
-                l.column,
-                if l.blank_before { 'B' } else { ' ' },
-                if l.indented { 'I' } else { ' ' },
-                if l.letter_spaced { 'L' } else { ' ' },
-                l.text
-            )
+        .enumerate()
+        .map(|(i, piece)| {
+            features::features(&obs, i, &mut feats);
+            Observation {
+                features: feats.clone(),
+                forced: piece.marker_direction().map(|d| match d {
+                    markers::Direction::From => Label::MarkerFrom,
+                    markers::Direction::To => Label::MarkerTo,
+                }),
+            }
         })
+        .collect();
+    Prepared {
+        pieces,
+        observations,
+    }
+}
+
+/// Debug view of the labelling: label, margin and text of every piece, for tuning.
+#[doc(hidden)]
+pub fn debug_labels(text: &str, model: &Model) -> Vec<String> {
+    let page = prepare(text);
+    let labels = model.decode(&page.observations);
+    page.texts()
+        .iter()
+        .zip(&labels)
+        .map(|(t, (l, m))| format!("{:<11} {:6.1} {}", l.name(), m, t))
         .collect()
 }
 

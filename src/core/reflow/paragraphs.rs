@@ -1,7 +1,6 @@
-//! Joining wrapped lines into paragraphs, and deciding where paragraphs break.
+//! Joining the wrapped lines of one paragraph (or title, heading, note) into one string.
 
-use super::chars::{ends_sentence, is_ideograph, is_latin_word_char, is_wide};
-use super::lines::Line;
+use super::chars::{is_ideograph, is_latin_word_char, is_wide};
 
 /// Join wrapped lines of one paragraph: CJK lines join with nothing between, Latin
 /// lines with a space, and a word hyphenated at a line end is rejoined.
@@ -47,77 +46,6 @@ fn mostly_latin(text: &str) -> bool {
         }
     }
     letters > ideographs
-}
-
-/// How a page sets its paragraphs, which decides what a line break means.
-#[derive(Debug, Clone, Copy)]
-pub struct Layout {
-    /// Hard-wrapped into a column (a line break is usually not a paragraph break).
-    pub wrapped: bool,
-    /// First lines are indented.
-    pub indents: bool,
-    /// Paragraphs are separated by blank lines (most clear paragraph ends are followed
-    /// by one), so a blank line after a finished sentence is a paragraph break even
-    /// when the line before it is full.
-    pub blank_paragraphs: bool,
-}
-
-/// Does a new paragraph start at `next`, given the line before it? `prev_opens` says
-/// `prev` is the first line of its paragraph, whose indent (lost in extraction) took
-/// two characters of its column.
-pub fn breaks_before(prev: &Line, prev_opens: bool, next: &Line, layout: Layout) -> bool {
-    if !layout.wrapped {
-        return true;
-    }
-    if layout.indents && next.indented {
-        return true;
-    }
-    let finished = ends_sentence(&prev.text);
-    if finished && next.text.starts_with("——") {
-        return true;
-    }
-    let latin = prev.text.chars().last().is_some_and(|c| !is_wide(c)) && mostly_latin(&prev.text);
-    if next.blank_before && latin {
-        // Plain Latin text: blank lines separate paragraphs.
-        return true;
-    }
-    if !finished {
-        // A sentence running on: even across a blank line, which is then a column break.
-        return false;
-    }
-    let indent = if prev_opens { 2.0 } else { 0.0 };
-    if !prev.letter_spaced && prev.width <= prev.column - 1.5 - indent {
-        return true;
-    }
-    // A full line that ends a sentence: a paragraph break only when the next line
-    // looks like a first line that lost its indent (or, after a blank, is not full).
-    if next.blank_before {
-        // A full line after the blank cannot be a first line (its indent would have
-        // taken two characters): the blank was a column break at a sentence end.
-        let next_full = next.letter_spaced || next.width >= next.column - 0.5;
-        !next_full && (layout.blank_paragraphs || next.is_short() || next.looks_like_first_line())
-    } else {
-        next.looks_like_first_line() && !ends_sentence(&next.text)
-    }
-}
-
-/// Group a run of body lines into paragraphs.
-pub fn paragraphs(lines: &[Line], layout: Layout) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut prev_opens = true;
-    for (k, line) in lines.iter().enumerate() {
-        let opens = k > 0 && breaks_before(&lines[k - 1], prev_opens, line, layout);
-        if opens {
-            out.push(std::mem::take(&mut current));
-        }
-        prev_opens = opens || k == 0;
-        push_line(&mut current, &line.text);
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -87,6 +87,26 @@ fn drop_space_between(x: char, y: char) -> bool {
     is_cjk_punct(x) || is_cjk_punct(y) || (cjk(x) && numeric(y)) || (numeric(x) && cjk(y))
 }
 
+/// In a paragraph line, spaces between two Chinese characters were put there by the
+/// extractor (loosely justified lines come out as `各 地区部 门认 真落 实`), unless the
+/// line has a single such space, which may be printed (a slogan's two halves). Lines with
+/// two or more lose them all.
+pub fn close_cjk_gaps(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let cjk = |c: char| is_ideograph(c) || is_cjk_punct(c);
+    let gap = |k: usize| {
+        chars[k] == ' ' && k > 0 && k + 1 < chars.len() && cjk(chars[k - 1]) && cjk(chars[k + 1])
+    };
+    let gaps = (0..chars.len()).filter(|&k| gap(k)).count();
+    if gaps < 2 {
+        return text.to_string();
+    }
+    (0..chars.len())
+        .filter(|&k| !gap(k))
+        .map(|k| chars[k])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +166,10 @@ mod tests {
         );
         assert_eq!(clean("The  quick\tbrown fox"), "The quick brown fox");
         assert_eq!(clean("  缩进　　的行 "), "缩进 的行");
+        assert_eq!(
+            close_cjk_gaps(&clean("各 地区部 门认 真落 实")),
+            "各地区部门认真落实"
+        );
+        assert_eq!(close_cjk_gaps("好生活 相约美味"), "好生活 相约美味");
     }
 }

@@ -1,0 +1,534 @@
+//! What the line labeller sees of each piece: a handful of small categorical
+//! observations (how full the line is against its column, how it starts and ends, blank
+//! lines around it, recognisers for bylines, end matter and page furniture, where it sits
+//! on the page), and the feature templates that combine them with the neighbours'.
+//!
+//! A feature is a template and a value, `end=stop` or `p:end|p:width=stop|minus2`; its id
+//! is `template * VALUES + value`. Names exist so that the model file can be read by a
+//! person; the labeller itself only ever sees ids.
+
+use super::chars::{ends_mid_sentence, ends_sentence, is_closer, is_ideograph, is_wide};
+use super::lines::Line;
+use super::markers::{is_byline, is_editor_credit, is_end_matter, opens_end_matter, Direction};
+use super::pieces::Piece;
+
+/// Values a template may take (ids are `template * VALUES + value`).
+pub const VALUES: usize = 1024;
+
+/// One categorical observation of a piece: its name and value names.
+struct Atom {
+    name: &'static str,
+    values: &'static [&'static str],
+}
+
+macro_rules! atoms {
+    ($($id:ident = $name:literal [$($v:literal),*];)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(usize)]
+        enum A { $($id),* }
+        const ATOMS: &[Atom] = &[$(Atom { name: $name, values: &[$($v),*] }),*];
+    };
+}
+
+atoms! {
+    KIND = "kind" ["line", "from", "to", "none"];
+    WIDTH = "width" ["full", "near", "minus2", "short", "half", "tiny", "over", "spaced", "-"];
+    END = "end" ["stop", "mid", "dash", "closer", "han", "latin", "other", "credit", "-"];
+    START = "start" ["han", "quote", "bracket", "dash", "digit", "latin", "ornament", "other", "-"];
+    BLANK = "blank" ["none", "before", "after", "both"];
+    INDENT = "indent" ["no", "yes"];
+    LEN = "len" ["1", "2", "3-4", "5-8", "9-14", "15-24", "25-40", "41+", "-"];
+    STOPS = "stops" ["none", "comma", "stop"];
+    BYLINE = "byline" ["no", "credit", "ornament-name", "short-han"];
+    ENDM = "endm" ["no", "whole", "opens", "editor"];
+    FURN = "furn" ["no", "date", "page", "paper", "number"];
+    NUMBERED = "numbered" ["no", "yes"];
+    QUOTED = "quoted" ["no", "yes"];
+    POS = "pos" ["first", "head", "middle", "tail", "last"];
+    BLOCK = "block" ["alone", "first", "middle", "last"];
+    BLOCKLEN = "blocklen" ["1", "2", "3", "4-6", "7+"];
+    SAMELEN = "samelen" ["no", "yes"];
+    PAGE = "page" ["blanks", "blankless", "unwrapped"];
+}
+
+/// The observations of one piece, indexed by `A`.
+#[derive(Clone, Copy, Debug)]
+pub struct Obs([u8; ATOMS.len()]);
+
+impl Obs {
+    fn get(&self, a: A) -> usize {
+        self.0[a as usize] as usize
+    }
+}
+
+/// Where an atom is read: this piece, or a neighbour at an offset.
+#[derive(Clone, Copy)]
+struct Part {
+    offset: i8,
+    atom: A,
+}
+
+const fn p(offset: i8, atom: A) -> Part {
+    Part { offset, atom }
+}
+
+/// Feature templates: each a conjunction of one to three parts.
+const TEMPLATES: &[&[Part]] = {
+    use A::*;
+    &[
+        &[],
+        &[p(0, KIND)],
+        &[p(0, WIDTH)],
+        &[p(0, END)],
+        &[p(0, START)],
+        &[p(0, BLANK)],
+        &[p(0, INDENT)],
+        &[p(0, LEN)],
+        &[p(0, STOPS)],
+        &[p(0, BYLINE)],
+        &[p(0, ENDM)],
+        &[p(0, FURN)],
+        &[p(0, NUMBERED)],
+        &[p(0, QUOTED)],
+        &[p(0, POS)],
+        &[p(0, BLOCK), p(0, BLOCKLEN)],
+        &[p(0, SAMELEN), p(0, LEN)],
+        &[p(-1, KIND)],
+        &[p(1, KIND)],
+        &[p(-1, WIDTH)],
+        &[p(1, WIDTH)],
+        &[p(-1, END)],
+        &[p(1, START)],
+        &[p(1, END)],
+        &[p(-1, LEN)],
+        &[p(1, LEN)],
+        &[p(-1, BYLINE)],
+        &[p(1, BYLINE)],
+        &[p(-1, BLANK)],
+        &[p(1, BLANK)],
+        &[p(1, ENDM)],
+        &[p(-1, FURN)],
+        &[p(1, FURN)],
+        &[p(-2, KIND)],
+        &[p(2, KIND)],
+        &[p(2, BYLINE)],
+        &[p(-1, END), p(-1, WIDTH)],
+        &[p(-1, END), p(-1, WIDTH), p(0, BLANK)],
+        &[p(-1, END), p(-1, WIDTH), p(0, PAGE)],
+        &[p(-1, END), p(0, WIDTH)],
+        &[p(-1, END), p(0, INDENT)],
+        &[p(0, WIDTH), p(1, WIDTH)],
+        &[p(0, WIDTH), p(0, END)],
+        &[p(0, WIDTH), p(0, BLANK), p(0, PAGE)],
+        &[p(0, WIDTH), p(0, INDENT)],
+        &[p(0, END), p(0, BLANK)],
+        &[p(0, LEN), p(0, END)],
+        &[p(0, LEN), p(0, BLANK), p(0, PAGE)],
+        &[p(0, START), p(0, END)],
+        &[p(0, STOPS), p(0, LEN)],
+        &[p(-1, WIDTH), p(0, WIDTH), p(1, WIDTH)],
+        &[p(0, END), p(1, START), p(1, WIDTH)],
+        &[p(0, WIDTH), p(1, WIDTH), p(1, BLANK)],
+        &[p(-1, KIND), p(0, LEN)],
+        &[p(1, KIND), p(0, LEN)],
+        &[p(0, BYLINE), p(0, LEN)],
+        &[p(0, POS), p(0, LEN)],
+        &[p(0, FURN), p(0, POS)],
+        &[p(-1, LEN), p(0, LEN), p(1, LEN)],
+        &[p(0, BLOCK), p(0, STOPS), p(0, PAGE)],
+        &[p(-1, STOPS), p(0, STOPS)],
+        &[p(0, STOPS), p(1, STOPS)],
+        &[p(0, WIDTH), p(0, STOPS), p(1, KIND)],
+    ]
+};
+
+/// Number of templates (the model's weight table has `TEMPLATE_COUNT * VALUES` rows).
+pub const TEMPLATE_COUNT: usize = TEMPLATES.len();
+
+fn value_count(atom: A) -> usize {
+    ATOMS[atom as usize].values.len()
+}
+
+/// The readable name of feature `id`, e.g. `p:end|width=stop|short`.
+pub fn feature_name(id: u32) -> Option<String> {
+    let (t, mut v) = (id as usize / VALUES, id as usize % VALUES);
+    let parts = TEMPLATES.get(t)?;
+    if parts.is_empty() {
+        return Some("bias".into());
+    }
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for part in parts.iter().rev() {
+        let n = value_count(part.atom);
+        values.push(*ATOMS[part.atom as usize].values.get(v % n)?);
+        v /= n;
+        let prefix = match part.offset {
+            0 => String::new(),
+            o if o < 0 => "p".repeat(o.unsigned_abs() as usize) + ":",
+            o => "n".repeat(o as usize) + ":",
+        };
+        names.push(prefix + ATOMS[part.atom as usize].name);
+    }
+    names.reverse();
+    values.reverse();
+    Some(format!("{}={}", names.join("|"), values.join("|")))
+}
+
+/// The id of a feature named as `feature_name` writes it.
+pub fn feature_id(name: &str) -> Option<u32> {
+    name_index().get(name).copied()
+}
+
+fn name_index() -> &'static std::collections::HashMap<String, u32> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, u32>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (t, parts) in TEMPLATES.iter().enumerate() {
+            let combos: usize = parts.iter().map(|p| value_count(p.atom)).product();
+            for v in 0..combos {
+                let id = (t * VALUES + v) as u32;
+                if let Some(name) = feature_name(id) {
+                    map.insert(name, id);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// Observe every piece of the page.
+pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
+    let page = page_kind(pieces);
+    let blocks = block_positions(pieces);
+    let n = pieces.len();
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let mut o = [0u8; ATOMS.len()];
+            let set = |o: &mut [u8; ATOMS.len()], a: A, v: usize| o[a as usize] = v as u8;
+            set(&mut o, A::PAGE, page);
+            set(&mut o, A::POS, position(i, n));
+            let (block, block_len) = blocks[i];
+            set(&mut o, A::BLOCK, block);
+            set(&mut o, A::BLOCKLEN, block_len);
+            let blank_after = pieces
+                .get(i + 1)
+                .is_some_and(|p| p.line().is_some_and(|l| l.blank_before));
+            match piece {
+                Piece::Marker(m) => {
+                    let kind = if m.direction == Direction::From { 1 } else { 2 };
+                    set(&mut o, A::KIND, kind);
+                    for a in [A::WIDTH, A::END, A::START, A::LEN] {
+                        set(&mut o, a, value_count(a) - 1);
+                    }
+                    set(&mut o, A::BLANK, 2 * usize::from(blank_after));
+                }
+                Piece::Line(l) => {
+                    observe_line(&mut o, l, blank_after);
+                    let prev_len = i
+                        .checked_sub(1)
+                        .and_then(|k| pieces[k].line())
+                        .map(|p| p.text.chars().count());
+                    let same = prev_len == Some(l.text.chars().count());
+                    set(&mut o, A::SAMELEN, usize::from(same));
+                }
+            }
+            Obs(o)
+        })
+        .collect()
+}
+
+fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, blank_after: bool) {
+    let mut set = |a: A, v: usize| o[a as usize] = v as u8;
+    let text = l.text.as_str();
+    let chars = text.chars().count();
+    set(A::KIND, 0);
+    set(A::WIDTH, width_bucket(l));
+    set(A::END, end_class(text));
+    set(A::START, start_class(text));
+    set(
+        A::BLANK,
+        usize::from(l.blank_before) + 2 * usize::from(blank_after),
+    );
+    set(A::INDENT, usize::from(l.indented));
+    set(A::LEN, len_bucket(chars));
+    let inner: &str = text
+        .char_indices()
+        .last()
+        .map_or("", |(last, _)| &text[..last]);
+    let stops = if inner.contains(['。', '！', '？']) {
+        2
+    } else if inner.contains(['，', '、', '；']) {
+        1
+    } else {
+        0
+    };
+    set(A::STOPS, stops);
+    set(A::BYLINE, byline_class(text));
+    let endm = if is_editor_credit(text) {
+        3
+    } else if is_end_matter(text) {
+        1
+    } else if opens_end_matter(text) {
+        2
+    } else {
+        0
+    };
+    set(A::ENDM, endm);
+    set(A::FURN, furniture_class(text));
+    set(A::NUMBERED, usize::from(super::markers::is_numbered(text)));
+    let quoted = text.starts_with(['“', '「', '《']) && text.ends_with(['”', '」', '》']);
+    set(A::QUOTED, usize::from(quoted));
+}
+
+/// Which way a piece's line falls short of its column.
+fn width_bucket(l: &Line) -> usize {
+    if l.letter_spaced {
+        return 7;
+    }
+    let deficit = l.column - l.width;
+    match deficit {
+        d if d < -1.0 => 6,
+        d if d <= 0.5 => 0,
+        d if d <= 1.25 => 1,
+        d if d <= 3.5 && l.width >= 0.5 * l.column => 2,
+        _ if l.width >= 0.5 * l.column => 3,
+        _ if l.width >= 0.3 * l.column => 4,
+        _ => 5,
+    }
+}
+
+fn end_class(text: &str) -> usize {
+    let last = text.chars().next_back().unwrap_or(' ');
+    if ends_sentence(text) {
+        if text.ends_with(['）', ')']) {
+            return 7;
+        }
+        return 0;
+    }
+    if ends_mid_sentence(text) {
+        return 1;
+    }
+    match last {
+        '—' => 2,
+        c if is_closer(c) => 3,
+        c if is_ideograph(c) => 4,
+        c if c.is_alphanumeric() && !is_wide(c) => 5,
+        _ => 6,
+    }
+}
+
+fn start_class(text: &str) -> usize {
+    match text.chars().next().unwrap_or(' ') {
+        c if is_ideograph(c) => 0,
+        '“' | '‘' | '「' | '『' | '"' | '《' => 1,
+        '（' | '(' | '【' | '[' | '〔' => 2,
+        '—' => 3,
+        c if c.is_ascii_digit() || ('０'..='９').contains(&c) => 4,
+        c if c.is_alphabetic() && !is_wide(c) => 5,
+        '□' | '■' | '◆' | '●' | '▲' | '★' | '☆' | '○' | '◇' => 6,
+        _ => 7,
+    }
+}
+
+fn len_bucket(chars: usize) -> usize {
+    match chars {
+        0..=1 => 0,
+        2 => 1,
+        3..=4 => 2,
+        5..=8 => 3,
+        9..=14 => 4,
+        15..=24 => 5,
+        25..=40 => 6,
+        _ => 7,
+    }
+}
+
+/// A credit line (`本报记者 刘军`), an ornamented name (`□王晓明`), or a bare run of two
+/// to four ideographs (a name, or a very short title).
+fn byline_class(text: &str) -> usize {
+    if is_byline(text) {
+        return 1;
+    }
+    let body = text.trim_start_matches(['□', '■', '◆', '●']).trim();
+    let han = body.chars().filter(|&c| is_ideograph(c)).count();
+    let only_names = body
+        .chars()
+        .all(|c| is_ideograph(c) || c == ' ' || c == '·');
+    if body.len() < text.len() && only_names && (2..=12).contains(&han) {
+        2
+    } else if only_names && (2..=4).contains(&han) {
+        3
+    } else {
+        0
+    }
+}
+
+/// Running heads and feet: a date, a page name (`第5版`), a paper's name, a page number.
+fn furniture_class(text: &str) -> usize {
+    let chars = text.chars().count();
+    if chars > 30 {
+        return 0;
+    }
+    let has_date = text.contains('年')
+        && text.contains('月')
+        && text.contains('日')
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c));
+    if has_date && (chars <= 22 || text.contains("星期")) || text.contains("星期") {
+        return 1;
+    }
+    let page = text.find('第').is_some_and(|i| {
+        let rest = &text[i + '第'.len_utf8()..];
+        let digits = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .count();
+        digits > 0
+            && rest
+                .trim_start()
+                .chars()
+                .nth(digits)
+                .is_some_and(|c| c == '版')
+    });
+    if page && !text.contains("上接") && !text.contains("下转") {
+        return 2;
+    }
+    if chars <= 8 && (text.ends_with("日报") || text.ends_with("晚报") || text.ends_with("时报"))
+    {
+        return 3;
+    }
+    let digits_only = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '—' || c == ' ');
+    if digits_only && text.chars().any(|c| c.is_ascii_digit()) && chars <= 7 {
+        return 4;
+    }
+    0
+}
+
+fn position(i: usize, n: usize) -> usize {
+    match i {
+        0 => 0,
+        _ if i + 1 == n => 4,
+        _ if i < 4 => 1,
+        _ if i + 4 >= n => 3,
+        _ => 2,
+    }
+}
+
+/// Each piece's place in its blank-line-delimited block, and the block's size.
+fn block_positions(pieces: &[Piece]) -> Vec<(usize, usize)> {
+    let starts: Vec<bool> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| i == 0 || p.line().is_some_and(|l| l.blank_before))
+        .collect();
+    let mut out = vec![(0, 0); pieces.len()];
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && !starts[j] {
+            j += 1;
+        }
+        let len = j - i;
+        let len_bucket = match len {
+            1 => 0,
+            2 => 1,
+            3 => 2,
+            4..=6 => 3,
+            _ => 4,
+        };
+        for (k, slot) in out[i..j].iter_mut().enumerate() {
+            let pos = match (k, len) {
+                (_, 1) => 0,
+                (0, _) => 1,
+                (k, len) if k + 1 == len => 3,
+                _ => 2,
+            };
+            *slot = (pos, len_bucket);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The page's habits: hard-wrapped with blank lines, hard-wrapped without, or one
+/// paragraph per line.
+fn page_kind(pieces: &[Piece]) -> usize {
+    let lines: Vec<&Line> = pieces.iter().filter_map(Piece::line).collect();
+    if !super::lines::is_hard_wrapped(&lines) {
+        return 2;
+    }
+    let blanks = lines.iter().filter(|l| l.blank_before).count();
+    if blanks * 50 <= lines.len() {
+        1
+    } else {
+        0
+    }
+}
+
+/// The feature ids of piece `i`, given every piece's observations.
+pub fn features(obs: &[Obs], i: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let none = {
+        let mut o = [0u8; ATOMS.len()];
+        for (k, atom) in ATOMS.iter().enumerate() {
+            o[k] = (atom.values.len() - 1) as u8;
+        }
+        o[A::KIND as usize] = 3;
+        o[A::BLANK as usize] = 0;
+        Obs(o)
+    };
+    let at = |offset: i8| -> Obs {
+        let k = i as isize + offset as isize;
+        if k < 0 || k as usize >= obs.len() {
+            none
+        } else {
+            obs[k as usize]
+        }
+    };
+    for (t, parts) in TEMPLATES.iter().enumerate() {
+        let mut v = 0usize;
+        for part in parts.iter() {
+            v = v * value_count(part.atom) + at(part.offset).get(part.atom);
+        }
+        out.push((t * VALUES + v) as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_fits_its_value_space() {
+        for parts in TEMPLATES {
+            let combos: usize = parts.iter().map(|p| value_count(p.atom)).product();
+            assert!(combos <= VALUES, "{combos}");
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        let id = (36 * VALUES + 3) as u32;
+        let name = feature_name(id).unwrap();
+        assert_eq!(feature_id(&name), Some(id), "{name}");
+        assert_eq!(feature_name(0).as_deref(), Some("bias"));
+    }
+
+    #[test]
+    fn furniture_patterns() {
+        assert_eq!(furniture_class("2025年1月2日 星期四"), 1);
+        assert_eq!(furniture_class("第5版"), 2);
+        assert_eq!(furniture_class("人民日报"), 3);
+        assert_eq!(furniture_class("5"), 4);
+        assert_eq!(furniture_class("■上接第1版"), 0);
+        assert_eq!(furniture_class("今年以来，全区社会消费品零售总额增长"), 0);
+    }
+}
