@@ -138,6 +138,11 @@ pub fn ingest_pdf(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> {
                     dump.push_str(&format!("\n{g:?}"));
                 }
             }
+            if std::env::var_os("PIZHU_LAYOUT_DEBUG").is_some_and(|v| v == "rules") {
+                for r in &page.rules {
+                    dump.push_str(&format!("\n{r:?}"));
+                }
+            }
             let _ = writeln!(std::io::stderr(), "page {}:\n{dump}", i + 1);
         }
     }

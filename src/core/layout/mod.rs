@@ -43,35 +43,87 @@ pub fn analyse(pages: &[Page]) -> Document {
 /// in reading order, for tuning (`PIZHU_LAYOUT_DEBUG=1 pizhu outline PAGE.pdf`).
 #[doc(hidden)]
 pub fn debug_page(page: &Page) -> Vec<String> {
+    let Some(page) = classify(page) else {
+        return Vec::new();
+    };
+    let mut out = vec![format!("body {:.1}", page.measures.body)];
+    for &(b, i, role, body) in &page.order {
+        let l = &page.lines[i];
+        out.push(format!(
+            "{b:3} {:5.1}/{body:4.1} {}{:6.1}-{:6.1} y{:6.1} {role:?} {}",
+            l.size,
+            if l.heavy { 'H' } else { ' ' },
+            l.x0,
+            l.x1,
+            l.y,
+            l.text
+        ));
+    }
+    out
+}
+
+/// One page's lines with their roles, in reading order.
+struct Classified {
+    lines: Vec<lines::TextLine>,
+    measures: roles::Measures,
+    /// (block, line, role, the body size the role was judged against).
+    order: Vec<(usize, usize, roles::Role, f32)>,
+}
+
+fn classify(page: &Page) -> Option<Classified> {
     let lines = lines::lines(&page.glyphs);
     if lines.is_empty() {
-        return Vec::new();
+        return None;
     }
     let m = roles::Measures::of(&lines, page.height);
     let furniture = roles::furniture(&lines, &page.rules, m, page.width);
     let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
-    let mut out = vec![format!("body {:.1} rules {:?}", m.body, page.rules.len())];
+    let bodies = local_body_sizes(&blocks, &lines, m.body);
+    let mut order = Vec::with_capacity(lines.len());
     for (b, block) in blocks.iter().enumerate() {
-        let (left, right) = edges(block, &lines, m);
+        let local = roles::Measures {
+            body: bodies[b],
+            ..m
+        };
+        let (left, right) = edges(block, &lines, local);
         for &i in block {
-            let l = &lines[i];
             let role = if furniture[i] {
                 roles::Role::Furniture
             } else {
-                roles::role(l, m, left, right)
+                roles::role(&lines[i], local, left, right)
             };
-            out.push(format!(
-                "{b:3} {:5.1} {}{:6.1}-{:6.1} y{:6.1} {role:?} {}",
-                l.size,
-                if l.heavy { 'H' } else { ' ' },
-                l.x0,
-                l.x1,
-                l.y,
-                l.text
-            ));
+            order.push((b, i, role, local.body));
         }
     }
-    out
+    Some(Classified {
+        lines,
+        measures: m,
+        order,
+    })
+}
+
+/// The body size each block is judged against. Articles on one page may be set in
+/// different body sizes (a lead story at 11 pt, briefs at 8 pt), so a size that is a title
+/// next to 8-pt text is body text in an 11-pt article. A block of several lines (a column)
+/// sets its own; a block of a line or two (a title, a byline) takes the nearest column's
+/// after it in reading order (titles stand above their bodies), else before it.
+fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32) -> Vec<f32> {
+    let own: Vec<Option<f32>> = blocks
+        .iter()
+        .map(|block| {
+            let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
+            let column = block.len() >= 4 || (block.len() >= 3 && chars >= 45);
+            column.then(|| roles::Measures::of_lines(block.iter().map(|&i| &lines[i])))
+        })
+        .collect();
+    (0..blocks.len())
+        .map(|b| {
+            own[b]
+                .or_else(|| own[b..].iter().flatten().next().copied())
+                .or_else(|| own[..b].iter().rev().flatten().next().copied())
+                .unwrap_or(page)
+        })
+        .collect()
 }
 
 /// A column's body text edges: where its body-sized lines start and end.
@@ -88,32 +140,22 @@ fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32
 }
 
 fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) {
-    let lines = lines::lines(&page.glyphs);
-    if lines.is_empty() {
+    let Some(page) = classify(page) else {
         return (Vec::new(), Vec::new());
-    }
-    let m = roles::Measures::of(&lines, page.height);
-    let furniture = roles::furniture(&lines, &page.rules, m, page.width);
-    let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
-    let mut placed = Vec::with_capacity(lines.len());
+    };
+    let mut placed = Vec::with_capacity(page.order.len());
     let mut page_furniture = Vec::new();
-    for (b, block) in blocks.iter().enumerate() {
-        let (left, right) = edges(block, &lines, m);
-        for &i in block {
-            let l = &lines[i];
-            let role = if furniture[i] {
-                page_furniture.push(l.text.clone());
-                roles::Role::Furniture
-            } else {
-                roles::role(l, m, left, right)
-            };
-            placed.push(assemble::Placed {
-                text: &l.text,
-                role,
-                block: b,
-                size: l.size,
-            });
+    for &(block, i, role, _) in &page.order {
+        let l = &page.lines[i];
+        if role == roles::Role::Furniture {
+            page_furniture.push(l.text.clone());
         }
+        placed.push(assemble::Placed {
+            text: &l.text,
+            role,
+            block,
+            size: l.size,
+        });
     }
     (assemble::articles(&placed), page_furniture)
 }

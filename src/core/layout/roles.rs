@@ -35,7 +35,15 @@ pub struct Measures {
 
 impl Measures {
     pub fn of(lines: &[TextLine], height: f32) -> Self {
-        let mut sizes: Vec<(f32, usize)> = lines.iter().map(|l| (l.size, l.chars())).collect();
+        Measures {
+            body: Self::of_lines(lines.iter()),
+            height,
+        }
+    }
+
+    /// Median size of `lines`, weighted by characters.
+    pub fn of_lines<'a>(lines: impl Iterator<Item = &'a TextLine>) -> f32 {
+        let mut sizes: Vec<(f32, usize)> = lines.map(|l| (l.size, l.chars())).collect();
         sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
         let total: usize = sizes.iter().map(|s| s.1).sum();
         let mut seen = 0;
@@ -47,7 +55,7 @@ impl Measures {
                 break;
             }
         }
-        Measures { body, height }
+        body
     }
 
     pub fn is_title_size(&self, l: &TextLine) -> bool {

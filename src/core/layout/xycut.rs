@@ -34,7 +34,7 @@ impl Thresholds {
     /// A vertical gap wider than a column gutter: it parts side-by-side articles, so it
     /// is cut before any horizontal gap (which would part their titles from their bodies).
     fn wide(&self) -> f32 {
-        2.5 * self.body
+        4.0 * self.body
     }
 }
 
@@ -73,10 +73,13 @@ fn cut(
             r.is_horizontal() && r.x0 < a && r.x1 > b && r.y0 > top && r.y1 < bottom
         })
     };
+    // A vertical rule down (nearly) the whole region parts blocks; rules between the
+    // columns of one article stop at its title and do not.
     let vertical_rule = |a: f32, b: f32| {
-        rules
-            .iter()
-            .any(|r| !r.is_horizontal() && r.x0 >= a && r.x1 <= b && r.y1 > top && r.y0 < bottom)
+        rules.iter().any(|r| {
+            let covered = r.y1.min(bottom) - r.y0.max(top);
+            !r.is_horizontal() && r.x0 >= a && r.x1 <= b && covered >= 0.9 * (bottom - top)
+        })
     };
     let vertical: Vec<Gap> = gaps(&region, xs, t.vertical(), vertical_rule)
         .into_iter()
