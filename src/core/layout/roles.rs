@@ -118,17 +118,28 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
     if leading_marker(text).is_some_and(|(_, rest)| rest.is_empty()) {
         return Role::Marker;
     }
-    if is_byline(text) {
+    let indent = l.x0 - left;
+    let indented = indent >= 1.4 * m.body && indent <= 2.8 * m.body;
+    let full = l.x1 >= right - 1.0 * m.body;
+    // A paragraph's first line may read like a credit (`本报南京4月12日电 记者从…`); a
+    // byline is never indented.
+    if !indented && (is_byline(text) || is_ornamented_name(text)) {
         return Role::Byline;
     }
     if l.heavy && l.size >= 0.85 * m.body {
         return Role::Heavy;
     }
-    let indent = l.x0 - left;
-    Role::Body {
-        indented: indent >= 1.4 * m.body && indent <= 2.8 * m.body,
-        full: l.x1 >= right - 1.0 * m.body,
-    }
+    Role::Body { indented, full }
+}
+
+/// `□王晓明`, `■本报评论员`: an ornament, then a few characters and no punctuation.
+fn is_ornamented_name(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['□', '■']) else {
+        return false;
+    };
+    let rest = rest.trim();
+    let n = rest.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=12).contains(&n) && !rest.chars().any(|c| "，。；：！？、,.;:!?（）()".contains(c))
 }
 
 #[cfg(test)]

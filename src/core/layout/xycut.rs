@@ -60,6 +60,11 @@ fn cut(
         }
         return;
     }
+    // Gaps are judged against the region's own body size: articles on one page may be set
+    // in different sizes, and their gutters scale with them.
+    let t = Thresholds {
+        body: super::roles::Measures::of_lines(region.iter().map(|&i| &lines[i])).max(t.body * 0.5),
+    };
     let xs = |i: usize| (lines[i].x0, lines[i].x1);
     let ys = |i: usize| (lines[i].top(), lines[i].bottom());
     let (top, bottom) = region
@@ -73,12 +78,12 @@ fn cut(
             r.is_horizontal() && r.x0 < a && r.x1 > b && r.y0 > top && r.y1 < bottom
         })
     };
-    // A vertical rule down (nearly) the whole region parts blocks; rules between the
-    // columns of one article stop at its title and do not.
+    // A vertical rule down the whole region parts blocks; rules between the columns of
+    // one article stop under its title and do not.
     let vertical_rule = |a: f32, b: f32| {
         rules.iter().any(|r| {
-            let covered = r.y1.min(bottom) - r.y0.max(top);
-            !r.is_horizontal() && r.x0 >= a && r.x1 <= b && covered >= 0.9 * (bottom - top)
+            let full = r.y0 <= top + t.body && r.y1 >= bottom - t.body;
+            !r.is_horizontal() && r.x0 >= a && r.x1 <= b && full
         })
     };
     let vertical: Vec<Gap> = gaps(&region, xs, t.vertical(), vertical_rule)
