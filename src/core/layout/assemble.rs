@@ -20,6 +20,8 @@ pub struct Placed<'a> {
     /// Leaf block of the XY-cut it came from.
     pub block: usize,
     pub size: f32,
+    /// Baseline.
+    pub y: f32,
 }
 
 #[derive(Default)]
@@ -32,6 +34,10 @@ struct Builder {
     last: Option<(Role, usize, f32)>,
     /// The previous body line stopped short of its column's edge.
     last_short: bool,
+    /// The title line just placed (baseline, size, block), while more of it may follow.
+    title_line: Option<(f32, f32, usize)>,
+    /// Deck lines seen before a title: its kicker (引题), which goes into the subtitle.
+    kicker: Option<String>,
 }
 
 impl Builder {
@@ -75,20 +81,75 @@ impl Builder {
         let continues = |r: Role| {
             last.is_some_and(|(lr, b, s)| lr == r && b == l.block && (s - l.size).abs() < 0.1 * s)
         };
+        // A subtitle or byline wrapped over lines of a narrow column: the same size, the
+        // same block, not indented.
+        let wraps = last.is_some_and(|(lr, b, s)| {
+            matches!(lr, Role::Subtitle | Role::Byline)
+                && b == l.block
+                && (s - l.size).abs() < 0.05 * s
+                && matches!(l.role, Role::Body { indented: false, .. } | Role::Deck | Role::Title)
+        }) && self.open.is_empty();
+        if wraps {
+            let article = self.article();
+            let field = match last.map(|x| x.0) {
+                Some(Role::Subtitle) => &mut article.subtitle,
+                _ => &mut article.byline,
+            };
+            if let Some(text) = field {
+                *text = join_lines(&[text.as_str(), l.text]);
+            }
+            return;
+        }
         match l.role {
             Role::Furniture => return,
             Role::Title => {
-                let same_title = continues(Role::Title) && self.open.is_empty();
+                // Lines of one title: wrapped in its column (same block) or letter-spaced
+                // apart into pieces on one baseline.
+                let same_title = self.open.is_empty()
+                    && self.title_line.is_some_and(|(y, size, b)| {
+                        (size - l.size).abs() < 0.1 * size
+                            && (b == l.block || (y - l.y).abs() < 0.3 * size)
+                    });
                 if same_title {
                     let article = self.article();
                     let title = article.title.get_or_insert_with(String::new);
-                    *title = join_lines(&[title.as_str(), l.text]);
+                    title.push_str(l.text);
                 } else {
                     self.flush();
+                    let kicker = self.kicker.take();
                     self.articles.push(Article {
                         title: Some(l.text.to_string()),
+                        subtitle: kicker,
                         ..Article::default()
                     });
+                }
+                self.title_line = Some((l.y, l.size, l.block));
+                self.last = Some((l.role, l.block, l.size));
+                self.last_short = false;
+                return;
+            }
+            Role::Deck => {
+                // A deck line between body and title size: a kicker above the title, or a
+                // subtitle under it (printed order, joined by a space).
+                let fresh = !self.has_body() && self.article().title.is_some();
+                if fresh && self.title_line.is_some() {
+                    let article = self.article();
+                    match &mut article.subtitle {
+                        Some(s) => {
+                            s.push(' ');
+                            s.push_str(l.text);
+                        }
+                        None => article.subtitle = Some(l.text.to_string()),
+                    }
+                } else {
+                    match &mut self.kicker {
+                        Some(k) if continues(Role::Deck) => k.push_str(l.text),
+                        Some(k) => {
+                            k.push(' ');
+                            k.push_str(l.text);
+                        }
+                        None => self.kicker = Some(l.text.to_string()),
+                    }
                 }
             }
             Role::Subtitle => {
@@ -137,6 +198,15 @@ impl Builder {
         }
         if !matches!(l.role, Role::Body { .. }) {
             self.last_short = false;
+        }
+        if l.role != Role::Deck {
+            self.title_line = None;
+        }
+        if l.role != Role::Deck && !matches!(l.role, Role::Furniture) {
+            // A kicker not followed by a title was body text after all.
+            if let Some(k) = self.kicker.take() {
+                self.body_line(&k, true);
+            }
         }
         self.last = Some((l.role, l.block, l.size));
     }

@@ -112,7 +112,7 @@ fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32)
         .iter()
         .map(|block| {
             let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
-            let column = block.len() >= 4 || (block.len() >= 3 && chars >= 45);
+            let column = block.len() >= 3 && chars >= 60;
             column.then(|| roles::Measures::of_lines(block.iter().map(|&i| &lines[i])))
         })
         .collect();
@@ -155,6 +155,7 @@ fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) 
             role,
             block,
             size: l.size,
+            y: l.y,
         });
     }
     (assemble::articles(&placed), page_furniture)

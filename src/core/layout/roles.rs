@@ -13,6 +13,8 @@ pub enum Role {
     /// Running head or foot, page number, editors' credit: the page's, not an article's.
     Furniture,
     Title,
+    /// Between body and title size: a kicker (引题) above a title or a subtitle under it.
+    Deck,
     /// `——…` under a title.
     Subtitle,
     /// Text of a byline (`□新华社记者`, `本报记者 刘军`).
@@ -89,8 +91,10 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
     lines
         .iter()
         .map(|l| {
-            let above = head.map_or(l.bottom() < 0.06 * m.height, |y| l.y < y);
-            let below = foot.map_or(l.top() > 0.94 * m.height, |y| l.y > y);
+            // Without a rule only small print counts: a kicker may open a page.
+            let small = l.size <= 1.05 * m.body;
+            let above = head.map_or(small && l.bottom() < 0.06 * m.height, |y| l.y < y);
+            let below = foot.map_or(small && l.top() > 0.94 * m.height, |y| l.y > y);
             (above || below) && !m.is_title_size(l)
                 || is_editor_credit(&l.text)
                 || is_page_number(&l.text)
@@ -125,6 +129,9 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
     // byline is never indented.
     if !indented && (is_byline(text) || is_ornamented_name(text)) {
         return Role::Byline;
+    }
+    if l.size >= 1.1 * m.body && !l.heavy {
+        return Role::Deck;
     }
     if l.heavy && l.size >= 0.85 * m.body {
         return Role::Heavy;
