@@ -220,11 +220,34 @@ impl Builder {
 
     fn finish(mut self) -> Vec<Article> {
         self.flush();
-        for article in &mut self.articles {
+        if let Some(k) = self.kicker.take() {
+            self.body_line(&k, true);
+            self.flush();
+        }
+        let mut articles = titles_below(self.articles);
+        for article in &mut articles {
             end_matter(article);
         }
-        self.articles
+        articles
     }
+}
+
+/// A title with no body after it, right after a body with no title, is that body's
+/// title printed below it (inner pages often set titles under their articles).
+fn titles_below(articles: Vec<Article>) -> Vec<Article> {
+    let mut out: Vec<Article> = Vec::with_capacity(articles.len());
+    for a in articles {
+        let bare = a.title.is_some() && a.sections.is_empty() && a.end_matter.is_empty();
+        match out.last_mut() {
+            Some(prev) if bare && prev.title.is_none() && !prev.sections.is_empty() => {
+                prev.title = a.title;
+                prev.subtitle = prev.subtitle.take().or(a.subtitle);
+                prev.byline = prev.byline.take().or(a.byline);
+            }
+            _ => out.push(a),
+        }
+    }
+    out
 }
 
 /// Move closing notes and 下转 markers from the end of the last section to end matter.

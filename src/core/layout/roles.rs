@@ -78,15 +78,17 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
             .iter()
             .any(|l| m.is_title_size(l) && l.y > a && l.y < b)
     };
+    // A running head is a line or two; a rule with more above it closes an article.
+    let few_between = |a: f32, b: f32| lines.iter().filter(|l| l.y > a && l.y < b).count() <= 6;
     let head = wide
         .iter()
         .map(|r| r.y0)
-        .filter(|&y| y < 0.15 * m.height && !titles_between(0.0, y))
+        .filter(|&y| y < 0.15 * m.height && !titles_between(0.0, y) && few_between(0.0, y))
         .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.max(y))));
     let foot = wide
         .iter()
         .map(|r| r.y1)
-        .filter(|&y| y > 0.85 * m.height && !titles_between(y, m.height))
+        .filter(|&y| y > 0.85 * m.height && !titles_between(y, m.height) && few_between(y, m.height))
         .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
     lines
         .iter()
