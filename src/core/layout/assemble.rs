@@ -36,6 +36,9 @@ struct Builder {
     last_short: bool,
     /// The title line just placed (baseline, size, block), while more of it may follow.
     title_line: Option<(f32, f32, usize)>,
+    /// Baseline and size of the title's first row: letter-spaced pieces of it may arrive
+    /// after its subtitle (XY-cut groups a piece with the subtitle under it).
+    title_row: Option<(f32, f32)>,
     /// Deck lines seen before a title: its kicker (引题), which goes into the subtitle.
     kicker: Option<String>,
 }
@@ -106,14 +109,38 @@ impl Builder {
                 // Lines of one title: wrapped in its column (same block) or letter-spaced
                 // apart into pieces on one baseline.
                 let same_title = self.open.is_empty()
-                    && self.title_line.is_some_and(|(y, size, b)| {
-                        (size - l.size).abs() < 0.1 * size
-                            && (b == l.block || (y - l.y).abs() < 0.3 * size)
-                    });
+                    && (self.title_line.is_some_and(|(_, size, b)| {
+                        (size - l.size).abs() < 0.1 * size && b == l.block
+                    }) || self.title_row.is_some_and(|(y, size)| {
+                        (size - l.size).abs() < 0.1 * size && (y - l.y).abs() < 0.3 * size
+                    }));
+                let deck = !same_title && self.open.is_empty() && self.title_line.is_some();
                 if same_title {
                     let article = self.article();
                     let title = article.title.get_or_insert_with(String::new);
                     title.push_str(l.text);
+                } else if deck {
+                    // Lines of one deck in several sizes: the largest is the title, the
+                    // others (kicker above, subtitle below) make the subtitle, in order.
+                    let (_, size, _) = self.title_line.expect("checked");
+                    let article = self.article();
+                    let title = article.title.take().unwrap_or_default();
+                    let (title, part) = if l.size > size {
+                        (l.text.to_string(), title)
+                    } else {
+                        (title, l.text.to_string())
+                    };
+                    article.title = Some(title);
+                    article.subtitle = Some(match article.subtitle.take() {
+                        Some(s) => format!("{s} {part}"),
+                        None => part,
+                    });
+                    if l.size < size {
+                        // Keep judging later lines against the title's size.
+                        self.title_line = Some((l.y, size, l.block));
+                        self.last = Some((Role::Deck, l.block, l.size));
+                        return;
+                    }
                 } else {
                     self.flush();
                     let kicker = self.kicker.take();
@@ -124,6 +151,9 @@ impl Builder {
                     });
                 }
                 self.title_line = Some((l.y, l.size, l.block));
+                if !deck || l.size > self.title_row.map_or(0.0, |r| r.1) {
+                    self.title_row = Some((l.y, l.size));
+                }
                 self.last = Some((l.role, l.block, l.size));
                 self.last_short = false;
                 return;
@@ -201,6 +231,9 @@ impl Builder {
         }
         if l.role != Role::Deck {
             self.title_line = None;
+        }
+        if !matches!(l.role, Role::Deck | Role::Subtitle | Role::Furniture) {
+            self.title_row = None;
         }
         if l.role != Role::Deck && !matches!(l.role, Role::Furniture) {
             // A kicker not followed by a title was body text after all.

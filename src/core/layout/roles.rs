@@ -65,39 +65,35 @@ impl Measures {
     }
 }
 
-/// The lines outside the article area: above the rule under the running head, below the
-/// rule over the running foot, or, without rules, in the top and bottom 6% of the page.
-/// A rule only counts when no title-sized line lies beyond it.
+/// The lines outside the article area: above the rule under the running head and below
+/// the rule over the running foot (a rule counts when a running head's few lines lie
+/// beyond it, in the outer 15% of the page), and page numbers and editors' credits
+/// anywhere. Without rules, position alone is no evidence: a kicker, a title or the last
+/// lines of a column may sit at the page's edge.
 pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) -> Vec<bool> {
     let wide: Vec<&Rule> = rules
         .iter()
         .filter(|r| r.is_horizontal() && r.x1 - r.x0 >= 0.5 * width)
         .collect();
-    let titles_between = |a: f32, b: f32| {
-        lines
-            .iter()
-            .any(|l| m.is_title_size(l) && l.y > a && l.y < b)
+    let few_between = |a: f32, b: f32| {
+        let n = lines.iter().filter(|l| l.y > a && l.y < b).count();
+        (1..=6).contains(&n)
     };
-    // A running head is a line or two; a rule with more above it closes an article.
-    let few_between = |a: f32, b: f32| lines.iter().filter(|l| l.y > a && l.y < b).count() <= 6;
     let head = wide
         .iter()
         .map(|r| r.y0)
-        .filter(|&y| y < 0.15 * m.height && !titles_between(0.0, y) && few_between(0.0, y))
+        .filter(|&y| y < 0.15 * m.height && few_between(0.0, y))
         .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.max(y))));
     let foot = wide
         .iter()
         .map(|r| r.y1)
-        .filter(|&y| y > 0.85 * m.height && !titles_between(y, m.height) && few_between(y, m.height))
+        .filter(|&y| y > 0.85 * m.height && few_between(y, m.height))
         .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
     lines
         .iter()
         .map(|l| {
-            // Without a rule only small print counts: a kicker may open a page.
-            let small = l.size <= 1.05 * m.body;
-            let above = head.map_or(small && l.bottom() < 0.06 * m.height, |y| l.y < y);
-            let below = foot.map_or(small && l.top() > 0.94 * m.height, |y| l.y > y);
-            (above || below) && !m.is_title_size(l)
+            head.is_some_and(|y| l.y < y)
+                || foot.is_some_and(|y| l.y > y)
                 || is_editor_credit(&l.text)
                 || is_page_number(&l.text)
         })
@@ -132,7 +128,9 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
     if !indented && (is_byline(text) || is_ornamented_name(text)) {
         return Role::Byline;
     }
-    if l.size >= 1.1 * m.body && !l.heavy {
+    // Deck lines are centred or short; a justified or indented line is body text set
+    // larger than its neighbours' (a lead paragraph).
+    if l.size >= 1.1 * m.body && !l.heavy && !indented && !full {
         return Role::Deck;
     }
     if l.heavy && l.size >= 0.85 * m.body {
