@@ -108,12 +108,23 @@ fn classify(page: &Page) -> Option<Classified> {
 /// sets its own; a block of a line or two (a title, a byline) takes the nearest column's
 /// after it in reading order (titles stand above their bodies), else before it.
 fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32) -> Vec<f32> {
+    // Sizes that carry at least a tenth of the page's characters: its body sizes.
+    let total: usize = lines.iter().map(|l| l.chars()).sum();
+    let share = |size: f32| -> usize {
+        lines
+            .iter()
+            .filter(|l| (l.size - size).abs() <= 0.03 * size)
+            .map(|l| l.chars())
+            .sum()
+    };
     let own: Vec<Option<f32>> = blocks
         .iter()
         .map(|block| {
             let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
+            let size = roles::Measures::of_lines(block.iter().map(|&i| &lines[i]));
             let column = block.len() >= 3 && chars >= 60;
-            column.then(|| roles::Measures::of_lines(block.iter().map(|&i| &lines[i])))
+            let body_sized = block.len() >= 2 && share(size) * 10 >= total;
+            (column || body_sized).then_some(size)
         })
         .collect();
     (0..blocks.len())
@@ -136,6 +147,10 @@ fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32
     };
     let left = body_lines().map(|l| l.x0).fold(f32::MAX, f32::min);
     let right = body_lines().map(|l| l.x1).fold(f32::MIN, f32::max);
+    if left > right {
+        // No body text here (a deck, a title): nothing is indented or full.
+        return (f32::MIN, f32::MAX);
+    }
     (left, right)
 }
 

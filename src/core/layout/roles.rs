@@ -94,7 +94,7 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
         .map(|l| {
             head.is_some_and(|y| l.y < y)
                 || foot.is_some_and(|y| l.y > y)
-                || is_editor_credit(&l.text)
+                || is_editor_credit(l.text.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']))
                 || is_page_number(&l.text)
         })
         .collect()

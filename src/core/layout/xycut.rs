@@ -90,8 +90,17 @@ fn cut(
         .into_iter()
         .filter(|g| !crossed(g.from, g.to))
         .collect();
+    let (left, right) = region
+        .iter()
+        .map(|&i| xs(i))
+        .fold((f32::MAX, f32::MIN), |(a, b), (l, r)| (a.min(l), b.max(r)));
+    // A rule parts stacked blocks only where it is drawn over this region (a rule in the
+    // next block over, at the same height, says nothing about this one).
     let horizontal = gaps(&region, ys, t.horizontal(), |a, b| {
-        rules.iter().any(|r| r.is_horizontal() && r.y0 >= a && r.y1 <= b)
+        rules.iter().any(|r| {
+            let inside = r.x1.min(right) - r.x0.max(left);
+            r.is_horizontal() && r.y0 >= a && r.y1 <= b && inside >= 0.5 * (r.x1 - r.x0)
+        })
     });
     let wide: Vec<f32> = vertical
         .iter()
