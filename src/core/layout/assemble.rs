@@ -39,6 +39,10 @@ struct Builder {
     /// Baseline and size of the title's first row: letter-spaced pieces of it may arrive
     /// after its subtitle (XY-cut groups a piece with the subtitle under it).
     title_row: Option<(f32, f32)>,
+    /// The page sets titles below their bodies: a title closes the article before it.
+    below: bool,
+    /// The article has its title below it; the next body line opens a new one.
+    closed: bool,
     /// Deck lines seen before a title: its kicker (引题), which goes into the subtitle.
     kicker: Option<String>,
 }
@@ -103,8 +107,32 @@ impl Builder {
             }
             return;
         }
+        if self.closed
+            && matches!(
+                l.role,
+                Role::Body { .. } | Role::Marker | Role::Byline | Role::Heavy
+            )
+        {
+            self.flush();
+            self.articles.push(Article::default());
+            self.closed = false;
+        }
         match l.role {
             Role::Furniture => return,
+            Role::Title if self.below && !self.closed => {
+                // The title under the body just read.
+                self.flush();
+                let kicker = self.kicker.take();
+                let article = self.article();
+                article.title = Some(l.text.to_string());
+                article.subtitle = kicker;
+                self.closed = true;
+                self.title_line = Some((l.y, l.size, l.block));
+                self.title_row = Some((l.y, l.size));
+                self.last = Some((l.role, l.block, l.size));
+                self.last_short = false;
+                return;
+            }
             Role::Title => {
                 // Lines of one title: wrapped in its column (same block) or letter-spaced
                 // apart into pieces on one baseline.
@@ -161,7 +189,7 @@ impl Builder {
             Role::Deck => {
                 // A deck line between body and title size: a kicker above the title, or a
                 // subtitle under it (printed order, joined by a space).
-                let fresh = !self.has_body() && self.article().title.is_some();
+                let fresh = (self.closed || !self.has_body()) && self.article().title.is_some();
                 if fresh && self.title_line.is_some() {
                     let article = self.article();
                     match &mut article.subtitle {
@@ -183,7 +211,7 @@ impl Builder {
                 }
             }
             Role::Subtitle => {
-                let fresh = !self.has_body();
+                let fresh = self.closed || !self.has_body();
                 let article = self.article();
                 if fresh && article.subtitle.is_none() {
                     article.subtitle = Some(l.text.to_string());
@@ -315,7 +343,19 @@ fn is_marker_line(text: &str) -> bool {
 
 /// Assemble one page's lines (in reading order) into articles.
 pub fn articles(lines: &[Placed]) -> Vec<Article> {
-    let mut b = Builder::default();
+    let content: Vec<Role> = lines
+        .iter()
+        .map(|l| l.role)
+        .filter(|r| *r != Role::Furniture)
+        .collect();
+    let heads = |r: &Role| matches!(r, Role::Title | Role::Deck | Role::Subtitle);
+    // Decided per page: a page that opens with body text and closes with a title sets its
+    // titles below their articles.
+    let below = content.first().is_some_and(|r| !heads(r)) && content.last().is_some_and(heads);
+    let mut b = Builder {
+        below,
+        ..Builder::default()
+    };
     for l in lines {
         b.push(l);
     }
