@@ -84,7 +84,10 @@ fn text_pdf(text: &str) -> Vec<u8> {
     let mut pdf = MiniPdf::new();
     pdf.reserve();
     let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-    let content = pdf.stream("", format!("BT /F1 12 Tf 20 100 Td ({text}) Tj ET").as_bytes());
+    let content = pdf.stream(
+        "",
+        format!("BT /F1 12 Tf 20 100 Td ({text}) Tj ET").as_bytes(),
+    );
     let page = pdf.page(&format!("<< /Font << /F1 {font} 0 R >> >>"), content);
     pdf.bytes(&[page])
 }
@@ -129,7 +132,11 @@ impl Library {
         assert!(lines[0].contains(&*file.display().to_string()), "{stderr}");
         let list = self.run(&["list".as_ref()]);
         let listed = String::from_utf8(list.stdout).unwrap();
-        assert_eq!(listed.lines().count(), 1, "only the header expected: {listed}");
+        assert_eq!(
+            listed.lines().count(),
+            1,
+            "only the header expected: {listed}"
+        );
         lines[0].to_string()
     }
 }
@@ -166,8 +173,14 @@ fn broken_and_truncated_pdfs_are_not_readable() {
     let good = text_pdf("Hello");
     let truncated = lib.write("truncated.pdf", &good[..good.len() / 2]);
     let msg = lib.refuses(&truncated);
-    assert!(msg.contains("not a readable PDF") && msg.contains("truncated"), "{msg}");
-    let garbage = lib.write("garbage.pdf", b"%PDF-1.7\nthis is not a PDF at all\n%%EOF\n");
+    assert!(
+        msg.contains("not a readable PDF") && msg.contains("truncated"),
+        "{msg}"
+    );
+    let garbage = lib.write(
+        "garbage.pdf",
+        b"%PDF-1.7\nthis is not a PDF at all\n%%EOF\n",
+    );
     let msg = lib.refuses(&garbage);
     assert!(msg.contains("not a readable PDF"), "{msg}");
 }
@@ -184,7 +197,10 @@ fn a_pdf_of_500_pages_is_refused_before_reading_any_page() {
     let file = lib.write("book.pdf", &pdf.bytes(&kids));
     let started = std::time::Instant::now();
     let msg = lib.refuses(&file);
-    assert!(msg.contains("500 pages") && msg.contains("at most 200"), "{msg}");
+    assert!(
+        msg.contains("500 pages") && msg.contains("at most 200"),
+        "{msg}"
+    );
     assert!(started.elapsed().as_secs() < 20);
 }
 
@@ -210,7 +226,10 @@ fn a_font_without_tounicode_is_counted_and_reported() {
     let page = pdf.page(&format!("<< /Font << /F1 {font} 0 R >> >>"), content);
     let file = lib.write("nomap.pdf", &pdf.bytes(&[page]));
     let msg = lib.refuses(&file);
-    assert!(msg.contains("4 characters cannot be mapped to Unicode"), "{msg}");
+    assert!(
+        msg.contains("4 characters cannot be mapped to Unicode"),
+        "{msg}"
+    );
     assert!(msg.contains("ToUnicode"), "{msg}");
 }
 

@@ -126,7 +126,13 @@ fn every_page_pdf_comes_out_exact() {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
         .collect();
-    let name = |f: &str| f.lines().next().unwrap_or("").trim_end_matches(':').replace(&root_str, "");
+    let name = |f: &str| {
+        f.lines()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(':')
+            .replace(&root_str, "")
+    };
     let (listed, unlisted): (Vec<&String>, Vec<&String>) =
         failures.iter().partition(|f| known.contains(&name(f)));
     let fixed: Vec<&String> = known
@@ -138,7 +144,11 @@ fn every_page_pdf_comes_out_exact() {
         "{} of {checked} page PDFs exact; {} known inexact:\n{}",
         checked - failures.len(),
         listed.len(),
-        listed.iter().map(|f| f.as_str()).collect::<Vec<_>>().join("\n")
+        listed
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     assert!(checked >= 4, "only {checked} page PDFs with goldens found");
     assert!(
@@ -150,6 +160,10 @@ fn every_page_pdf_comes_out_exact() {
         unlisted.is_empty(),
         "{} pages differ:\n{}",
         unlisted.len(),
-        unlisted.iter().map(|f| f.as_str()).collect::<Vec<_>>().join("\n")
+        unlisted
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

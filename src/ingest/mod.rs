@@ -78,7 +78,10 @@ fn no_text_reason(pages: usize, scanned: &[usize]) -> String {
         [one] if pages == 1 => format!("its page {one} is an image without text"),
         _ => {
             let list: Vec<String> = scanned.iter().map(usize::to_string).collect();
-            format!("pages {} of {pages} are images without text", list.join(", "))
+            format!(
+                "pages {} of {pages} are images without text",
+                list.join(", ")
+            )
         }
     };
     format!("the PDF has no text to read: {which} (a scan?); pizhu needs a PDF with a text layer (OCR is not supported yet)")

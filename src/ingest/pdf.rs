@@ -50,7 +50,9 @@ pub fn read_pages(path: &Path, bytes: &[u8]) -> Result<Vec<Page>, IngestError> {
     }
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(pdf) => pdf,
-        Err(LoadPdfError::Decryption(_)) => return Err(IngestError::PdfEncrypted { path: owned() }),
+        Err(LoadPdfError::Decryption(_)) => {
+            return Err(IngestError::PdfEncrypted { path: owned() })
+        }
         Err(LoadPdfError::Invalid) => {
             return Err(IngestError::PdfBroken {
                 path: owned(),
@@ -202,7 +204,11 @@ impl Collector {
                 Some(BfString::Char(c)) => c.to_string(),
                 Some(BfString::String(s)) => s,
                 None => {
-                    let label = if name.is_empty() { "an unnamed font" } else { &name };
+                    let label = if name.is_empty() {
+                        "an unnamed font"
+                    } else {
+                        &name
+                    };
                     *self.unmapped.entry(label.to_string()).or_default() += 1;
                     continue;
                 }

@@ -22,7 +22,9 @@ fn six_column_page(c: &mut Criterion) {
     group.bench_function("read glyphs", |b| {
         b.iter(|| pizhu::ingest::pdf::read_pages(path, &bytes).expect("page reads"))
     });
-    group.bench_function("layout", |b| b.iter(|| pizhu::core::layout::analyse(&pages)));
+    group.bench_function("layout", |b| {
+        b.iter(|| pizhu::core::layout::analyse(&pages))
+    });
     group.bench_function("whole ingest", |b| {
         b.iter(|| pizhu::ingest::ingest_bytes(path, &bytes).expect("page ingests"))
     });

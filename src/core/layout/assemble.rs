@@ -8,9 +8,7 @@
 
 use super::roles::Role;
 use crate::core::model::{Article, Section};
-use crate::core::reflow::markers::{
-    is_end_matter, leading_marker, trailing_marker, Direction,
-};
+use crate::core::reflow::markers::{is_end_matter, leading_marker, trailing_marker, Direction};
 use crate::core::reflow::paragraphs::join_lines;
 
 /// A line ready for assembly.
@@ -56,7 +54,12 @@ impl Builder {
     }
 
     fn has_body(&mut self) -> bool {
-        !self.open.is_empty() || self.article().sections.iter().any(|s| !s.paragraphs.is_empty())
+        !self.open.is_empty()
+            || self
+                .article()
+                .sections
+                .iter()
+                .any(|s| !s.paragraphs.is_empty())
     }
 
     /// Close the paragraph or heading being built.
@@ -94,7 +97,14 @@ impl Builder {
             matches!(lr, Role::Subtitle | Role::Byline)
                 && b == l.block
                 && (s - l.size).abs() < 0.05 * s
-                && matches!(l.role, Role::Body { indented: false, .. } | Role::Deck | Role::Title)
+                && matches!(
+                    l.role,
+                    Role::Body {
+                        indented: false,
+                        ..
+                    } | Role::Deck
+                        | Role::Title
+                )
         }) && self.open.is_empty();
         if wraps {
             let article = self.article();

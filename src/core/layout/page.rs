@@ -54,9 +54,7 @@ pub struct Page {
 /// Font name without the subset tag a PDF writer puts in front (`ABCDEF+SimSun` → `SimSun`).
 pub fn strip_subset_prefix(name: &str) -> &str {
     match name.split_once('+') {
-        Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => {
-            rest
-        }
+        Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => rest,
         _ => name,
     }
 }
@@ -64,9 +62,11 @@ pub fn strip_subset_prefix(name: &str) -> &str {
 /// A font name that says the face is heavy.
 pub fn name_is_heavy(name: &str) -> bool {
     let lower = strip_subset_prefix(name).to_ascii_lowercase();
-    ["bold", "heavy", "black", "semibold", "demibold", "-demi", "-w7", "-w8", "-w9"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "bold", "heavy", "black", "semibold", "demibold", "-demi", "-w7", "-w8", "-w9",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]

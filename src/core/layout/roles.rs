@@ -24,7 +24,10 @@ pub enum Role {
     /// Body size, heavy: a section heading, or a byline when it comes before any paragraph.
     Heavy,
     /// Body text; `indented` marks a paragraph's first line.
-    Body { indented: bool, full: bool },
+    Body {
+        indented: bool,
+        full: bool,
+    },
 }
 
 /// Page-wide measures every decision is relative to.
@@ -83,18 +86,26 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
         .iter()
         .map(|r| r.y0)
         .filter(|&y| y < 0.15 * m.height && few_between(0.0, y))
-        .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.max(y))));
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.max(y)))
+        });
     let foot = wide
         .iter()
         .map(|r| r.y1)
         .filter(|&y| y > 0.85 * m.height && few_between(y, m.height))
-        .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.min(y)))
+        });
     lines
         .iter()
         .map(|l| {
             head.is_some_and(|y| l.y < y)
                 || foot.is_some_and(|y| l.y > y)
-                || is_editor_credit(l.text.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']))
+                || is_editor_credit(
+                    l.text
+                        .trim_start_matches(['（', '('])
+                        .trim_end_matches(['）', ')']),
+                )
                 || is_page_number(&l.text)
         })
         .collect()
@@ -146,7 +157,10 @@ fn is_ornamented_name(text: &str) -> bool {
     };
     let rest = rest.trim();
     let n = rest.chars().filter(|c| !c.is_whitespace()).count();
-    (2..=12).contains(&n) && !rest.chars().any(|c| "，。；：！？、,.;:!?（）()".contains(c))
+    (2..=12).contains(&n)
+        && !rest
+            .chars()
+            .any(|c| "，。；：！？、,.;:!?（）()".contains(c))
 }
 
 #[cfg(test)]

@@ -74,9 +74,9 @@ fn cut(
     // A horizontal rule drawn across a vertical gap closes it: the gap is only a gutter
     // between columns of the band above or below the rule.
     let crossed = |a: f32, b: f32| {
-        rules.iter().any(|r| {
-            r.is_horizontal() && r.x0 < a && r.x1 > b && r.y0 > top && r.y1 < bottom
-        })
+        rules
+            .iter()
+            .any(|r| r.is_horizontal() && r.x0 < a && r.x1 > b && r.y0 > top && r.y1 < bottom)
     };
     // A vertical rule down the whole region parts blocks; rules between the columns of
     // one article stop under its title and do not.
@@ -112,7 +112,11 @@ fn cut(
     } else if !horizontal.is_empty() {
         // Rules between articles first; else only the widest gap, so that a band of
         // side-by-side articles stays one region until its wide vertical gap is cut.
-        let ruled: Vec<f32> = horizontal.iter().filter(|g| g.ruled).map(Gap::middle).collect();
+        let ruled: Vec<f32> = horizontal
+            .iter()
+            .filter(|g| g.ruled)
+            .map(Gap::middle)
+            .collect();
         let cuts = if ruled.is_empty() {
             let widest = horizontal.iter().map(|g| g.to - g.from).fold(0.0, f32::max);
             horizontal
@@ -229,7 +233,7 @@ mod tests {
             line(0.0, 40.0, 10.0, "左栏一左栏一左栏一"), // 1
             line(100.0, 40.0, 10.0, "右栏一右栏一右栏一"), // 2
             line(0.0, 53.0, 10.0, "左栏二左栏二左栏二"), // 3
-            line(100.0, 53.0, 10.0, "右栏二"),       // 4
+            line(100.0, 53.0, 10.0, "右栏二"),         // 4
         ];
         let order: Vec<usize> = order(&lines, &[], t).concat();
         assert_eq!(order, [0, 1, 3, 2, 4]);
