@@ -28,6 +28,8 @@ struct Builder {
     /// Lines of the paragraph (or heading) being built.
     open: Vec<String>,
     open_is_heading: bool,
+    /// The paragraph being built starts where the layout was unsure of the break.
+    open_uncertain: bool,
     /// The previous line, for joining titles and headings wrapped over lines.
     last: Option<(Role, usize, f32)>,
     /// The previous body line stopped short of its column's edge.
@@ -71,10 +73,14 @@ impl Builder {
         let text = join_lines(&lines);
         self.open.clear();
         let heading = std::mem::take(&mut self.open_is_heading);
+        let uncertain = std::mem::take(&mut self.open_uncertain);
         let article = self.article();
         if heading {
+            // A long heavy line may be an emphasised sentence rather than a heading.
+            let long = text.chars().count() > 40;
             article.sections.push(Section {
                 heading: Some(text),
+                heading_uncertain: long,
                 ..Section::default()
             });
             return;
@@ -83,6 +89,9 @@ impl Builder {
             article.sections.push(Section::default());
         }
         let section = article.sections.last_mut().expect("just pushed");
+        if uncertain {
+            section.uncertain_paragraphs.push(section.paragraphs.len());
+        }
         section.paragraphs.push(text);
     }
 
@@ -261,6 +270,11 @@ impl Builder {
             Role::Body { indented, full } => {
                 let starts = indented || self.last_short || self.open_is_heading;
                 self.body_line(l.text, starts);
+                // A break seen only in a short line before, with no indent to confirm it
+                // (the line may have been short for another reason: a column's last line).
+                if starts && !indented && self.last_short {
+                    self.open_uncertain = true;
+                }
                 self.last_short = !full;
             }
         }
@@ -298,6 +312,8 @@ impl Builder {
         let mut articles = titles_below(self.articles);
         for article in &mut articles {
             end_matter(article);
+            // No title found for it: it may belong to the article before.
+            article.uncertain = article.title.is_none();
         }
         articles
     }
