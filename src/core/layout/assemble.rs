@@ -355,6 +355,8 @@ fn end_matter(article: &mut Article) {
         }
         break;
     }
+    let kept = section.paragraphs.len();
+    section.uncertain_paragraphs.retain(|&i| i < kept);
     if section.paragraphs.is_empty() && section.heading.is_none() {
         article.sections.pop();
     }
