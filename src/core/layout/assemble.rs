@@ -101,19 +101,15 @@ impl Builder {
             last.is_some_and(|(lr, b, s)| lr == r && b == l.block && (s - l.size).abs() < 0.1 * s)
         };
         // A subtitle or byline wrapped over lines of a narrow column: the same size, the
-        // same block, not indented.
+        // same block; a byline's rest is not indented (a subtitle's is centred, so it may
+        // look indented).
         let wraps = last.is_some_and(|(lr, b, s)| {
+            let indented = matches!(l.role, Role::Body { indented: true, .. });
             matches!(lr, Role::Subtitle | Role::Byline)
                 && b == l.block
                 && (s - l.size).abs() < 0.05 * s
-                && matches!(
-                    l.role,
-                    Role::Body {
-                        indented: false,
-                        ..
-                    } | Role::Deck
-                        | Role::Title
-                )
+                && matches!(l.role, Role::Body { .. } | Role::Deck | Role::Title)
+                && (lr == Role::Subtitle || !indented)
         }) && self.open.is_empty();
         if wraps {
             let article = self.article();
