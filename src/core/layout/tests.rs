@@ -141,3 +141,20 @@ fn a_marker_continues_an_article_and_pages_stay_in_order() {
 fn an_empty_page_gives_nothing() {
     assert_eq!(analyse(&[Page::default()]), Document::default());
 }
+
+#[test]
+fn a_break_seen_only_in_a_short_line_is_uncertain() {
+    let mut t = Typesetter::new();
+    t.line(60.0, 60.0, 24.0, "标题文字", true)
+        .line(20.0, 90.0, 10.0, "第一段写满了一整行文字", false)
+        .line(20.0, 103.0, 10.0, "短行。", false)
+        .line(20.0, 116.0, 10.0, "第二段没有缩进写满一行", false);
+    let doc = analyse(&[t.page]);
+    let section = &doc.articles[0].sections[0];
+    assert_eq!(
+        section.paragraphs,
+        ["第一段写满了一整行文字短行。", "第二段没有缩进写满一行"]
+    );
+    assert_eq!(section.uncertain_paragraphs, [1]);
+    assert!(!doc.articles[0].uncertain);
+}
