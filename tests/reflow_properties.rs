@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use pizhu::core::outline::{char_slice, Outline};
-use pizhu::core::reflow::reflow;
+use pizhu::core::reflow::{reflow, Doubling};
 use proptest::prelude::*;
 
 /// Pieces that exercise every reflow rule: CJK text and punctuation, markers, bylines,
@@ -47,22 +47,14 @@ fn non_whitespace(texts: impl IntoIterator<Item = String>) -> BTreeMap<char, usi
     counts
 }
 
-/// The text less any line that repeats the previous non-blank line (four characters or
-/// more): reflow drops those as the second drawing of a faked-bold heading.
+/// The text less the lines reflow drops as the second drawing of a faked-bold heading
+/// (`pizhu::core::reflow::Doubling`).
 fn without_repeats(text: &str) -> String {
-    let mut previous = "";
-    let mut kept = Vec::new();
-    for line in text.split('\n') {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        if !(trimmed == previous && previous.chars().count() >= 4) {
-            kept.push(line);
-        }
-        previous = trimmed;
-    }
-    kept.join("\n")
+    let mut doubling = Doubling::default();
+    text.split('\n')
+        .filter(|line| !line.trim().is_empty() && !doubling.is_second_drawing(line.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every text field of the outline, the continuation marker and page furniture included.

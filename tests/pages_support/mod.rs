@@ -4,6 +4,8 @@
 //! `outline_score.py` (titles, bylines, headings found; paragraph F1).
 #![allow(dead_code)]
 
+pub mod resets;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +14,7 @@ use pizhu::core::reflow::{prepare, Label, Observation};
 use serde_json::Value;
 
 /// One extracted page and its golden.
+#[derive(Clone)]
 pub struct Page {
     /// `train` or `holdout`.
     pub split: String,
@@ -32,7 +35,19 @@ pub fn pages_dir() -> PathBuf {
 
 /// Every extracted page of `split`, sorted by file name (deterministic training order).
 pub fn load_split(split: &str) -> Vec<Page> {
-    let dir = pages_dir().join(split);
+    load_dir(&pages_dir().join(split), split)
+}
+
+/// The small hand-made pages of `tests/fixtures/reflow/`, one per layout signal (English
+/// text, inline markers, bylines over two lines, …), each with its golden.
+pub fn load_reflow_fixtures() -> Vec<Page> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reflow");
+    load_dir(&dir, "train")
+}
+
+/// Pages `NAME.EXTRACTOR.txt` (or `NAME.txt`) with `NAME.golden.json` beside them.
+fn load_dir(dir: &Path, split: &str) -> Vec<Page> {
+    let dir = dir.to_path_buf();
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
@@ -47,7 +62,7 @@ pub fn load_split(split: &str) -> Vec<Page> {
         .filter_map(|path| {
             let file = path.file_name()?.to_str()?.to_string();
             let stem = file.strip_suffix(".txt")?;
-            let (name, extractor) = stem.rsplit_once('.')?;
+            let (name, extractor) = stem.rsplit_once('.').unwrap_or((stem, "text"));
             let golden_path = dir.join(format!("{name}.golden.json"));
             let golden: Value =
                 serde_json::from_str(&std::fs::read_to_string(&golden_path).ok()?).ok()?;

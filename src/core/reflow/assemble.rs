@@ -2,20 +2,21 @@
 //!
 //! Runs of equally labelled lines become one element (a title over three lines is one
 //! title; a paragraph is a `ParaStart` line and the `ParaCont` lines after it). Then the
-//! page's title placement is decided once, from its ends: a page whose last content is a
-//! title prints titles after their bodies (inner pages: the body opens with a byline or
-//! a 上接 marker, the title closes the article); any other page prints them first. The
-//! elements are then dealt into articles.
+//! page's title placement is decided once for the page: titles printed first, or after
+//! their bodies (inner pages: the body opens with a byline or a 上接 marker, the title
+//! closes the article). The elements are dealt into articles both ways and the reading
+//! with fewer misfits (a body without a title, a title without a body) is kept; on a tie,
+//! a page whose last content is a title prints titles after their bodies.
 
 use super::markers::{Direction, Marker};
-use super::model::{Label, UNSURE_MARGIN};
+use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
 use super::spacing::close_cjk_gaps;
 use crate::core::model::{Article, Document, Section};
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Elem {
     Furniture(String),
     Title(String),
@@ -27,13 +28,14 @@ enum Elem {
     Marker(Marker),
 }
 
+#[derive(Clone)]
 struct Element {
     elem: Elem,
     uncertain: bool,
 }
 
 /// Group labelled pieces into elements.
-fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Vec<Element> {
+fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::new();
     let mut run: Vec<String> = Vec::new();
     let mut run_label: Option<Label> = None;
@@ -59,7 +61,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Vec<Element> {
         run.clear();
     };
     for (piece, &(label, margin)) in pieces.into_iter().zip(labels) {
-        let unsure = margin < UNSURE_MARGIN;
+        let unsure = margin < unsure_margin;
         let line = match piece {
             Piece::Marker(m) => {
                 flush(&mut out, &mut run, run_label, run_unsure);
@@ -106,6 +108,10 @@ struct Builder {
     /// The current article was closed by its title (titles-after pages): a subtitle or
     /// end matter that follows still belongs to it.
     closed_by_title: bool,
+    /// Titles-after pages: a deck line without a title yet (引题 or a title the model
+    /// took for a subtitle) follows the current article's body; whatever is not part of
+    /// the deck ends the article.
+    in_deck: bool,
 }
 
 impl Builder {
@@ -125,10 +131,21 @@ impl Builder {
 
     fn close(&mut self) {
         if !self.is_empty() {
-            let article = std::mem::take(&mut self.cur);
+            let mut article = std::mem::take(&mut self.cur);
+            // A deck line taken for a subtitle where the article has no title is its
+            // title (a subtitle never stands alone; a `——` line is one all the same).
+            if article.title.is_none()
+                && article
+                    .subtitle
+                    .as_deref()
+                    .is_some_and(|s| !s.starts_with('—'))
+            {
+                article.title = article.subtitle.take();
+            }
             self.doc.articles.push(article);
         }
         self.closed_by_title = false;
+        self.in_deck = false;
     }
 
     /// The article a trailing element (subtitle, end matter) belongs to.
@@ -164,11 +181,43 @@ impl Builder {
     }
 }
 
-pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Document {
-    let elems = elements(pieces, labels);
+/// `unsure_margin`: a piece labelled with less margin than this is uncertain.
+pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
+    let elems = elements(pieces, labels, unsure_margin);
+    // Read the page both ways and keep the reading that leaves fewer misfits; the
+    // page's end decides a tie.
     let after = titles_after(&elems);
+    let guess = deal(elems.clone(), after);
+    let other = deal(elems, !after);
+    if misfits(&other) < misfits(&guess) {
+        other
+    } else {
+        guess
+    }
+}
+
+/// Articles a reading leaves odd: a body without a title, or a title without a body.
+fn misfits(doc: &Document) -> usize {
+    doc.articles
+        .iter()
+        .filter(|a| {
+            let body = a.sections.iter().any(|s| !s.paragraphs.is_empty());
+            body != a.title.is_some()
+        })
+        .count()
+}
+
+/// Deal the elements into articles, titles printed first or (`after`) last.
+fn deal(elems: Vec<Element>, after: bool) -> Document {
     let mut b = Builder::default();
     for Element { elem, uncertain } in elems {
+        let deck_part = matches!(
+            elem,
+            Elem::Title(_) | Elem::Subtitle(_) | Elem::EndMatter(_) | Elem::Furniture(_)
+        );
+        if b.in_deck && !deck_part {
+            b.close();
+        }
         match elem {
             Elem::Furniture(text) => b.doc.page_furniture.push(text),
             Elem::Title(text) if after => {
@@ -195,6 +244,9 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Document {
                 // A deck line above a title-first title (引题) opens a new article.
                 if !after && b.has_body() {
                     b.close();
+                }
+                if after && b.has_body() {
+                    b.in_deck = true;
                 }
                 let target = if after && b.closed_by_title {
                     b.trailing_target()
@@ -235,8 +287,8 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)]) -> Document {
     b.doc
 }
 
-/// Does this page print titles after their bodies? Only the page's end can say: in the
-/// middle, `body TITLE byline body` reads both ways. A page whose last content
+/// Does this page print titles after their bodies? In the middle of a page
+/// `body TITLE byline body` reads both ways; the end can say. A page whose last content
 /// (furniture, end matter and 下转 markers aside) is a title prints titles last.
 fn titles_after(elems: &[Element]) -> bool {
     let content = |e: &&Element| {

@@ -50,6 +50,7 @@ atoms! {
     BLOCKLEN = "blocklen" ["1", "2", "3", "4-6", "7+"];
     SAMELEN = "samelen" ["no", "yes"];
     PAGE = "page" ["blanks", "blankless", "unwrapped"];
+    OPENER = "opener" ["no", "dateline"];
 }
 
 /// The observations of one piece, indexed by `A`.
@@ -140,6 +141,18 @@ const TEMPLATES: &[&[Part]] = {
         &[p(-1, STOPS), p(0, STOPS)],
         &[p(0, STOPS), p(1, STOPS)],
         &[p(0, WIDTH), p(0, STOPS), p(1, KIND)],
+        &[p(0, OPENER)],
+        &[p(1, OPENER), p(0, LEN)],
+        &[p(1, OPENER), p(0, END)],
+        &[p(0, NUMBERED), p(-1, END)],
+        &[p(0, NUMBERED), p(0, END)],
+        &[p(-1, ENDM), p(0, END)],
+        &[p(-1, ENDM), p(0, LEN)],
+        &[p(0, END), p(1, WIDTH), p(0, PAGE)],
+        &[p(0, FURN), p(0, LEN)],
+        &[p(0, ENDM), p(0, POS)],
+        &[p(-1, FURN), p(0, LEN), p(0, POS)],
+        &[p(1, FURN), p(0, LEN), p(0, POS)],
     ]
 };
 
@@ -282,6 +295,7 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, blank_after: bool) {
     set(A::NUMBERED, usize::from(super::markers::is_numbered(text)));
     let quoted = text.starts_with(['“', '「', '《']) && text.ends_with(['”', '」', '》']);
     set(A::QUOTED, usize::from(quoted));
+    set(A::OPENER, usize::from(opens_with_dateline(text)));
 }
 
 /// Which way a piece's line falls short of its column.
@@ -367,6 +381,21 @@ fn byline_class(text: &str) -> usize {
     }
 }
 
+/// A running head: a full date with its weekday (`2025年1月2日 星期四`), alone or with
+/// the paper's name and page, and no sentence punctuation.
+pub fn is_running_head(text: &str) -> bool {
+    furniture_class(text) == 1 && text.contains("星期") && !text.contains(['，', '。'])
+}
+
+/// A news opening: 本报讯, 本报北京7月5日电, 新华社北京7月5日电, 【新华社延安十三日电】.
+fn opens_with_dateline(text: &str) -> bool {
+    let head: String = text.chars().take(20).collect();
+    let t = head.trim_start_matches(['【', '（', '(']);
+    t.starts_with("本报讯")
+        || ((t.starts_with("本报") || t.starts_with("新华社") || t.starts_with("中新社"))
+            && head.contains('电'))
+}
+
 /// Running heads and feet: a date, a page name (`第5版`), a paper's name, a page number.
 fn furniture_class(text: &str) -> usize {
     let chars = text.chars().count();
@@ -399,7 +428,12 @@ fn furniture_class(text: &str) -> usize {
     if page && !text.contains("上接") && !text.contains("下转") {
         return 2;
     }
-    if chars <= 8 && (text.ends_with("日报") || text.ends_with("晚报") || text.ends_with("时报"))
+    // A paper's name: 人民日报, 北方晨报, 中国青年报 (short, ends in 报, not 本报…).
+    let name = text.split_whitespace().next().unwrap_or("");
+    if (3..=8).contains(&name.chars().count())
+        && name.ends_with('报')
+        && name.chars().all(is_ideograph)
+        && !text.starts_with("本报")
     {
         return 3;
     }

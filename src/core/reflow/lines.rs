@@ -45,20 +45,17 @@ impl Line {
 }
 
 /// Split text into non-blank lines, remembering blank lines and indents. A line that
-/// repeats the line just before it is dropped: newspapers fake bold headings by drawing
-/// them twice, slightly offset, and extractors then print the line twice.
+/// repeats the line just before it is dropped (`is_second_drawing`).
 pub fn split_lines(text: &str) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut blank_before = false;
-    let mut previous = "";
+    let mut doubling = Doubling::default();
     for raw in text.split('\n') {
         if raw.trim().is_empty() {
             blank_before = true;
             continue;
         }
-        let repeated = raw.trim() == previous && previous.chars().count() >= 4;
-        previous = raw.trim();
-        if repeated {
+        if doubling.is_second_drawing(raw.trim()) {
             continue;
         }
         let indented = raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  ");
@@ -66,6 +63,41 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         blank_before = false;
     }
     lines
+}
+
+/// Newspapers fake bold headings by drawing them twice, slightly offset, and extractors
+/// then print each line of the heading twice. A line equal to the one before is such a
+/// second drawing when it has four characters or more, or when the line before the pair
+/// was one too (the short last line of a doubled heading, `源` after `源`). A short
+/// repeat on its own stays: letter-spaced titles come out a character a line, and a
+/// title may repeat a character (心 心 相 印).
+pub struct Doubling {
+    previous: String,
+    /// Lines kept since a second drawing was dropped.
+    kept_since_drop: usize,
+}
+
+impl Doubling {
+    pub fn is_second_drawing(&mut self, line: &str) -> bool {
+        let repeat =
+            line == self.previous && (line.chars().count() >= 4 || self.kept_since_drop <= 1);
+        if repeat {
+            self.kept_since_drop = 0;
+        } else {
+            self.kept_since_drop += 1;
+            self.previous = line.to_string();
+        }
+        repeat
+    }
+}
+
+impl Default for Doubling {
+    fn default() -> Self {
+        Doubling {
+            previous: String::new(),
+            kept_since_drop: usize::MAX / 2,
+        }
+    }
 }
 
 /// How many lines on each side inform a line's column estimate.

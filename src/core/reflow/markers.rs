@@ -143,8 +143,11 @@ pub fn trailing_marker(line: &str) -> Option<(&str, Marker)> {
 /// without sentence punctuation.
 pub fn is_byline(line: &str) -> bool {
     // Bylines are short: look no further on long lines (this runs on many lines).
+    // 本报讯（记者 周敏）opens a paragraph: a bracket says the credit is inline.
     if line.len() > 96
-        || line.contains(['，', '。', '；', '！', '？', '：', ':'])
+        || line.contains([
+            '，', '。', '；', '！', '？', '：', ':', '（', '(', '）', ')',
+        ])
         || width(line) > 24.0
     {
         return false;

@@ -31,6 +31,7 @@ mod spacing;
 use super::model::Document;
 
 pub use chars::width as printed_width;
+pub use lines::Doubling;
 pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
@@ -46,7 +47,7 @@ pub fn reflow(text: &str) -> Document {
 pub fn reflow_with(text: &str, model: &Model) -> Document {
     let page = prepare(text);
     let labels = model.decode(&page.observations);
-    assemble::assemble(page.pieces, &labels)
+    assemble::assemble(page.pieces, &labels, model.unsure_margin)
 }
 
 /// A page made ready for labelling.
@@ -82,16 +83,28 @@ pub fn prepare(text: &str) -> Prepared {
             features::features(&obs, i, &mut feats);
             Observation {
                 features: feats.clone(),
-                forced: piece.marker_direction().map(|d| match d {
-                    markers::Direction::From => Label::MarkerFrom,
-                    markers::Direction::To => Label::MarkerTo,
-                }),
+                forced: forced_label(piece),
             }
         })
         .collect();
     Prepared {
         pieces,
         observations,
+    }
+}
+
+/// Labels the grammar decides, not the model: continuation markers, and the two kinds
+/// of page furniture no article line looks like (a running head with a full date and
+/// weekday, an editor's credit such as 责任编辑：张三).
+fn forced_label(piece: &pieces::Piece) -> Option<Label> {
+    match piece {
+        pieces::Piece::Marker(m) => Some(match m.direction {
+            markers::Direction::From => Label::MarkerFrom,
+            markers::Direction::To => Label::MarkerTo,
+        }),
+        pieces::Piece::Line(l) => (features::is_running_head(&l.text)
+            || markers::is_editor_credit(&l.text))
+        .then_some(Label::Furniture),
     }
 }
 

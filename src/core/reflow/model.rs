@@ -79,17 +79,16 @@ impl Label {
     }
 }
 
-/// A piece whose best alternative label scores within this margin of the chosen one is
-/// reported as uncertain. In the units of the model's weights (one perceptron update
-/// moves a weight by 1).
-pub const UNSURE_MARGIN: f32 = 2.0;
-
 /// Feature weights per label, and label-to-label transition weights.
 #[derive(Clone)]
 pub struct Model {
     weights: Vec<[f32; L]>,
     /// `transitions[prev][next]`; row `L` is the start of the page.
     transitions: [[f32; L]; L + 1],
+    /// A piece whose best alternative label scores within this margin of the chosen one
+    /// is uncertain. Calibrated by the trainer on its own pages (the margin below which
+    /// most of its remaining mistakes fall); in the units of the weights.
+    pub unsure_margin: f32,
 }
 
 /// One piece as the model sees it: its feature ids, and a label forced by grammar
@@ -104,6 +103,7 @@ impl Default for Model {
         Model {
             weights: vec![[0.0; L]; TEMPLATE_COUNT * VALUES],
             transitions: [[0.0; L]; L + 1],
+            unsure_margin: 0.0,
         }
     }
 }
@@ -122,6 +122,7 @@ impl Model {
         match obs.forced {
             Some(f) if f as usize == label => 0.0,
             Some(_) => f32::NEG_INFINITY,
+            // Markers are only ever forced (their grammar is certain).
             None if LABELS[label].is_marker() => f32::NEG_INFINITY,
             None => obs
                 .features
@@ -262,6 +263,7 @@ impl Model {
             out.push('\n');
         }
         let round = |w: f32| (w * 1000.0).round() / 1000.0;
+        out.push_str(&format!("U {}\n", round(self.unsure_margin)));
         for (p, row) in self.transitions.iter().enumerate() {
             let prev = LABELS.get(p).map_or("start", |l| l.name());
             for (l, &w) in row.iter().enumerate() {
@@ -293,6 +295,10 @@ impl Model {
             }
             let fields: Vec<&str> = line.split(' ').collect();
             let bad = || format!("line {}: cannot read `{line}`", n + 1);
+            if let ["U", margin] = fields[..] {
+                model.unsure_margin = margin.parse().map_err(|_| bad())?;
+                continue;
+            }
             let [kind, a, label, weight] = fields[..] else {
                 return Err(bad());
             };

@@ -2,7 +2,7 @@
 //! the lines that carry them (`■上接第1版 带动…` is a marker and a line).
 
 use super::lines::Line;
-use super::markers::{leading_marker, trailing_marker, Direction, Marker};
+use super::markers::{leading_marker, trailing_marker, Marker};
 
 #[derive(Debug, Clone)]
 pub enum Piece {
@@ -17,15 +17,7 @@ impl Piece {
             Piece::Marker(_) => None,
         }
     }
-
-    pub fn marker_direction(&self) -> Option<Direction> {
-        match self {
-            Piece::Marker(m) => Some(m.direction),
-            Piece::Line(_) => None,
-        }
-    }
 }
-
 /// Split continuation markers off the lines that carry them. A marker inherits the
 /// blank-line flag of its line, and the text after a leading marker starts no block.
 pub fn pieces(lines: Vec<Line>) -> Vec<Piece> {
