@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod charclass;
+pub mod layout;
 pub mod model;
 pub mod outline;
 pub mod reflow;

@@ -1,10 +1,15 @@
 //! Bytes to text: encoding detection, newline normalisation, and the clear errors a user
-//! sees when a file is not something pizhu can read.
+//! sees when a file is not something pizhu can read. A PDF (recognised by its `%PDF-`
+//! header, whatever the file is called) goes through `pdf` and `core::layout` instead.
 
+pub mod pdf;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
+use crate::core::layout;
 use crate::core::model::Document;
 use crate::core::outline::Outline;
 use crate::core::reflow::{reflow, REFLOW_VERSION};
@@ -36,6 +41,50 @@ pub enum IngestError {
         path: PathBuf,
         encoding: &'static str,
     },
+    #[error("cannot read {}: the PDF is encrypted and needs a password; remove it first (e.g. `qpdf --decrypt in.pdf out.pdf`)", .path.display())]
+    PdfEncrypted { path: PathBuf },
+    #[error("cannot read {}: not a readable PDF, {reason}", .path.display())]
+    PdfBroken { path: PathBuf, reason: &'static str },
+    #[error("cannot read {}: the PDF has {pages} pages; pizhu reads newspaper PDFs of at most {limit} pages (split it, e.g. `qpdf --split-pages`)", .path.display())]
+    PdfTooManyPages {
+        path: PathBuf,
+        pages: usize,
+        limit: usize,
+    },
+    #[error("cannot read {}: page {page} has more than {limit} characters; it is not a newspaper page", .path.display())]
+    PdfTooManyGlyphs {
+        path: PathBuf,
+        page: usize,
+        limit: usize,
+    },
+    #[error("cannot read {}: {}", .path.display(), no_text_reason(*.pages, .scanned))]
+    PdfNoText {
+        path: PathBuf,
+        pages: usize,
+        scanned: Vec<usize>,
+    },
+    #[error("cannot read {}: {count} characters cannot be mapped to Unicode ({fonts}); the PDF's fonts have no ToUnicode table, so its text cannot be read reliably", .path.display())]
+    PdfUnmapped {
+        path: PathBuf,
+        count: usize,
+        fonts: String,
+    },
+}
+
+/// The no-text-layer message: which pages are only images, and what would help.
+fn no_text_reason(pages: usize, scanned: &[usize]) -> String {
+    let which = match scanned {
+        [] => format!("none of its {pages} pages has text"),
+        [one] if pages == 1 => format!("its page {one} is an image without text"),
+        _ => {
+            let list: Vec<String> = scanned.iter().map(usize::to_string).collect();
+            format!(
+                "pages {} of {pages} are images without text",
+                list.join(", ")
+            )
+        }
+    };
+    format!("the PDF has no text to read: {which} (a scan?); pizhu needs a PDF with a text layer (OCR is not supported yet)")
 }
 
 /// Text decoded from a file, with LF line ends, and the encoding it was found in.
@@ -61,8 +110,12 @@ pub fn ingest_path(path: &Path) -> Result<Ingested, IngestError> {
     ingest_bytes(path, &bytes)
 }
 
-/// Decode and reflow bytes; `path` only names the source in errors.
+/// Decode and reflow bytes; `path` only names the source in errors. PDFs are recognised
+/// by content, not by the file's name.
 pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> {
+    if pdf::is_pdf(bytes) {
+        return ingest_pdf(path, bytes);
+    }
     let decoded = decode(path, bytes)?;
     let document = reflow(&decoded.text);
     let outline = Outline::from_document(&document);
@@ -73,6 +126,51 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> 
         reflow_version: REFLOW_VERSION,
     })
 }
+
+/// Read a PDF's text layer and lay its pages out. The reading text is built from the
+/// document exactly as for text, and it is what the store keeps as the source text (and
+/// hashes): the same PDF gives the same text, so importing it again finds the same
+/// document.
+pub fn ingest_pdf(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> {
+    let pages = pdf::read_pages(path, bytes)?;
+    if std::env::var_os("PIZHU_LAYOUT_DEBUG").is_some() {
+        for (i, page) in pages.iter().enumerate() {
+            let mut dump = layout::debug_page(page).join("\n");
+            if std::env::var_os("PIZHU_LAYOUT_DEBUG").is_some_and(|v| v == "glyphs") {
+                for g in &page.glyphs {
+                    dump.push_str(&format!("\n{g:?}"));
+                }
+            }
+            if std::env::var_os("PIZHU_LAYOUT_DEBUG").is_some_and(|v| v == "rules") {
+                for r in &page.rules {
+                    dump.push_str(&format!("\n{r:?}"));
+                }
+            }
+            let _ = writeln!(std::io::stderr(), "page {}:\n{dump}", i + 1);
+        }
+    }
+    let document = layout::analyse(&pages);
+    let outline = Outline::from_document(&document);
+    if outline.text.trim().is_empty() {
+        return Err(IngestError::PdfNoText {
+            path: path.to_path_buf(),
+            pages: pages.len(),
+            scanned: Vec::new(),
+        });
+    }
+    Ok(Ingested {
+        decoded: Decoded {
+            text: outline.text.clone(),
+            encoding: PDF_ENCODING,
+        },
+        document,
+        outline,
+        reflow_version: REFLOW_VERSION,
+    })
+}
+
+/// The `encoding` of a document read from a PDF: its text came from glyphs, not bytes.
+pub const PDF_ENCODING: &str = "pdf";
 
 /// Read a file's bytes, mapping the usual failures to messages a user understands.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, IngestError> {

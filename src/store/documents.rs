@@ -201,9 +201,13 @@ pub fn place_anchor(
     Ok(())
 }
 
-/// Documents reflowed by a reflow older than `version`.
+/// Documents reflowed by a reflow older than `version`. Documents read from a PDF are not
+/// among them: their structure came from the page layout, which the text reflow cannot
+/// redo from the stored reading text (importing the PDF again updates them).
 pub fn stale_ids(c: &Connection, version: u32) -> Result<Vec<DocId>, Failure> {
-    let mut stmt = c.prepare("SELECT id FROM documents WHERE reflow_version < ?1 ORDER BY id")?;
+    let mut stmt = c.prepare(
+        "SELECT id FROM documents WHERE reflow_version < ?1 AND encoding <> 'pdf' ORDER BY id",
+    )?;
     let ids = stmt.query_map([version], |r| r.get(0))?;
     Ok(ids.collect::<Result<_, _>>()?)
 }

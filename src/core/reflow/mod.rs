@@ -24,9 +24,9 @@ mod classes;
 use crate::core::charclass as chars;
 mod features;
 mod lines;
-mod markers;
+pub(crate) mod markers;
 mod model;
-mod paragraphs;
+pub(crate) mod paragraphs;
 mod pieces;
 mod spacing;
 

@@ -1,0 +1,180 @@
+//! Layout analysis: from the glyphs of printed pages to articles, sections and paragraphs.
+//!
+//! Where `reflow` has to guess structure from flattened text, a PDF still says how each
+//! line was printed, and that decides most of it:
+//! 1. `lines`: glyphs → line segments (shared baseline, similar size, no wide gap), fake
+//!    bold duplicates merged into heavy glyphs, font subset tags dropped;
+//! 2. `xycut`: segments → blocks in reading order by recursive XY-cut, thresholds relative
+//!    to the body size, rules drawn between articles taken as cuts;
+//! 3. `roles`: each line's role from its size, weight, indent and position (titles are
+//!    well above body size, headings body-sized and heavy, paragraphs start at a 2-em
+//!    indent; running heads and feet are furniture), with the text recognisers of
+//!    `reflow::markers` for bylines and continuation markers;
+//! 4. `assemble`: roles in reading order → `Article`s.
+//!
+//! Pure: plain data in (`Page`), the crate's `Document` out; no PDF types, no I/O. Every
+//! page is analysed alone and its articles follow the previous page's, so an article
+//! continued on a later page stays two articles, each with its marker.
+
+mod assemble;
+mod lines;
+mod page;
+mod roles;
+mod xycut;
+
+pub use page::{name_is_heavy, strip_subset_prefix, Glyph, Page, Rule};
+
+use crate::core::model::Document;
+
+/// Analyse every page in order: the articles of each page after the previous page's,
+/// and the lines that belong to the pages themselves (running heads and feet, page
+/// numbers, editors' credits) as `page_furniture`.
+pub fn analyse(pages: &[Page]) -> Document {
+    let mut out = Document::default();
+    for page in pages {
+        let (articles, furniture) = analyse_page(page);
+        out.articles.extend(articles);
+        out.page_furniture.extend(furniture);
+    }
+    out
+}
+
+/// Debug view of one page: every line with its block, size, weight, position and role,
+/// in reading order, for tuning (`PIZHU_LAYOUT_DEBUG=1 pizhu outline PAGE.pdf`).
+#[doc(hidden)]
+pub fn debug_page(page: &Page) -> Vec<String> {
+    let Some(page) = classify(page) else {
+        return Vec::new();
+    };
+    let mut out = vec![format!("body {:.1}", page.measures.body)];
+    for &(b, i, role, body) in &page.order {
+        let l = &page.lines[i];
+        out.push(format!(
+            "{b:3} {:5.1}/{body:4.1} {}{:6.1}-{:6.1} y{:6.1} {role:?} {}",
+            l.size,
+            if l.heavy { 'H' } else { ' ' },
+            l.x0,
+            l.x1,
+            l.y,
+            l.text
+        ));
+    }
+    out
+}
+
+/// One page's lines with their roles, in reading order.
+struct Classified {
+    lines: Vec<lines::TextLine>,
+    measures: roles::Measures,
+    /// (block, line, role, the body size the role was judged against).
+    order: Vec<(usize, usize, roles::Role, f32)>,
+}
+
+fn classify(page: &Page) -> Option<Classified> {
+    let lines = lines::lines(&page.glyphs);
+    if lines.is_empty() {
+        return None;
+    }
+    let m = roles::Measures::of(&lines, page.height);
+    let furniture = roles::furniture(&lines, &page.rules, m, page.width);
+    let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
+    let bodies = local_body_sizes(&blocks, &lines, m.body);
+    let mut order = Vec::with_capacity(lines.len());
+    for (b, block) in blocks.iter().enumerate() {
+        let local = roles::Measures {
+            body: bodies[b],
+            ..m
+        };
+        let (left, right) = edges(block, &lines, local);
+        for &i in block {
+            let role = if furniture[i] {
+                roles::Role::Furniture
+            } else {
+                roles::role(&lines[i], local, left, right)
+            };
+            order.push((b, i, role, local.body));
+        }
+    }
+    Some(Classified {
+        lines,
+        measures: m,
+        order,
+    })
+}
+
+/// The body size each block is judged against. Articles on one page may be set in
+/// different body sizes (a lead story at 11 pt, briefs at 8 pt), so a size that is a title
+/// next to 8-pt text is body text in an 11-pt article. A block of several lines (a column)
+/// sets its own; a block of a line or two (a title, a byline) takes the nearest column's
+/// after it in reading order (titles stand above their bodies), else before it.
+fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32) -> Vec<f32> {
+    // Sizes that carry at least a tenth of the page's characters: its body sizes.
+    let total: usize = lines.iter().map(|l| l.chars()).sum();
+    let share = |size: f32| -> usize {
+        lines
+            .iter()
+            .filter(|l| (l.size - size).abs() <= 0.03 * size)
+            .map(|l| l.chars())
+            .sum()
+    };
+    let own: Vec<Option<f32>> = blocks
+        .iter()
+        .map(|block| {
+            let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
+            let size = roles::Measures::of_lines(block.iter().map(|&i| &lines[i]));
+            let column = block.len() >= 3 && chars >= 60;
+            let body_sized = block.len() >= 2 && share(size) * 10 >= total;
+            (column || body_sized).then_some(size)
+        })
+        .collect();
+    (0..blocks.len())
+        .map(|b| {
+            own[b]
+                .or_else(|| own[b..].iter().flatten().next().copied())
+                .or_else(|| own[..b].iter().rev().flatten().next().copied())
+                .unwrap_or(page)
+        })
+        .collect()
+}
+
+/// A column's body text edges: where its body-sized lines start and end.
+fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32, f32) {
+    let body_lines = || {
+        block
+            .iter()
+            .map(|&i| &lines[i])
+            .filter(|l| (l.size - m.body).abs() < 0.15 * m.body)
+    };
+    let left = body_lines().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let right = body_lines().map(|l| l.x1).fold(f32::MIN, f32::max);
+    if left > right {
+        // No body text here (a deck, a title): nothing is indented or full.
+        return (f32::MIN, f32::MAX);
+    }
+    (left, right)
+}
+
+fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) {
+    let Some(page) = classify(page) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut placed = Vec::with_capacity(page.order.len());
+    let mut page_furniture = Vec::new();
+    for &(block, i, role, _) in &page.order {
+        let l = &page.lines[i];
+        if role == roles::Role::Furniture {
+            page_furniture.push(l.text.clone());
+        }
+        placed.push(assemble::Placed {
+            text: &l.text,
+            role,
+            block,
+            size: l.size,
+            y: l.y,
+        });
+    }
+    (assemble::articles(&placed), page_furniture)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,178 @@
+//! What each printed line is, from how it is printed: size against the page's body size,
+//! weight, indent against its column, and position on the page; the text recognisers of
+//! `reflow::markers` decide what only the words can tell (bylines, continuation markers,
+//! editors' credits).
+
+use super::lines::TextLine;
+use super::page::Rule;
+use crate::core::reflow::markers::{is_byline, is_editor_credit, leading_marker};
+
+/// The role of one line, before articles are assembled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Running head or foot, page number, editors' credit: the page's, not an article's.
+    Furniture,
+    Title,
+    /// Between body and title size: a kicker (引题) above a title or a subtitle under it.
+    Deck,
+    /// `——…` under a title.
+    Subtitle,
+    /// Text of a byline (`□新华社记者`, `本报记者 刘军`).
+    Byline,
+    /// `■上接第1版` alone on its line.
+    Marker,
+    /// Body size, heavy: a section heading, or a byline when it comes before any paragraph.
+    Heavy,
+    /// Body text; `indented` marks a paragraph's first line.
+    Body {
+        indented: bool,
+        full: bool,
+    },
+}
+
+/// Page-wide measures every decision is relative to.
+#[derive(Debug, Clone, Copy)]
+pub struct Measures {
+    /// Median size of the page's glyphs, weighted by characters: the body text size.
+    pub body: f32,
+    pub height: f32,
+}
+
+impl Measures {
+    pub fn of(lines: &[TextLine], height: f32) -> Self {
+        Measures {
+            body: Self::of_lines(lines.iter()),
+            height,
+        }
+    }
+
+    /// Median size of `lines`, weighted by characters.
+    pub fn of_lines<'a>(lines: impl Iterator<Item = &'a TextLine>) -> f32 {
+        let mut sizes: Vec<(f32, usize)> = lines.map(|l| (l.size, l.chars())).collect();
+        sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let total: usize = sizes.iter().map(|s| s.1).sum();
+        let mut seen = 0;
+        let mut body = sizes.first().map_or(10.0, |s| s.0);
+        for (size, n) in sizes {
+            seen += n;
+            if seen * 2 >= total {
+                body = size;
+                break;
+            }
+        }
+        body
+    }
+
+    pub fn is_title_size(&self, l: &TextLine) -> bool {
+        l.size >= 1.25 * self.body
+    }
+}
+
+/// The lines outside the article area: above the rule under the running head and below
+/// the rule over the running foot (a rule counts when a running head's few lines lie
+/// beyond it, in the outer 15% of the page), and page numbers and editors' credits
+/// anywhere. Without rules, position alone is no evidence: a kicker, a title or the last
+/// lines of a column may sit at the page's edge.
+pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) -> Vec<bool> {
+    let wide: Vec<&Rule> = rules
+        .iter()
+        .filter(|r| r.is_horizontal() && r.x1 - r.x0 >= 0.5 * width)
+        .collect();
+    let few_between = |a: f32, b: f32| {
+        let n = lines.iter().filter(|l| l.y > a && l.y < b).count();
+        (1..=6).contains(&n)
+    };
+    let head = wide
+        .iter()
+        .map(|r| r.y0)
+        .filter(|&y| y < 0.15 * m.height && few_between(0.0, y))
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.max(y)))
+        });
+    let foot = wide
+        .iter()
+        .map(|r| r.y1)
+        .filter(|&y| y > 0.85 * m.height && few_between(y, m.height))
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.min(y)))
+        });
+    lines
+        .iter()
+        .map(|l| {
+            head.is_some_and(|y| l.y < y)
+                || foot.is_some_and(|y| l.y > y)
+                || is_editor_credit(
+                    l.text
+                        .trim_start_matches(['（', '('])
+                        .trim_end_matches(['）', ')']),
+                )
+                || is_page_number(&l.text)
+        })
+        .collect()
+}
+
+/// `5`, `第5版`, `- 5 -`: a page number alone on its line.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let t = t.strip_suffix(['版', '页']).unwrap_or(t);
+    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Role of a line of a block whose body text starts at `left` and ends at `right`.
+pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
+    let text = l.text.as_str();
+    if text.starts_with('—') && l.chars() > 2 {
+        return Role::Subtitle;
+    }
+    if m.is_title_size(l) {
+        return Role::Title;
+    }
+    if leading_marker(text).is_some_and(|(_, rest)| rest.is_empty()) {
+        return Role::Marker;
+    }
+    let indent = l.x0 - left;
+    let indented = indent >= 1.4 * m.body && indent <= 2.8 * m.body;
+    let full = l.x1 >= right - 1.0 * m.body;
+    // A paragraph's first line may read like a credit (`本报南京4月12日电 记者从…`); a
+    // byline is never indented.
+    if !indented && (is_byline(text) || is_ornamented_name(text)) {
+        return Role::Byline;
+    }
+    // Deck lines are centred or short; a justified or indented line is body text set
+    // larger than its neighbours' (a lead paragraph).
+    if l.size >= 1.1 * m.body && !l.heavy && !indented && !full {
+        return Role::Deck;
+    }
+    if l.heavy && l.size >= 0.85 * m.body {
+        return Role::Heavy;
+    }
+    Role::Body { indented, full }
+}
+
+/// `□王晓明`, `■本报评论员`: an ornament, then a few characters and no punctuation.
+fn is_ornamented_name(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['□', '■']) else {
+        return false;
+    };
+    let rest = rest.trim();
+    let n = rest.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=12).contains(&n)
+        && !rest
+            .chars()
+            .any(|c| "，。；：！？、,.;:!?（）()".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("5"));
+        assert!(is_page_number("第5版"));
+        assert!(is_page_number("- 12 -"));
+        assert!(!is_page_number("2023"));
+        assert!(!is_page_number("第5版 评论"));
+    }
+}

@@ -1,0 +1,160 @@
+//! Layout analysis on small synthetic pages: glyphs placed as a typesetter would.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::core::model::{Article, Document, Section};
+
+/// Typesets lines of glyphs, one character per em (CJK), as a test page.
+struct Typesetter {
+    page: Page,
+}
+
+impl Typesetter {
+    fn new() -> Self {
+        Typesetter {
+            page: Page {
+                width: 400.0,
+                height: 600.0,
+                ..Page::default()
+            },
+        }
+    }
+
+    /// One line at (x, baseline y); `bold` draws it twice, filled then stroked.
+    fn line(&mut self, x: f32, y: f32, size: f32, text: &str, bold: bool) -> &mut Self {
+        for pass in 0..if bold { 2 } else { 1 } {
+            for (i, c) in text.chars().enumerate() {
+                self.page.glyphs.push(Glyph {
+                    x: x + i as f32 * size,
+                    y,
+                    size,
+                    width: size,
+                    font: Arc::from("AAAAAA+UMing"),
+                    bold: false,
+                    stroked: pass == 1,
+                    text: c.to_string(),
+                });
+            }
+        }
+        self
+    }
+
+    fn rule(&mut self, y: f32) -> &mut Self {
+        self.page.rules.push(Rule {
+            x0: 10.0,
+            y0: y,
+            x1: 390.0,
+            y1: y + 0.5,
+        });
+        self
+    }
+}
+
+/// Two columns of 10-point text, 10 characters wide, 20 points apart.
+fn two_column_page() -> Page {
+    let mut t = Typesetter::new();
+    t.line(20.0, 20.0, 10.0, "内蒙古日报", false)
+        .line(250.0, 20.0, 10.0, "第5版", false)
+        .rule(26.0)
+        .line(60.0, 60.0, 24.0, "草原新风", true)
+        .line(20.0, 90.0, 10.0, "本报记者 刘军", false);
+    let (left, right) = (20.0, 140.0);
+    // Column 1: a paragraph of 3 lines, then a paragraph running into column 2.
+    t.line(left + 20.0, 103.0, 10.0, "第一段第一行文字", false)
+        .line(left, 116.0, 10.0, "第一段第二行文字写满", false)
+        .line(left, 129.0, 10.0, "第一段完。", false)
+        .line(left + 20.0, 142.0, 10.0, "第二段开头文字", false)
+        .line(left, 155.0, 10.0, "第二段跨栏文字写满了", false);
+    // Column 2: the rest of paragraph 2, a heading, a paragraph, end matter.
+    t.line(right, 103.0, 10.0, "续上栏结束。", false)
+        .line(right, 116.0, 10.0, "一个小标题", true)
+        .line(right + 20.0, 129.0, 10.0, "第三段文字。", false)
+        .line(right, 142.0, 10.0, "（新华社北京7月5日电）", false)
+        .line(20.0, 580.0, 10.0, "责编：王晓明", false);
+    t.page
+}
+
+#[test]
+fn a_two_column_page_comes_out_whole() {
+    let laid = analyse(&[two_column_page()]);
+    assert_eq!(laid.page_furniture, ["内蒙古日报", "第5版", "责编：王晓明"]);
+    let expected = Article {
+        title: Some("草原新风".into()),
+        byline: Some("本报记者 刘军".into()),
+        sections: vec![
+            Section {
+                heading: None,
+                paragraphs: vec![
+                    "第一段第一行文字第一段第二行文字写满第一段完。".into(),
+                    "第二段开头文字第二段跨栏文字写满了续上栏结束。".into(),
+                ],
+                ..Section::default()
+            },
+            Section {
+                heading: Some("一个小标题".into()),
+                paragraphs: vec!["第三段文字。".into()],
+                ..Section::default()
+            },
+        ],
+        end_matter: vec!["（新华社北京7月5日电）".into()],
+        ..Article::default()
+    };
+    assert_eq!(laid.articles, vec![expected]);
+}
+
+#[test]
+fn glyph_order_in_the_file_does_not_matter() {
+    let page = two_column_page();
+    let mut shuffled = page.clone();
+    // A fixed permutation: reverse, then interleave halves.
+    shuffled.glyphs.reverse();
+    let n = shuffled.glyphs.len();
+    let (a, b) = shuffled.glyphs.split_at(n / 2);
+    shuffled.glyphs = a
+        .iter()
+        .zip(b)
+        .flat_map(|(x, y)| [y.clone(), x.clone()])
+        .chain(b.get(a.len()..).unwrap_or_default().iter().cloned())
+        .collect();
+    assert_eq!(shuffled.glyphs.len(), n);
+    assert_eq!(analyse(&[shuffled]), analyse(&[page]));
+}
+
+#[test]
+fn a_marker_continues_an_article_and_pages_stay_in_order() {
+    let mut t = Typesetter::new();
+    t.line(60.0, 60.0, 24.0, "续篇标题", true)
+        .line(20.0, 90.0, 10.0, "■上接第1版", false)
+        .line(40.0, 103.0, 10.0, "接着写的文字。", false);
+    let second = t.page.clone();
+    let laid = analyse(&[two_column_page(), second]);
+    let titles: Vec<_> = laid.articles.iter().map(|a| a.title.clone()).collect();
+    assert_eq!(titles, [Some("草原新风".into()), Some("续篇标题".into())]);
+    let continued = &laid.articles[1];
+    assert_eq!(continued.continued_from_page, Some(1));
+    assert_eq!(continued.continued_marker.as_deref(), Some("■上接第1版"));
+    assert_eq!(continued.sections[0].paragraphs, ["接着写的文字。"]);
+}
+
+#[test]
+fn an_empty_page_gives_nothing() {
+    assert_eq!(analyse(&[Page::default()]), Document::default());
+}
+
+#[test]
+fn a_break_seen_only_in_a_short_line_is_uncertain() {
+    let mut t = Typesetter::new();
+    t.line(60.0, 60.0, 24.0, "标题文字", true)
+        .line(20.0, 90.0, 10.0, "第一段写满了一整行文字", false)
+        .line(20.0, 103.0, 10.0, "短行。", false)
+        .line(20.0, 116.0, 10.0, "第二段没有缩进写满一行", false);
+    let doc = analyse(&[t.page]);
+    let section = &doc.articles[0].sections[0];
+    assert_eq!(
+        section.paragraphs,
+        ["第一段写满了一整行文字短行。", "第二段没有缩进写满一行"]
+    );
+    assert_eq!(section.uncertain_paragraphs, [1]);
+    assert!(!doc.articles[0].uncertain);
+}
