@@ -36,12 +36,17 @@ pub fn export(
     out_path: Option<&Path>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let store = super::library::open_store(cli)?;
+    let store = super::library::open_store_to_read(cli)?;
     let rendered = render_library(&store, format.into(), doc)?;
     match out_path {
-        None => out
-            .write_all(rendered.text.as_bytes())
-            .context("cannot write the export to stdout")?,
+        None => {
+            if !stdout_is_open() {
+                anyhow::bail!("cannot write the export to stdout: it is closed; pass --out FILE");
+            }
+            out.write_all(rendered.text.as_bytes())
+                .and_then(|()| out.flush())
+                .context("cannot write the export to stdout")?
+        }
         Some(path) => {
             write_atomically(path, rendered.text.as_bytes())?;
             let plural = |n: usize, one: &str, many: &str| {
@@ -56,6 +61,32 @@ pub fn export(
         }
     }
     Ok(())
+}
+
+/// Whether stdout leads somewhere. A closed descriptor 1 (`>&-`) is reopened on `/dev/null`
+/// read-write by Rust's runtime before `main`, so an export would "succeed" having written
+/// nothing. A shell's `>/dev/null` opens it write-only, so read-write `/dev/null` on
+/// descriptor 1 is taken as closed.
+fn stdout_is_open() -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: fstat and fcntl(F_GETFL) only read the descriptor's state into `st`.
+        unsafe {
+            let mut st: libc::stat = std::mem::zeroed();
+            if libc::fstat(1, &mut st) != 0 {
+                return false;
+            }
+            let dev_null = (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+                && libc::major(st.st_rdev) == 1
+                && libc::minor(st.st_rdev) == 3;
+            let flags = libc::fcntl(1, libc::F_GETFL);
+            !(dev_null && flags != -1 && (flags & libc::O_ACCMODE) == libc::O_RDWR)
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// An export and what went into it.
@@ -138,13 +169,33 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// `pizhu import-annotations FILE.json`.
 pub fn import_file(cli: &Cli, file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
-    let json =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let json = read_json(file)?;
     let mut store = super::library::open_store(cli)?;
     let summary = import_annotations(&mut store, &json)
         .with_context(|| format!("cannot import {}", file.display()))?;
     writeln!(out, "{summary}")?;
     Ok(())
+}
+
+/// Largest W3C annotation file `import-annotations` reads: 256 MiB.
+pub const MAX_ANNOTATION_FILE_BYTES: u64 = 256 << 20;
+
+/// A JSON file's text: a regular file within [`MAX_ANNOTATION_FILE_BYTES`], UTF-8 (the first bad
+/// byte named), a leading byte-order mark dropped.
+fn read_json(file: &Path) -> anyhow::Result<String> {
+    let bytes = crate::ingest::read_regular_file(file, MAX_ANNOTATION_FILE_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        anyhow::anyhow!(
+            "cannot read {}: not valid UTF-8 (byte 0x{:02X} at offset {offset}); JSON files are UTF-8",
+            file.display(),
+            e.as_bytes()[offset]
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// What an import did.
@@ -211,27 +262,42 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
         .collect();
 
     // One query instead of one per record: large files mostly hit the same library.
-    let stored_modified: HashMap<String, String> = if records.len() > BULK_LOOKUP_FROM {
+    let stored: HashMap<String, Annotation> = if records.len() > BULK_LOOKUP_FROM {
         store
             .annotations(None)?
             .into_iter()
-            .map(|a| (a.id, a.modified))
+            .map(|a| (a.id.clone(), a))
             .collect()
     } else {
         let mut found = HashMap::new();
         for r in &records {
             if let Some(a) = store.annotation(&r.id)? {
-                found.insert(a.id, a.modified);
+                found.insert(a.id.clone(), a);
             }
         }
         found
     };
 
+    // The store's fixed-width form, so that stored times compare as strings too.
+    let now = time::OffsetDateTime::now_utc()
+        .format(time::macros::format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+        ))
+        .unwrap_or_default();
     let mut summary = ImportSummary::default();
     let mut writes = Vec::new();
     for r in &records {
-        match stored_modified.get(&r.id) {
-            Some(stored) if !w3c_import::is_newer(r.modified.as_deref(), stored) => {
+        let modified = r
+            .modified
+            .as_deref()
+            .map(|m| w3c_import::clamp_to_now(m, &now));
+        match stored.get(&r.id) {
+            Some(s) if !w3c_import::is_newer(modified.as_deref(), &s.modified) => {
+                summary.unchanged += 1;
+                continue;
+            }
+            // Newer in name only (a clamped future time imported again): nothing to change.
+            Some(s) if s.color == r.color && s.note == r.note && s.tags == r.tags => {
                 summary.unchanged += 1;
                 continue;
             }
@@ -239,7 +305,7 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
             None => summary.added += 1,
         }
         let doc = &documents[&r.content_hash];
-        let a = placed_annotation(r, doc, &anchors[r.content_hash.as_str()]);
+        let a = placed_annotation(r, doc, &anchors[r.content_hash.as_str()], &now);
         match a.status {
             AnchorStatus::Anchored => {}
             AnchorStatus::Check => summary.check += 1,
@@ -256,6 +322,7 @@ fn placed_annotation(
     r: &ImportedAnnotation,
     doc: &StoredDocument,
     anchor: &Reanchorer,
+    now: &str,
 ) -> Annotation {
     let (start, end) = r.position.unwrap_or((0, 0));
     let found = anchor.reanchor(start, end, &r.quote, &r.prefix, &r.suffix);
@@ -267,17 +334,20 @@ fn placed_annotation(
         // Nothing in the text to quote: keep what the file remembered.
         AnchorStatus::Orphan => (r.quote.clone(), r.prefix.clone(), r.suffix.clone()),
     };
-    let now = || {
-        time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default()
-    };
+    // Times from the file are clamped to the import time: a `modified` in the far future
+    // would otherwise win every later merge (README, import-annotations).
+    let clamp = |t: &String| w3c_import::clamp_to_now(t, now);
     let created = r
         .created
-        .clone()
-        .or_else(|| r.modified.clone())
-        .unwrap_or_else(now);
-    let modified = r.modified.clone().unwrap_or_else(|| created.clone());
+        .as_ref()
+        .or(r.modified.as_ref())
+        .map(clamp)
+        .unwrap_or_else(|| now.to_string());
+    let modified = r
+        .modified
+        .as_ref()
+        .map(clamp)
+        .unwrap_or_else(|| created.clone());
     Annotation {
         id: r.id.clone(),
         document_id: doc.id,
