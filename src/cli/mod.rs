@@ -118,23 +118,6 @@ pub fn error_line(e: &anyhow::Error) -> String {
     line.replace(['\r', '\n'], " ")
 }
 
-#[cfg(test)]
-mod error_line_tests {
-    use super::error_line;
-
-    #[test]
-    fn each_cause_is_printed_once_on_one_line() {
-        let io = std::io::Error::other("unable to open database file");
-        let e = anyhow::Error::new(io).context("cannot open x.db: unable to open database file");
-        assert_eq!(
-            error_line(&e),
-            "cannot open x.db: unable to open database file"
-        );
-        let e = anyhow::anyhow!("disk full").context("cannot write\nout.md");
-        assert_eq!(error_line(&e), "cannot write out.md: disk full");
-    }
-}
-
 /// Run a subcommand. `None` means "open the window", which the binary handles.
 pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
     let out = &mut std::io::stdout().lock();
@@ -186,5 +169,22 @@ pub fn open_window(cli: &Cli) -> anyhow::Result<()> {
             outline::run(file, false, out)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod error_line_tests {
+    use super::error_line;
+
+    #[test]
+    fn each_cause_is_printed_once_on_one_line() {
+        let io = std::io::Error::other("unable to open database file");
+        let e = anyhow::Error::new(io).context("cannot open x.db: unable to open database file");
+        assert_eq!(
+            error_line(&e),
+            "cannot open x.db: unable to open database file"
+        );
+        let e = anyhow::anyhow!("disk full").context("cannot write\nout.md");
+        assert_eq!(error_line(&e), "cannot write out.md: disk full");
     }
 }

@@ -215,7 +215,8 @@ fn annotation(
         suffix: text("suffix")?,
         color,
         note: bodies.notes.join("\n\n"),
-        tags: crate::core::annotation::clean_tags(&bodies.tags).map_err(|e| e.to_string())?,
+        tags: crate::core::annotation::clean_tags(&bodies.tags)
+            .map_err(|e| format!("has tags pizhu cannot keep: {e}"))?,
         created,
         modified,
     })

@@ -102,7 +102,8 @@ fn check(app_id: i32, version: i64, tables: &[String]) -> Result<i64, Refusal> {
         let ours =
             tables.iter().any(|t| t == "documents") && tables.iter().any(|t| t == "annotations");
         let empty = tables.is_empty() && version == 0;
-        if !(ours && version >= 1) && !empty {
+        let known = empty || (ours && version >= 1);
+        if !known {
             let mut names = tables.join(", ");
             if names.is_empty() {
                 names = "none".into();
