@@ -115,23 +115,36 @@ fn exec_argument(exe: &Path) -> Result<String, DesktopError> {
     if text.chars().any(|c| c.is_control()) {
         return Err(unusable("the path contains a control character"));
     }
+    let argument = escape_string_value(&quote_argument(text)).replace('%', "%%");
+    if text.contains('%') {
+        // GLib checks that an entry's program exists before field codes are expanded, so it
+        // looks for ".../100%%/pizhu" and drops the entry. A shell, whose path has no `%`,
+        // runs the binary instead: `sh -c 'exec "$0" "$@"' BINARY FILES...`.
+        let run = escape_string_value(&quote_argument(r#"exec "$0" "$@""#));
+        return Ok(format!("/bin/sh -c {run} {argument}"));
+    }
+    Ok(argument)
+}
+
+/// One argument of an `Exec` key, quoted when it holds a reserved character, with `"`,
+/// backquote, `$` and `\` escaped inside the quotes (Desktop Entry Specification, "The Exec
+/// key").
+fn quote_argument(text: &str) -> String {
     const RESERVED: &[char] = &[
         ' ', '\t', '"', '\'', '\\', '>', '<', '~', '|', '&', ';', '$', '*', '?', '#', '(', ')', '`',
     ];
-    let argument = if text.contains(RESERVED) {
-        let mut quoted = String::from("\"");
-        for c in text.chars() {
-            if matches!(c, '"' | '`' | '$' | '\\') {
-                quoted.push('\\');
-            }
-            quoted.push(c);
+    if !text.contains(RESERVED) {
+        return text.to_string();
+    }
+    let mut quoted = String::from("\"");
+    for c in text.chars() {
+        if matches!(c, '"' | '`' | '$' | '\\') {
+            quoted.push('\\');
         }
-        quoted.push('"');
-        quoted
-    } else {
-        text.to_string()
-    };
-    Ok(escape_string_value(&argument).replace('%', "%%"))
+        quoted.push(c);
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// The general escapes of a desktop-entry string value (a backslash is written twice).
@@ -265,10 +278,17 @@ mod tests {
 
     #[test]
     fn exec_quotes_and_escapes_reserved_characters() {
-        let exe = Path::new("/home/a b/100%/it's $HOME/pi\"zhu");
+        let exe = Path::new("/home/a b/it's $HOME/pi\"zhu");
         let entry = desktop_entry_for(exe).unwrap();
         let exec = entry.lines().find(|l| l.starts_with("Exec=")).unwrap();
-        assert_eq!(exec, r#"Exec="/home/a b/100%%/it's \\$HOME/pi\\"zhu" %F"#);
+        assert_eq!(exec, r#"Exec="/home/a b/it's \\$HOME/pi\\"zhu" %F"#);
+        let percent = desktop_entry_for(Path::new("/home/a b/100%/pizhu")).unwrap();
+        let exec = percent.lines().find(|l| l.starts_with("Exec=")).unwrap();
+        assert_eq!(
+            exec,
+            r#"Exec=/bin/sh -c "exec \\"\\$0\\" \\"\\$@\\"" "/home/a b/100%%/pizhu" %F"#
+        );
+        assert!(percent.contains("\nTryExec=/home/a b/100%/pizhu\n"));
         let backslash = desktop_entry_for(Path::new(r"/x\y/pizhu")).unwrap();
         assert!(
             backslash.contains(r#"Exec="/x\\\\y/pizhu" %F"#),

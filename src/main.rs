@@ -16,10 +16,11 @@ fn main() -> std::process::ExitCode {
         // The reader of our output went away (`pizhu text 1 | head`): nothing is wrong.
         Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            tracing::error!(target: pizhu::logging::EXIT_ERROR_TARGET, "{e:#}");
+            let message = pizhu::cli::error_line(&e);
+            tracing::error!(target: pizhu::logging::EXIT_ERROR_TARGET, "{message}");
             // Not eprintln!: it panics when stderr is closed, and a desktop launch may
             // have no stderr at all. The log has the message either way.
-            let _ = writeln!(std::io::stderr(), "pizhu: {e:#}");
+            let _ = writeln!(std::io::stderr(), "pizhu: {message}");
             std::process::ExitCode::FAILURE
         }
     }

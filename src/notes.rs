@@ -137,27 +137,37 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
         .collect();
 
     // One query instead of one per record: large files mostly hit the same library.
-    let stored_modified: HashMap<String, String> = if records.len() > BULK_LOOKUP_FROM {
+    let stored: HashMap<String, Annotation> = if records.len() > BULK_LOOKUP_FROM {
         store
             .annotations(None)?
             .into_iter()
-            .map(|a| (a.id, a.modified))
+            .map(|a| (a.id.clone(), a))
             .collect()
     } else {
         let mut found = HashMap::new();
         for r in &records {
             if let Some(a) = store.annotation(&r.id)? {
-                found.insert(a.id, a.modified);
+                found.insert(a.id.clone(), a);
             }
         }
         found
     };
 
+    let now = crate::timestamp::now();
     let mut summary = ImportSummary::default();
     let mut writes = Vec::new();
     for r in &records {
-        match stored_modified.get(&r.id) {
-            Some(stored) if !w3c_import::is_newer(r.modified.as_deref(), stored) => {
+        let modified = r
+            .modified
+            .as_deref()
+            .map(|m| w3c_import::clamp_to_now(m, &now));
+        match stored.get(&r.id) {
+            Some(s) if !w3c_import::is_newer(modified.as_deref(), &s.modified) => {
+                summary.unchanged += 1;
+                continue;
+            }
+            // Newer in name only (a clamped future time imported again): nothing to change.
+            Some(s) if s.color == r.color && s.note == r.note && s.tags == r.tags => {
                 summary.unchanged += 1;
                 continue;
             }
@@ -165,7 +175,7 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
             None => summary.added += 1,
         }
         let doc = &documents[&r.content_hash];
-        let a = placed_annotation(r, doc, &anchors[r.content_hash.as_str()]);
+        let a = placed_annotation(r, doc, &anchors[r.content_hash.as_str()], &now);
         match a.status {
             AnchorStatus::Anchored => {}
             AnchorStatus::Check => summary.check += 1,
@@ -182,6 +192,7 @@ fn placed_annotation(
     r: &ImportedAnnotation,
     doc: &StoredDocument,
     anchor: &Reanchorer,
+    now: &str,
 ) -> Annotation {
     let (start, end) = r.position.unwrap_or((0, 0));
     let found = anchor.reanchor(&TextQuote {
@@ -199,12 +210,20 @@ fn placed_annotation(
         // Nothing in the text to quote: keep what the file remembered.
         AnchorStatus::Orphan => (r.quote.clone(), r.prefix.clone(), r.suffix.clone()),
     };
+    // Times from the file are clamped to the import time: a `modified` in the far future
+    // would otherwise win every later merge (README, import-annotations).
+    let clamp = |t: &String| w3c_import::clamp_to_now(t, now);
     let created = r
         .created
-        .clone()
-        .or_else(|| r.modified.clone())
-        .unwrap_or_else(crate::timestamp::now);
-    let modified = r.modified.clone().unwrap_or_else(|| created.clone());
+        .as_ref()
+        .or(r.modified.as_ref())
+        .map(clamp)
+        .unwrap_or_else(|| now.to_string());
+    let modified = r
+        .modified
+        .as_ref()
+        .map(clamp)
+        .unwrap_or_else(|| created.clone());
     Annotation {
         id: r.id.clone(),
         document_id: doc.id,

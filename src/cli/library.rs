@@ -9,12 +9,18 @@ use anyhow::Context;
 
 use super::{Cli, Subcommand};
 use crate::core::annotation::{AnchorStatus, Annotation};
+use crate::export::controls::escape_controls;
 use crate::ingest::ingest_path;
 use crate::store::{ImportOutcome, NewAnnotation, Store};
 
 /// Run one of the library subcommands (the dispatcher routes only these here).
 pub fn run(cli: &Cli, command: &Subcommand, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut store = open_store(cli)?;
+    let mut store = match command {
+        Subcommand::List | Subcommand::Text { .. } | Subcommand::Annotations { .. } => {
+            open_store_to_read(cli)?
+        }
+        _ => open_store(cli)?,
+    };
     match command {
         Subcommand::Import { files } => import(&mut store, files, out),
         Subcommand::List => list(&store, out),
@@ -61,6 +67,22 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<Store> {
             "pizhu: document {id} reflowed with this version: {}",
             describe(outcome)
         ));
+    }
+    Ok(store)
+}
+
+/// The library for a command that only reads: opened read-only (works in a read-only folder
+/// or on a full disk, creates nothing), unless documents reflowed by an older build must be
+/// brought up to date first, which writes.
+pub fn open_store_to_read(cli: &Cli) -> anyhow::Result<Store> {
+    let path: PathBuf = match &cli.db {
+        Some(path) => path.clone(),
+        None => Store::default_path()?,
+    };
+    let store = Store::open_read_only(&path)?;
+    if store.has_stale_documents()? {
+        drop(store);
+        return open_store(cli);
     }
     Ok(store)
 }
@@ -170,29 +192,32 @@ fn write_readable(a: &Annotation, names: &[String], out: &mut dyn Write) -> std:
     };
     write!(
         out,
-        "{}  doc {}  {}..{}  colour {} {colour}{status}",
-        a.id, a.document_id, a.start, a.end, a.color
+        "{}  doc {}  {}..{}  colour {} {}{status}",
+        a.id,
+        a.document_id,
+        a.start,
+        a.end,
+        a.color,
+        escape_controls(colour, "")
     )?;
     if !a.tags.is_empty() {
-        write!(out, "  tags: {}", a.tags.join(", "))?;
+        write!(out, "  tags: {}", escape_controls(&a.tags.join(", "), ""))?;
     }
     writeln!(out)?;
     writeln!(out, "    「{}」", one_line(&a.quote))?;
     for line in a.note.lines() {
-        writeln!(out, "    > {line}")?;
+        writeln!(out, "    > {}", escape_controls(line, "\t"))?;
     }
     Ok(())
 }
 
-/// Tabs and line breaks would break a tab-separated row or an indented block.
+/// Tabs and line breaks would break a tab-separated row or an indented block; other control
+/// characters and bidi overrides (ESC sequences, a CR that hides the line's start, U+202E)
+/// are shown as escapes rather than obeyed by the terminal.
 fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if matches!(c, '\t' | '\n' | '\r') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    let flat: String = s
+        .chars()
+        .map(|c| if matches!(c, '\t' | '\n') { ' ' } else { c })
+        .collect();
+    escape_controls(&flat, "").into_owned()
 }

@@ -101,6 +101,24 @@ pub(crate) fn tell(message: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr(), "{message}");
 }
 
+/// An error and its causes as one line: each cause once (a message that already quotes its
+/// cause, as `cannot open X: unable to open database file` does, is not followed by it
+/// again), line breaks as spaces.
+pub fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let message = cause.to_string();
+        if line.contains(&message) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&message);
+    }
+    line.replace(['\r', '\n'], " ")
+}
+
 /// Run a subcommand. `None` means "open the window", which the binary handles.
 pub fn run(cli: &Cli, command: &Subcommand) -> anyhow::Result<()> {
     let out = &mut std::io::stdout().lock();
@@ -152,5 +170,22 @@ pub fn open_window(cli: &Cli) -> anyhow::Result<()> {
             outline::run(file, false, out)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod error_line_tests {
+    use super::error_line;
+
+    #[test]
+    fn each_cause_is_printed_once_on_one_line() {
+        let io = std::io::Error::other("unable to open database file");
+        let e = anyhow::Error::new(io).context("cannot open x.db: unable to open database file");
+        assert_eq!(
+            error_line(&e),
+            "cannot open x.db: unable to open database file"
+        );
+        let e = anyhow::anyhow!("disk full").context("cannot write\nout.md");
+        assert_eq!(error_line(&e), "cannot write out.md: disk full");
     }
 }

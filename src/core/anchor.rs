@@ -14,11 +14,17 @@
 //! 4. otherwise `Orphan`: the old offsets, clamped, and never a guess.
 //!
 //! All offsets are char (Unicode code point) offsets. Exact search is a linear substring search
-//! over the whole text; edit distances run only in windows about the quote's length, so
-//! re-anchoring hundreds of annotations in a 100k-char text stays in milliseconds.
+//! over the whole text; edit distances run only in windows about the quote's length for short
+//! quotes, and for long ones (a window table past [`seeded::WORK_CAP`] / windows cells) only
+//! between exact seed chunks, with a hard cap on work per annotation (see `seeded`). So
+//! re-anchoring hundreds of annotations in a 100k-char text stays in milliseconds, and a
+//! 40,000-char quote after a one-char edit takes milliseconds too, not seconds.
 
 mod evidence;
 mod fuzzy;
+mod seeded;
+
+use std::cell::OnceCell;
 
 use evidence::{
     common_prefix, common_prefix_rev, context_agreement, proximity, ExactHit, ExactScan, Query,
@@ -104,6 +110,8 @@ pub struct Reanchorer<'a> {
     /// ambiguous (inserting "ab" into "abab"): each alone proves its part of the text unchanged.
     same_tail: usize,
     old_known: bool,
+    /// The new text without whitespace, for long quotes; built on first use.
+    stripped: OnceCell<seeded::Stripped>,
 }
 
 impl<'a> Reanchorer<'a> {
@@ -132,6 +140,7 @@ impl<'a> Reanchorer<'a> {
             same_head,
             same_tail,
             old_known,
+            stripped: OnceCell::new(),
         }
     }
 
@@ -318,21 +327,27 @@ impl<'a> Reanchorer<'a> {
             return None;
         }
         let slack = m / 4 + 8;
+        let window_cells = m.saturating_mul(m + 2 * slack);
+        let found: Vec<fuzzy::Match> = if window_cells <= seeded::WORK_CAP / MAX_FUZZY_WINDOWS {
+            self.window_matches(q, expected, slack)
+        } else {
+            // Long quote: seeds and banded verification, bounded work (see `seeded`).
+            let max_edits = ((1.0 - MIN_FUZZY_SIMILARITY) * weight as f64).floor() as usize;
+            let stripped = self
+                .stripped
+                .get_or_init(|| seeded::Stripped::new(&self.new_chars));
+            seeded::candidates(q.quote, stripped, max_edits)
+                .into_iter()
+                .map(|c| fuzzy::Match {
+                    start: c.start,
+                    end: c.end,
+                    // An unverified candidate (work cap reached) counts as just similar enough.
+                    edits: c.edits.min(max_edits),
+                })
+                .collect()
+        };
         let mut best: Option<(fuzzy::Match, f64, usize)> = None; // (match, score, distance)
-        for guess in self.likely_starts(q, expected) {
-            let from = guess.saturating_sub(slack);
-            let to = (guess + m + slack).min(self.new_chars.len());
-            if from >= to {
-                continue;
-            }
-            let Some(found) = fuzzy::best_substring(q.quote, &self.new_chars[from..to]) else {
-                continue;
-            };
-            let found = fuzzy::Match {
-                start: found.start + from,
-                end: found.end + from,
-                ..found
-            };
+        for found in found {
             let similarity = 1.0 - found.edits as f64 / weight as f64;
             if similarity < MIN_FUZZY_SIMILARITY {
                 continue;
@@ -340,7 +355,7 @@ impl<'a> Reanchorer<'a> {
             let context = self.fuzzy_context_chars(found.start, found.end, q);
             let stored_context = q.prefix.len() + q.suffix.len();
             let all_context_agrees = stored_context > 0 && context == stored_context;
-            let agreeing = weight - found.edits + context;
+            let agreeing = weight.saturating_sub(found.edits) + context;
             if agreeing < MIN_EVIDENCE_CHARS && !all_context_agrees {
                 continue;
             }
@@ -359,6 +374,28 @@ impl<'a> Reanchorer<'a> {
             end: found.end,
             status: AnchorStatus::Check,
         })
+    }
+
+    /// Best edit-distance matches in windows around the likely starts (short quotes).
+    fn window_matches(&self, q: &Query, expected: usize, slack: usize) -> Vec<fuzzy::Match> {
+        let m = q.quote.len();
+        let mut out = Vec::new();
+        for guess in self.likely_starts(q, expected) {
+            let from = guess.saturating_sub(slack);
+            let to = (guess + m + slack).min(self.new_chars.len());
+            if from >= to {
+                continue;
+            }
+            let Some(found) = fuzzy::best_substring(q.quote, &self.new_chars[from..to]) else {
+                continue;
+            };
+            out.push(fuzzy::Match {
+                start: found.start + from,
+                end: found.end + from,
+                ..found
+            });
+        }
+        out
     }
 
     /// Candidate start positions for the fuzzy search: the expected position, right after the

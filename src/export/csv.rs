@@ -3,7 +3,11 @@
 //! CRLF record ends, one row per annotation.
 //!
 //! Cells that a spreadsheet would run as a formula are neutralised (OWASP "CSV
-//! injection"): a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front.
+//! injection"): a cell starting with tab or CR, or whose first character after whitespace
+//! (line breaks, ideographic space), zero-width and bidi characters is `=`, `+`, `-`, `@`
+//! or a full-width or small form of them (`＝＋－＠`, `﹦﹢﹣﹫`) gets a `'` in front.
+//! Control characters other than tab and line breaks, and bidi overrides, are written as
+//! visible escapes (see `export::controls`).
 
 use super::{color_name, placed, ExportDocument};
 
@@ -58,6 +62,7 @@ pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
 fn write_row(writer: &mut ::csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item = String>) {
     // Writing into a Vec cannot fail; csv only errors on I/O.
     for cell in cells {
+        let cell = super::controls::escape_controls(&cell, "\t\r\n");
         let _ = writer.write_field(neutralise(&cell).as_bytes());
     }
     let _ = writer.write_record(None::<&[u8]>);
@@ -65,10 +70,24 @@ fn write_row(writer: &mut ::csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item 
 
 /// Prefixes a cell that a spreadsheet would evaluate as a formula with `'`.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
+    let first = cell.chars().next();
+    let significant = cell.chars().find(|&c| !skipped_before_formula(c));
+    let formula = matches!(first, Some('\t' | '\r'))
+        || matches!(
+            significant,
+            Some('=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠' | '﹦' | '﹢' | '﹣' | '﹫')
+        );
+    if formula {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
     }
+}
+
+/// What a spreadsheet may skip or normalise before it sees a leading `=`: whitespace of any
+/// kind, zero-width and other format characters, bidi controls.
+fn skipped_before_formula(c: char) -> bool {
+    crate::core::annotation::is_invisible(c)
 }
 
 #[cfg(test)]
@@ -162,5 +181,50 @@ mod tests {
         assert_eq!(neutralise("\rx"), "'\rx");
         assert_eq!(neutralise("普通"), "普通");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn formulas_behind_whitespace_zero_width_and_full_width_forms_are_neutralised() {
+        for cell in [
+            "=1+1",
+            " =1+1",
+            "  +1",
+            "\n=1+1",
+            "\r\n=1+1",
+            "\u{3000}=1+1",
+            "\u{A0}@SUM(A1)",
+            "\u{200B}=1+1",
+            "\u{FEFF}=1+1",
+            "\u{2060}-1",
+            "\u{202E}=1+1",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+            "﹦1+1",
+            "﹣1",
+            " \u{200B}\u{3000}＝1+1",
+            "\t1",
+            "\rx",
+        ] {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in ["普通", "1+1", "a=b", "", " ", "\u{200B}", "邮箱 a@b.c"] {
+            assert_eq!(neutralise(cell), cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_escaped_in_cells() {
+        let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
+        write_row(
+            &mut writer,
+            [
+                "safe\x1b[31m\u{7}".to_string(),
+                "abc\u{202E}fed\r\n二".to_string(),
+            ],
+        );
+        let out = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        assert_eq!(out, "safe\\u{1b}[31m\\u{7},\"abc\\u{202e}fed\r\n二\"\n");
     }
 }

@@ -17,7 +17,11 @@ pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
     for doc in docs {
         render_document(&mut out, doc, color_names);
     }
-    out
+    // Notes, tags and titles may carry ESC, CR or bidi overrides: shown, not obeyed.
+    match super::controls::escape_controls(&out, "\n\t") {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
 }
 
 fn render_document(out: &mut String, doc: &ExportDocument, color_names: &[String]) {

@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::core::annotation::{AnchorStatus, Annotation};
 use crate::core::outline::Outline;
 
+pub mod controls;
 pub mod csv;
 pub mod markdown;
 pub mod w3c;

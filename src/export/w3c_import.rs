@@ -55,6 +55,8 @@ pub enum ImportError {
 
 /// Parses a whole file. `color_names` maps colour bodies from other tools by name.
 pub fn parse(json: &str, color_names: &[String]) -> Result<Vec<ImportedAnnotation>, ImportError> {
+    // A byte-order mark (as some Windows editors write) is not JSON; drop it.
+    let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
     let root: Value = serde_json::from_str(json).map_err(ImportError::Json)?;
     let items = annotation_values(&root)?;
     let mut seen = HashSet::new();
@@ -95,6 +97,16 @@ pub fn is_newer(file_modified: Option<&str>, stored_modified: &str) -> bool {
     match (file_modified.and_then(parse), parse(stored_modified)) {
         (Some(file), Some(stored)) => file > stored,
         _ => false,
+    }
+}
+
+/// `time`, or `now` when `time` is later: a file cannot date an annotation in the future
+/// (it would then win every later merge). A time that does not parse is left as it is.
+pub fn clamp_to_now(time: &str, now: &str) -> String {
+    let parse = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    match (parse(time), parse(now)) {
+        (Some(t), Some(n)) if t > n => now.to_string(),
+        _ => time.to_string(),
     }
 }
 
@@ -203,7 +215,8 @@ fn annotation(
         suffix: text("suffix")?,
         color,
         note: bodies.notes.join("\n\n"),
-        tags: bodies.tags,
+        tags: crate::core::annotation::clean_tags(&bodies.tags)
+            .map_err(|e| format!("has tags pizhu cannot keep: {e}"))?,
         created,
         modified,
     })
@@ -294,7 +307,9 @@ impl Bodies {
                     .color
                     .or_else(|| named.and_then(|i| u8::try_from(i + 1).ok()));
             } else if purposes.contains(&"tagging") {
-                if !value.trim().is_empty() && !b.tags.contains(value) {
+                // Checked, deduplicated and capped once all bodies are read; blank ones
+                // carry nothing and are skipped.
+                if !value.trim().is_empty() {
                     b.tags.push(value.clone());
                 }
             } else {

@@ -157,3 +157,41 @@ fn newer_means_a_later_instant() {
     ));
     assert!(!is_newer(None, "2024-05-01T00:00:00Z"));
 }
+
+fn with_tags(tags: impl Iterator<Item = String>) -> String {
+    let bodies: Vec<String> = tags
+        .map(|t| {
+            let value = serde_json::to_string(&t).unwrap();
+            format!(r#"{{"type": "TextualBody", "purpose": "tagging", "value": {value}}}"#)
+        })
+        .collect();
+    one(&format!(r#", "body": [{}]"#, bodies.join(",")))
+}
+
+#[test]
+fn a_hundred_thousand_repeated_tag_bodies_are_one_tag_and_fast() {
+    let started = std::time::Instant::now();
+    let records = parse(
+        &with_tags((0..100_000).map(|i| format!("t{}", i % 3))),
+        &names(),
+    )
+    .unwrap();
+    assert_eq!(records[0].tags, ["t0", "t1", "t2"]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn too_many_or_bad_tags_refuse_the_file_naming_the_annotation() {
+    let many = error(&with_tags((0..100_000).map(|i| format!("t{i}"))));
+    assert!(
+        many.contains("annotation 1 (http://example.org/anno/1)"),
+        "{many}"
+    );
+    assert!(many.contains("at most 64"), "{many}");
+    let long = error(&with_tags(std::iter::once("长".repeat(101))));
+    assert!(long.contains("101 characters long"), "{long}");
+    let nul = error(&with_tags(std::iter::once("a\u{0}b".to_string())));
+    assert!(nul.contains("U+0000"), "{nul}");
+    let zwsp = error(&with_tags(std::iter::once("\u{200B}".to_string())));
+    assert!(zwsp.contains("visible character"), "{zwsp}");
+}

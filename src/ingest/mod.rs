@@ -26,15 +26,30 @@ pub enum IngestError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot read {}: it is {kind}, not a regular file", .path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    #[error("cannot read {}: it is {} MB; pizhu reads files up to {} MB", .path.display(), .bytes.div_ceil(1 << 20), .limit >> 20)]
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
     #[error("cannot read {}: the file is empty", .path.display())]
     Empty { path: PathBuf },
     #[error("cannot read {}: not a text file (NUL byte at offset {offset})", .path.display())]
     Binary { path: PathBuf, offset: usize },
-    #[error("cannot read {}: not a text file ({control} control characters in the first {sampled})", .path.display())]
+    #[error("cannot read {}: not a text file ({control} control characters in {chars})", .path.display())]
     ControlChars {
         path: PathBuf,
         control: usize,
-        sampled: usize,
+        chars: usize,
+    },
+    #[error("cannot read {}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset} is not part of a character; {count} bad bytes in all); re-save the file as UTF-8", .path.display())]
+    BadUtf8 {
+        path: PathBuf,
+        byte: u8,
+        offset: usize,
+        count: usize,
     },
     #[error("cannot read {}: the bytes are not valid {encoding} (tried UTF-8, UTF-16, GB18030, Big5)", .path.display())]
     Undecodable {
@@ -104,10 +119,16 @@ pub struct Ingested {
     pub reflow_version: u32,
 }
 
-/// Read, decode and reflow one file.
+/// Read, decode and reflow one file. The file's bytes are dropped once decoded, so the peak
+/// is the decoded text, the reflowed document and its outline (see README, "Limits").
 pub fn ingest_path(path: &Path) -> Result<Ingested, IngestError> {
     let bytes = read_bytes(path)?;
-    ingest_bytes(path, &bytes)
+    if pdf::is_pdf(&bytes) {
+        return ingest_pdf(path, &bytes);
+    }
+    let decoded = decode(path, &bytes)?;
+    drop(bytes);
+    Ok(reflow_decoded(decoded))
 }
 
 /// Decode and reflow bytes; `path` only names the source in errors. PDFs are recognised
@@ -116,15 +137,18 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> 
     if pdf::is_pdf(bytes) {
         return ingest_pdf(path, bytes);
     }
-    let decoded = decode(path, bytes)?;
+    Ok(reflow_decoded(decode(path, bytes)?))
+}
+
+fn reflow_decoded(decoded: Decoded) -> Ingested {
     let document = reflow(&decoded.text);
     let outline = Outline::from_document(&document);
-    Ok(Ingested {
+    Ingested {
         decoded,
         document,
         outline,
         reflow_version: REFLOW_VERSION,
-    })
+    }
 }
 
 /// Read a PDF's text layer and lay its pages out. The reading text is built from the
@@ -172,26 +196,104 @@ pub fn ingest_pdf(path: &Path, bytes: &[u8]) -> Result<Ingested, IngestError> {
 /// The `encoding` of a document read from a PDF: its text came from glyphs, not bytes.
 pub const PDF_ENCODING: &str = "pdf";
 
-/// Read a file's bytes, mapping the usual failures to messages a user understands.
+/// Largest page pizhu reads: 64 MiB (a newspaper page is well under 1 MB of text).
+pub const MAX_PAGE_BYTES: u64 = 64 << 20;
+
+/// Read a page's bytes (at most [`MAX_PAGE_BYTES`]), mapping the usual failures to messages
+/// a user understands.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, IngestError> {
+    read_regular_file(path, MAX_PAGE_BYTES)
+}
+
+/// Read a regular file of at most `limit` bytes. FIFOs, devices and sockets are refused
+/// without blocking (the file is opened non-blocking and checked after opening, so a FIFO
+/// swapped in after a check cannot hang the read); a file past `limit`, or one that grows
+/// past it while read, is refused without reading more than `limit` + 1 bytes.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+    use std::io::Read;
     let owned = || path.to_path_buf();
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(IngestError::NotFound { path: owned() })
-        }
-        Err(source) => {
-            return Err(IngestError::Io {
-                path: owned(),
-                source,
-            })
-        }
-        Ok(m) if m.is_dir() => return Err(IngestError::Directory { path: owned() }),
-        Ok(_) => {}
-    }
-    std::fs::read(path).map_err(|source| IngestError::Io {
+    let io = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => IngestError::NotFound { path: owned() },
+        _ => IngestError::Io {
+            path: owned(),
+            source,
+        },
+    };
+    // Refuse what opening would block on or misread before opening it.
+    let meta = std::fs::metadata(path).map_err(io)?;
+    check_regular(path, &meta)?;
+    let file = open_nonblocking(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    check_regular(path, &meta)?;
+    let too_large = |bytes| IngestError::TooLarge {
         path: owned(),
-        source,
-    })
+        bytes,
+        limit,
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), IngestError> {
+    let kind = file_kind(meta);
+    match kind {
+        "a regular file" => Ok(()),
+        "a directory" => Err(IngestError::Directory {
+            path: path.to_path_buf(),
+        }),
+        kind => Err(IngestError::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        }),
+    }
+}
+
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_file() {
+        return "a regular file";
+    }
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a file"
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Detect the encoding of `bytes` and decode them to text with LF line ends.
@@ -222,6 +324,9 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, IngestError> {
             match std::str::from_utf8(bytes) {
                 Ok(utf8) => (UTF_8, std::borrow::Cow::Borrowed(utf8)),
                 Err(_) => {
+                    if let Some(bad) = mostly_utf8(path, bytes) {
+                        return Err(bad);
+                    }
                     let encoding = sniff_legacy(bytes);
                     (encoding, decode_as(encoding, bytes)?)
                 }
@@ -268,19 +373,49 @@ fn canonical_name(encoding: &'static Encoding) -> &'static str {
     }
 }
 
-/// Text with many C0 control characters is a binary file that happened to decode.
+/// UTF-8 text with a few bad bytes (a damaged file), told apart from a legacy encoding,
+/// where nearly every non-ASCII char would be invalid UTF-8: at least 8 valid multi-byte
+/// chars per invalid byte. Names the first bad byte.
+fn mostly_utf8(path: &Path, bytes: &[u8]) -> Option<IngestError> {
+    let (mut valid_multibyte, mut invalid, mut first) = (0usize, 0usize, None);
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            invalid += chunk.invalid().len();
+            first.get_or_insert((chunk.invalid()[0], offset));
+        }
+        offset += chunk.invalid().len();
+    }
+    let (byte, offset) = first?;
+    (valid_multibyte >= 8 * invalid).then(|| IngestError::BadUtf8 {
+        path: path.to_path_buf(),
+        byte,
+        offset,
+        count: invalid,
+    })
+}
+
+/// Text with a NUL anywhere, or many C0 control characters over the whole file, is a binary
+/// file that happened to decode.
 fn check_control_chars(path: &Path, text: &str) -> Result<(), IngestError> {
-    let sampled = text.chars().take(4096).count();
-    let control = text
-        .chars()
-        .take(4096)
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if control * 20 > sampled.max(1) {
+    if let Some(at) = text.chars().position(|c| c == '\0') {
+        return Err(IngestError::Binary {
+            path: path.to_path_buf(),
+            offset: at,
+        });
+    }
+    let (mut chars, mut control) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    }
+    if control * 20 > chars.max(1) {
         return Err(IngestError::ControlChars {
             path: path.to_path_buf(),
             control,
-            sampled,
+            chars,
         });
     }
     Ok(())
@@ -381,5 +516,101 @@ mod tests {
         bad16.extend_from_slice(&[0x00, 0xD8, 0x41, 0x00]); // lone surrogate
         assert!(msg(decode(p(), &bad16).unwrap_err())
             .starts_with("cannot read page.txt: the bytes are not valid UTF-16LE"));
+    }
+}
+
+#[cfg(test)]
+mod limits_tests {
+    use super::*;
+
+    #[test]
+    fn one_bad_byte_in_utf8_text_is_named() {
+        let mut bytes = "新华社记者报道，内蒙古自治区全区社会消费品零售总额"
+            .repeat(4)
+            .into_bytes();
+        bytes[30] = 0xFF;
+        let err = decode(Path::new("page.txt"), &bytes)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "cannot read page.txt: not valid UTF-8 (byte 0xFF at offset 30 is not part of a \
+             character; 3 bad bytes in all); re-save the file as UTF-8"
+        );
+    }
+
+    #[test]
+    fn gb18030_is_still_detected_not_called_bad_utf8() {
+        let (gb, _, _) = GB18030.encode("新华社记者报道，内蒙古自治区全区社会消费品零售总额");
+        assert_eq!(decode(Path::new("p"), &gb).unwrap().encoding, "GB18030");
+    }
+
+    #[test]
+    fn a_nul_or_control_characters_after_the_first_4096_chars_are_found() {
+        let mut text = "正文。".repeat(3000);
+        text.push('\0');
+        let err = decode(Path::new("p.txt"), text.as_bytes()).unwrap_err();
+        // Byte offset: 3,000 × "正文。" is 27,000 bytes.
+        assert!(
+            matches!(err, IngestError::Binary { offset: 27000, .. }),
+            "{err}"
+        );
+        // UTF-16 with a BOM decodes NULs to U+0000: still binary.
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("正文\0".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert!(matches!(
+            decode(Path::new("p"), &le),
+            Err(IngestError::Binary { offset: 2, .. })
+        ));
+        let mut late = "正文。".repeat(2000);
+        late.push_str(&"\u{1}\u{2}".repeat(1000));
+        let err = decode(Path::new("p.txt"), late.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("2000 control characters in 8000"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_devices_are_refused_at_once_naming_the_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let err = read_bytes(&fifo).unwrap_err().to_string();
+        assert!(
+            err.ends_with("pipe.txt: it is a named pipe (FIFO), not a regular file"),
+            "{err}"
+        );
+        let err = read_bytes(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "cannot read /dev/zero: it is a character device, not a regular file"
+        );
+        let err = read_bytes(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("it is a directory"), "{err}");
+    }
+
+    #[test]
+    fn files_past_the_limit_are_refused_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(MAX_PAGE_BYTES + 1).unwrap(); // sparse: no disk used
+        let err = read_bytes(&big).unwrap_err().to_string();
+        assert!(
+            err.ends_with("big.txt: it is 65 MB; pizhu reads files up to 64 MB"),
+            "{err}"
+        );
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, "正文").unwrap();
+        assert!(matches!(
+            read_regular_file(&small, 3),
+            Err(IngestError::TooLarge { bytes: 6, .. })
+        ));
+        assert_eq!(read_regular_file(&small, 6).unwrap(), "正文".as_bytes());
     }
 }

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{AnnotationEdit, DocId, Failure, NewAnnotation, StoreError};
 use crate::core::anchor::quote_context;
-use crate::core::annotation::{AnchorStatus, Annotation, COLOR_COUNT};
+use crate::core::annotation::{AnchorStatus, Annotation, TagError, COLOR_COUNT};
 
 const COLUMNS: &str = "id, document_id, start_char, end_char, quote, prefix, suffix, color, note,
      created, modified, status";
@@ -266,17 +266,11 @@ fn check_range(document: DocId, start: usize, end: usize, chars: usize) -> Resul
     Ok(())
 }
 
-/// Trim each tag, drop repeats (first one wins), refuse blank ones.
+/// Trim each tag, drop repeats (first one wins), refuse blank, control-character, overlong
+/// and too many tags (see [`crate::core::annotation::clean_tags`]).
 fn clean_tags(tags: &[String]) -> Result<Vec<String>, StoreError> {
-    let mut clean: Vec<String> = Vec::with_capacity(tags.len());
-    for tag in tags {
-        let trimmed = tag.trim();
-        if trimmed.is_empty() {
-            return Err(StoreError::EmptyTag(tag.clone()));
-        }
-        if !clean.iter().any(|t| t == trimmed) {
-            clean.push(trimmed.to_string());
-        }
-    }
-    Ok(clean)
+    crate::core::annotation::clean_tags(tags).map_err(|e| match e {
+        TagError::Empty(tag) => StoreError::EmptyTag(tag),
+        other => StoreError::Tag(other),
+    })
 }

@@ -16,6 +16,11 @@ pub enum StoreError {
     },
     #[error("cannot open the database {db}: {source}")]
     Open { db: String, source: rusqlite::Error },
+    #[error("cannot open the database {db}: {reason}")]
+    Refused {
+        db: String,
+        reason: super::identity::Refusal,
+    },
     #[error("database {db}: {source}")]
     Sqlite { db: String, source: rusqlite::Error },
     #[error(
@@ -45,6 +50,8 @@ pub enum StoreError {
     BadColor(u8),
     #[error("tag {0:?} is empty; a tag needs at least one visible character")]
     EmptyTag(String),
+    #[error(transparent)]
+    Tag(crate::core::annotation::TagError),
     #[error("the name of colour {0} is empty")]
     EmptyColorName(u8),
     #[error("reading position of document {document} has a bad scroll value {scroll}")]

@@ -9,6 +9,7 @@
 mod annotations;
 mod documents;
 mod error;
+pub mod identity;
 mod outline_json;
 pub mod schema;
 mod settings;
@@ -106,8 +107,18 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Open (creating it and its folder if needed) and migrate the database at `path`.
+    ///
+    /// The file is first checked read-only (see [`identity`]): another program's SQLite
+    /// file, a damaged file, or a library of a newer or impossible schema version is
+    /// refused with a message and left byte for byte as it was. Before a migration, the
+    /// library is copied (`VACUUM INTO`) to `<file>.v<N>-<unix time>.bak` beside it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let label = path.display().to_string();
+        let refused = |reason| StoreError::Refused {
+            db: label.clone(),
+            reason,
+        };
+        let found = identity::identify(path).map_err(refused)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
                 path: parent.to_path_buf(),
@@ -118,7 +129,72 @@ impl Store {
             db: label.clone(),
             source,
         })?;
+        let backup_from = match found {
+            identity::Identity::Ours { version }
+                if (1..schema::SCHEMA_VERSION).contains(&version) =>
+            {
+                Some(version)
+            }
+            _ => None,
+        };
+        if let Some(version) = backup_from {
+            backup(&conn, path, version).map_err(|source| StoreError::Sqlite {
+                db: label.clone(),
+                source,
+            })?;
+        }
         Store::configure(conn, Some(path.to_path_buf()), label, true)
+    }
+
+    /// Open the library at `path` for a command that only reads: nothing is created or
+    /// written, so it works in a read-only folder or on a full disk. A missing library reads
+    /// as an empty one; a library that needs a migration is opened as [`Store::open`] does.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        let found = identity::identify(path).map_err(|reason| StoreError::Refused {
+            db: label.clone(),
+            reason,
+        })?;
+        match found {
+            identity::Identity::New => {
+                let mut store = Store::open_in_memory()?;
+                store.label = label;
+                Ok(store)
+            }
+            identity::Identity::Ours { version } if version != schema::SCHEMA_VERSION => {
+                Store::open(path)
+            }
+            identity::Identity::Ours { .. } => {
+                // A read-only folder cannot hold the `-shm` file WAL readers need; the file
+                // is then read as immutable (nothing can write it there either).
+                let conn = identity::open_read_only(path, false)
+                    .and_then(|c| {
+                        c.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+                            .map(|_| c)
+                    })
+                    .or_else(|_| identity::open_read_only(path, true))
+                    .map_err(|source| StoreError::Open {
+                        db: label.clone(),
+                        source,
+                    })?;
+                conn.busy_timeout(BUSY_TIMEOUT)
+                    .map_err(|source| StoreError::Sqlite {
+                        db: label.clone(),
+                        source,
+                    })?;
+                Ok(Store {
+                    conn,
+                    path: Some(path.to_path_buf()),
+                    label,
+                })
+            }
+        }
+    }
+
+    /// Whether some document was reflowed by an older build (reading it again would write).
+    pub fn has_stale_documents(&self) -> Result<bool, StoreError> {
+        let version = crate::core::reflow::REFLOW_VERSION;
+        Ok(!self.read(|c| documents::stale_ids(c, version))?.is_empty())
     }
 
     /// A private database that vanishes with the value (tests, previews).
@@ -358,6 +434,27 @@ impl Documents<'_> {
     pub fn source(&self, id: DocId) -> Result<Option<Source>, Failure> {
         documents::source(self.tx, id)
     }
+}
+
+/// Copy the library to `<file>.v<version>-<unix time>.bak` before migrating it.
+fn backup(conn: &Connection, path: &Path, version: i64) -> rusqlite::Result<()> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".v{version}-{secs}.bak"));
+    let target = path.with_file_name(name);
+    if target.exists() {
+        return Ok(());
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    tracing::info!(
+        "backed up {} to {} before migrating",
+        path.display(),
+        target.display()
+    );
+    Ok(())
 }
 
 /// sha256 hex of the decoded source text: the identity of a document's content.

@@ -7,6 +7,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::identity::APPLICATION_ID;
 use super::Failure;
 
 /// The schema version this build writes.
@@ -137,15 +138,17 @@ impl From<MigrateError> for Failure {
 
 /// Bring the database up to `SCHEMA_VERSION`, all in one write transaction so a second
 /// process opening the same fresh file waits and then finds the work done.
+/// Also marks the file as a pizhu library (`PRAGMA application_id`), so that a later open
+/// can tell it from another program's database before writing anything.
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let version = user_version(conn)?;
-    if version == SCHEMA_VERSION {
+    if version == SCHEMA_VERSION && application_id(conn)? == APPLICATION_ID {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Read again under the write lock: another process may have migrated meanwhile.
     let version = user_version(&tx)?;
-    if version > SCHEMA_VERSION {
+    if !(0..=SCHEMA_VERSION).contains(&version) {
         return Err(MigrateError::Newer(version));
     }
     for (from, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
@@ -153,8 +156,15 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
         rewrite_data(&tx, from)?;
         tx.pragma_update(None, "user_version", from as i64 + 1)?;
     }
+    if application_id(&tx)? != APPLICATION_ID {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
     tx.commit()?;
     Ok(())
+}
+
+fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
+    conn.query_row("PRAGMA application_id", [], |row| row.get(0))
 }
 
 pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {

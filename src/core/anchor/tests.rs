@@ -331,5 +331,59 @@ fn a_passage_changed_beyond_the_threshold_is_not_matched() {
     }
 }
 
+/// Distinct pseudo-random Han text of `n` chars with punctuation and line breaks.
+fn long_text(n: usize) -> String {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut out = String::new();
+    for i in 0..n {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        out.push(char::from_u32(0x4E00 + ((state >> 33) % 3000) as u32).unwrap());
+        if i % 37 == 36 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn a_40000_char_quote_after_a_one_char_edit_is_found_quickly() {
+    let old = long_text(60_000);
+    let (start, end) = (10_000, 50_000);
+    let mut new: Vec<char> = old.chars().collect();
+    new[30_000] = '改';
+    new.insert(5_000, '插');
+    let new: String = new.into_iter().collect();
+    let started = std::time::Instant::now();
+    let found = moved(&old, &new, start, end);
+    let blind = moved_blind(&old, &new, start, end);
+    let took = started.elapsed();
+    let expect = Reanchored {
+        start: start + 1,
+        end: end + 1,
+        status: AnchorStatus::Check,
+    };
+    assert_eq!(found, expect);
+    assert_eq!(blind, expect);
+    // Was 10 s in a release build; unoptimised here, so a generous bound.
+    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
+}
+
+#[test]
+fn near_miss_long_quotes_end_quickly_as_orphans_or_checks() {
+    // A 30,000-char quote with an edit every 10 chars: no seed survives, nothing is guessed.
+    let old = long_text(40_000);
+    let mut new: Vec<char> = old.chars().collect();
+    for i in (5_000..35_000).step_by(10) {
+        new[i] = '改';
+    }
+    let new: String = new.into_iter().collect();
+    let started = std::time::Instant::now();
+    let found = moved_blind(&old, &new, 5_000, 35_000);
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    assert_ne!(found.status, AnchorStatus::Anchored);
+}
+
 mod offsets;
 mod properties;
