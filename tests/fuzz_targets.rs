@@ -212,7 +212,7 @@ fn fuzz_decode_and_reflow() {
 fn library_with_sample() -> (Store, String) {
     let mut store = Store::open_in_memory().unwrap();
     let ingested = ingest_bytes(Path::new("sample.txt"), SAMPLE).unwrap();
-    let (doc, _) = store.import(Path::new("sample.txt"), &ingested).unwrap();
+    let (doc, _) = pizhu::library::import(&mut store, Path::new("sample.txt"), &ingested).unwrap();
     for (i, (start, end)) in [(10, 20), (100, 160), (300, 301)].into_iter().enumerate() {
         store
             .add_annotation(&pizhu::store::NewAnnotation {
@@ -225,8 +225,7 @@ fn library_with_sample() -> (Store, String) {
             })
             .unwrap();
     }
-    let rendered =
-        pizhu::cli::notes::render_library(&store, pizhu::export::Format::W3cJson, None).unwrap();
+    let rendered = pizhu::notes::render(&store, pizhu::export::Format::W3cJson, None).unwrap();
     (store, rendered.text)
 }
 
@@ -240,7 +239,7 @@ fn fuzz_w3c_import() {
         };
         // Parse errors and refusals are fine; panics and partial writes are not.
         let before = store.annotations(None).unwrap().len();
-        match pizhu::cli::notes::import_annotations(&mut store, json) {
+        match pizhu::notes::import_annotations(&mut store, json) {
             Ok(_) => {}
             Err(_) => assert_eq!(
                 store.annotations(None).unwrap().len(),
@@ -258,7 +257,8 @@ fn fuzz_open_damaged_databases() {
     {
         let mut store = Store::open(&good).unwrap();
         let ingested = ingest_bytes(Path::new("sample.txt"), SAMPLE).unwrap();
-        let (doc, _) = store.import(Path::new("sample.txt"), &ingested).unwrap();
+        let (doc, _) =
+            pizhu::library::import(&mut store, Path::new("sample.txt"), &ingested).unwrap();
         store
             .add_annotation(&pizhu::store::NewAnnotation {
                 document_id: doc,

@@ -3,7 +3,7 @@
 //! 30,000-char near miss (an edit every 10 chars) that must end quickly. Aim: under 50 ms.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use pizhu::core::anchor::{quote_context, Reanchorer};
+use pizhu::core::anchor::{quote_context, Reanchorer, TextQuote};
 
 /// Distinct pseudo-random Han text with line breaks.
 fn text(n: usize) -> Vec<char> {
@@ -33,10 +33,26 @@ fn long_quotes(c: &mut Criterion) {
     let (quote, prefix, suffix) = quote_context(&old, start, end);
 
     group.bench_function("40k quote, one-char edit, old text known", |b| {
-        b.iter(|| Reanchorer::new(&old, &new).reanchor(start, end, &quote, &prefix, &suffix))
+        b.iter(|| {
+            Reanchorer::new(&old, &new).reanchor(&TextQuote {
+                start,
+                end,
+                quote: &quote,
+                prefix: &prefix,
+                suffix: &suffix,
+            })
+        })
     });
     group.bench_function("40k quote, one-char edit, old text unknown", |b| {
-        b.iter(|| Reanchorer::new("", &new).reanchor(start, end, &quote, &prefix, &suffix))
+        b.iter(|| {
+            Reanchorer::new("", &new).reanchor(&TextQuote {
+                start,
+                end,
+                quote: &quote,
+                prefix: &prefix,
+                suffix: &suffix,
+            })
+        })
     });
 
     let mut near = old_chars.clone();
@@ -46,7 +62,15 @@ fn long_quotes(c: &mut Criterion) {
     let near: String = near.iter().collect();
     let (q, p, s) = quote_context(&old, 30_000, 60_000);
     group.bench_function("30k near-miss quote, old text unknown", |b| {
-        b.iter(|| Reanchorer::new("", &near).reanchor(30_000, 60_000, &q, &p, &s))
+        b.iter(|| {
+            Reanchorer::new("", &near).reanchor(&TextQuote {
+                start: 30_000,
+                end: 60_000,
+                quote: &q,
+                prefix: &p,
+                suffix: &s,
+            })
+        })
     });
     group.finish();
 }

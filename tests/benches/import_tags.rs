@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use pizhu::cli::notes::import_annotations;
 use pizhu::ingest::ingest_bytes;
+use pizhu::notes::import_annotations;
 use pizhu::store::Store;
 
 const SAMPLE: &[u8] = include_bytes!("../../seeds/000_51e883962f205273.txt");
@@ -33,7 +33,7 @@ fn import_tags(c: &mut Criterion) {
     let ingested = ingest_bytes(Path::new("sample.txt"), SAMPLE).unwrap();
     let quote: String = ingested.outline.text.chars().skip(40).take(20).collect();
     let mut store = Store::open_in_memory().unwrap();
-    store.import(Path::new("sample.txt"), &ingested).unwrap();
+    pizhu::library::import(&mut store, Path::new("sample.txt"), &ingested).unwrap();
     let hash = pizhu::store::content_hash(&ingested.decoded.text);
 
     let repeats = annotation_with_tags(
