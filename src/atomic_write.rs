@@ -59,6 +59,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     temp.as_file().sync_all().map_err(io)?;
     // On failure the temporary file is dropped, which deletes it.
     temp.persist(&target).map_err(|e| io(e.error))?;
+    // The rename is durable only once the directory entry is: sync the directory too.
+    #[cfg(unix)]
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io)?;
+    }
     Ok(())
 }
 
