@@ -141,3 +141,18 @@ fn reflow_recovers_harness_pages() {
     ));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// `assets/reflow-model.txt` is exactly what training on the committed training pages
+/// gives: the model cannot drift from its fixtures and features unnoticed (retrain with
+/// `cargo run --release --example train_reflow` after changing either).
+#[test]
+fn the_shipped_model_is_what_training_gives() {
+    let data = pages_support::training::labelled(&pages_support::training::training_pages());
+    let (model, header) = pages_support::training::train(&data);
+    let shipped = include_str!("../assets/reflow-model.txt");
+    let trained = model.to_text(&header);
+    assert!(
+        trained == shipped,
+        "assets/reflow-model.txt is stale: retrain with `cargo run --release --example train_reflow`"
+    );
+}

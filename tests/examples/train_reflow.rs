@@ -5,8 +5,9 @@
 //! cargo run --release --example train_reflow -- --check # score the shipped model, write nothing
 //! ```
 //!
-//! Training reads only `tests/fixtures/pages/train/` and the bundled sample; the holdout
-//! split is never read here, so `tests/reflow_pages.rs` measures the model on pages it
+//! Training reads only `tests/fixtures/pages/train/`, `tests/fixtures/reflow/`, the bundled
+//! sample and some of its re-settings (`pages_support::training`); the holdout split is
+//! never read for training, so `tests/reflow_pages.rs` measures the model on pages it
 //! was not trained or tuned on. Deterministic: same fixtures, same model file.
 
 #[path = "../pages_support/mod.rs"]
@@ -14,53 +15,13 @@ mod pages_support;
 
 use std::collections::BTreeMap;
 
-use pages_support::{label_page, load_reflow_fixtures, load_split, score, Page, Score};
+use pages_support::training::{train, training_pages};
+use pages_support::{label_page, load_split, score, Page, Score};
 use pizhu::core::reflow::{reflow_with, Label, Model};
-
-const EPOCHS: usize = 30;
-
-fn sample_page() -> Page {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = root.join("seeds/000_51e883962f205273.txt");
-    let bytes = std::fs::read(&path).expect("the bundled sample");
-    let golden: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("tests/fixtures/seed-outline.json")).unwrap(),
-    )
-    .unwrap();
-    Page {
-        split: "train".into(),
-        name: "sample".into(),
-        extractor: "text".into(),
-        family: "sample".into(),
-        text: pizhu::ingest::decode(&path, &bytes).unwrap().text,
-        path,
-        golden,
-    }
-}
-
-/// The sample's articles re-set in 13 of the 74 layouts (`pages_support::resets`).
-fn sample_resets(sample: &Page) -> Vec<Page> {
-    let expected = pages_support::resets::expected();
-    // Every sixth: enough to teach narrow and wide columns without letting one page's
-    // articles outweigh the harness.
-    pages_support::resets::layouts()
-        .into_iter()
-        .step_by(6)
-        .map(|layout| Page {
-            name: format!("{layout:?}"),
-            family: "sample-reset".into(),
-            text: pages_support::resets::render(&expected, layout),
-            ..sample.clone()
-        })
-        .collect()
-}
 
 fn main() {
     let check_only = std::env::args().any(|a| a == "--check");
-    let mut pages = load_split("train");
-    pages.extend(load_reflow_fixtures());
-    pages.push(sample_page());
-    pages.extend(sample_resets(&pages[pages.len() - 1]));
+    let pages = training_pages();
     let model = if check_only {
         Model::shipped().clone()
     } else {
@@ -82,15 +43,8 @@ fn main() {
             .into_iter()
             .map(|l| (l.observations, l.labels))
             .collect();
-        let mut model = Model::train(&data, EPOCHS);
-        model.unsure_margin = calibrate(&data, &model);
+        let (model, header) = train(&data);
         confusion(&pages, &data, &model);
-        let header = format!(
-            "pizhu reflow model: averaged structured perceptron, {EPOCHS} epochs,\n\
-             trained on {} pages ({lines} pieces) of tests/fixtures/pages/train and the sample.\n\
-             Regenerate: cargo run --release --example train_reflow",
-            pages.len()
-        );
         let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/reflow-model.txt");
         std::fs::write(&out, model.to_text(&header)).expect("write the model");
         eprintln!("wrote {}", out.display());
@@ -109,33 +63,6 @@ fn main() {
         confusion(&holdout, &data, &model);
         report(&holdout, &model);
     }
-}
-
-/// The margin below which 80% of the model's remaining mistakes on its training pages
-/// fall: pieces labelled with less margin are reported as uncertain.
-fn calibrate(data: &[(Vec<pizhu::core::reflow::Observation>, Vec<Label>)], model: &Model) -> f32 {
-    let (mut wrong, mut right) = (Vec::new(), Vec::new());
-    for (obs, gold) in data {
-        for ((label, margin), want) in model.decode(obs).iter().zip(gold) {
-            if margin.is_finite() {
-                if label == want {
-                    right.push(*margin)
-                } else {
-                    wrong.push(*margin)
-                }
-            }
-        }
-    }
-    wrong.sort_by(f32::total_cmp);
-    let threshold = wrong.get(wrong.len() * 8 / 10).copied().unwrap_or(0.0);
-    let flagged = right.iter().filter(|m| **m < threshold).count();
-    eprintln!(
-        "uncertain below margin {threshold:.1}: flags {} of {} mistakes and {flagged} of {} right labels",
-        wrong.iter().filter(|m| **m < threshold).count(),
-        wrong.len(),
-        right.len()
-    );
-    threshold
 }
 
 /// Which labels the model confuses on its own training pages, with examples

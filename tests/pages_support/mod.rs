@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod resets;
+pub mod training;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
