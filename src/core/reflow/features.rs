@@ -301,33 +301,40 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, blank_after: bool) {
     set(A::OPENER, usize::from(opens_with_dateline(text)));
 }
 
+/// What the page looks like beyond its first and last piece: no piece (`kind=none`), no
+/// blank line, every other atom at its "not applicable" value.
+const OFF_PAGE: Obs = {
+    let mut o = [0u8; ATOMS.len()];
+    let mut k = 0;
+    while k < ATOMS.len() {
+        o[k] = (ATOMS[k].values.len() - 1) as u8;
+        k += 1;
+    }
+    o[A::KIND as usize] = 3;
+    o[A::BLANK as usize] = 0;
+    Obs(o)
+};
+
 /// The feature ids of piece `i`, given every piece's observations.
-pub fn features(obs: &[Obs], i: usize, out: &mut Vec<u32>) {
-    out.clear();
-    let none = {
-        let mut o = [0u8; ATOMS.len()];
-        for (k, atom) in ATOMS.iter().enumerate() {
-            o[k] = (atom.values.len() - 1) as u8;
-        }
-        o[A::KIND as usize] = 3;
-        o[A::BLANK as usize] = 0;
-        Obs(o)
-    };
+pub fn features(obs: &[Obs], i: usize) -> Vec<u32> {
     let at = |offset: i8| -> Obs {
         let k = i as isize + offset as isize;
         if k < 0 || k as usize >= obs.len() {
-            none
+            OFF_PAGE
         } else {
             obs[k as usize]
         }
     };
-    for (t, parts) in TEMPLATES.iter().enumerate() {
-        let mut v = 0usize;
-        for part in parts.iter() {
-            v = v * value_count(part.atom) + at(part.offset).get(part.atom);
-        }
-        out.push((t * VALUES + v) as u32);
-    }
+    TEMPLATES
+        .iter()
+        .enumerate()
+        .map(|(t, parts)| {
+            let v = parts.iter().fold(0usize, |v, part| {
+                v * value_count(part.atom) + at(part.offset).get(part.atom)
+            });
+            (t * VALUES + v) as u32
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -77,17 +77,13 @@ pub fn prepare(text: &str) -> Prepared {
     lines::estimate_columns(&mut lines);
     let pieces = pieces::pieces(lines);
     let obs = features::observe(&pieces);
-    let mut feats = Vec::new();
     let observations = pieces
         .iter()
         .enumerate()
-        .map(|(i, piece)| {
-            features::features(&obs, i, &mut feats);
-            Observation {
-                features: feats.clone(),
-                forced: forced_label(piece),
-                full_stop: piece.line().is_some_and(|l| ends_with_full_stop(&l.text)),
-            }
+        .map(|(i, piece)| Observation {
+            features: features::features(&obs, i),
+            forced: forced_label(piece),
+            full_stop: piece.line().is_some_and(|l| ends_with_full_stop(&l.text)),
         })
         .collect();
     Prepared {
