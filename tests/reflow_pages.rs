@@ -8,12 +8,9 @@ mod pages_support;
 
 use std::collections::BTreeMap;
 
-use pages_support::{load_split, score, Page, Score};
+use pages_support::{load_split, print_table, record, score, Page, Score, Table};
 use pizhu::core::outline::{char_slice, Outline};
 use pizhu::core::reflow::reflow;
-
-/// Scores per (family, extractor): pages, pages whole, summed score.
-type Table = BTreeMap<(String, String), (usize, usize, Score)>;
 
 fn evaluate(pages: &[Page]) -> Table {
     let mut table = Table::new();
@@ -48,29 +45,9 @@ fn evaluate(pages: &[Page]) -> Table {
                 s.f1()
             );
         }
-        let row = table
-            .entry((page.family.clone(), page.extractor.clone()))
-            .or_default();
-        row.0 += 1;
-        row.1 += usize::from(s.whole());
-        row.2.add(&s);
+        record(&mut table, page, &s);
     }
     table
-}
-
-fn print(split: &str, table: &Table) {
-    println!("\n{split}");
-    println!(
-        "{:<24} {:<9} {:>6} {:>8} {:>8} {:>8} {:>9} {:>7}",
-        "family", "extractor", "whole", "titles", "bylines", "headings", "subtitle", "F1"
-    );
-    for ((family, extractor), (n, whole, s)) in table {
-        println!(
-            "{family:<24} {extractor:<9} {whole:>3}/{n:<2} {:>4}/{:<3} {:>4}/{:<3} {:>4}/{:<3} {:>5}/{:<3} {:>7.3}",
-            s.titles.0, s.titles.1, s.bylines.0, s.bylines.1, s.headings.0, s.headings.1,
-            s.subtitles.0, s.subtitles.1, s.f1()
-        );
-    }
 }
 
 /// Per family (all extractors together): floors that the reflow must hold. They sit just
@@ -119,8 +96,8 @@ fn reflow_recovers_harness_pages() {
         holdout.len()
     );
     let (t, h) = (evaluate(&train), evaluate(&holdout));
-    print("train", &t);
-    print("holdout (articles the model never saw)", &h);
+    print_table("train", &t);
+    print_table("holdout (articles the model never saw)", &h);
     let mut problems = check(
         "train",
         &t,

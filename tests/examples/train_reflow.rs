@@ -16,7 +16,7 @@ mod pages_support;
 use std::collections::BTreeMap;
 
 use pages_support::training::{train, training_pages};
-use pages_support::{label_page, load_split, score, Page, Score};
+use pages_support::{label_page, load_split, print_table, record, score, Page, Table};
 use pizhu::core::reflow::{reflow_with, Label, Model};
 
 fn main() {
@@ -105,29 +105,13 @@ fn confusion(
 
 /// Per family and extractor: pages whole, titles, bylines, headings, paragraph F1.
 fn report(pages: &[Page], model: &Model) {
-    let mut table: BTreeMap<(String, String), (usize, usize, Score)> = BTreeMap::new();
+    let mut table = Table::new();
     for page in pages {
-        let doc = reflow_with(&page.text, model);
-        let s = score(&page.golden, &doc);
-        let row = table
-            .entry((page.family.clone(), page.extractor.clone()))
-            .or_default();
-        row.0 += 1;
-        row.1 += usize::from(s.whole());
-        row.2.add(&s);
+        let s = score(&page.golden, &reflow_with(&page.text, model));
         if std::env::var_os("VERBOSE").is_some() && !s.whole() {
             eprintln!("{}.{}: {:?} F1 {:.3}", page.name, page.extractor, s, s.f1());
         }
+        record(&mut table, page, &s);
     }
-    println!(
-        "{:<22} {:<9} {:>5} {:>7} {:>7} {:>7} {:>7} {:>6}",
-        "family", "extract", "whole", "titles", "bylines", "heads", "extraH", "F1"
-    );
-    for ((family, extractor), (n, whole, s)) in &table {
-        println!(
-            "{family:<22} {extractor:<9} {whole:>2}/{n:<2} {:>3}/{:<3} {:>3}/{:<3} {:>3}/{:<3} {:>7} {:>6.3}",
-            s.titles.0, s.titles.1, s.bylines.0, s.bylines.1, s.headings.0, s.headings.1,
-            s.extra_headings, s.f1()
-        );
-    }
+    print_table("", &table);
 }

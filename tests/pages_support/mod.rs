@@ -7,7 +7,7 @@
 pub mod resets;
 pub mod training;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use pizhu::core::model::Document;
@@ -355,4 +355,33 @@ pub fn score(golden: &Value, doc: &Document) -> Score {
         golden_furniture.values().sum(),
     );
     s
+}
+
+/// Scores per (family, extractor): pages, pages whole, summed score.
+pub type Table = BTreeMap<(String, String), (usize, usize, Score)>;
+
+/// Add one page's score to its (family, extractor) row.
+pub fn record(table: &mut Table, page: &Page, s: &Score) {
+    let row = table
+        .entry((page.family.clone(), page.extractor.clone()))
+        .or_default();
+    row.0 += 1;
+    row.1 += usize::from(s.whole());
+    row.2.add(s);
+}
+
+/// Print the table under a heading: pages whole, titles, bylines, headings, subtitles, F1.
+pub fn print_table(heading: &str, table: &Table) {
+    println!("\n{heading}");
+    println!(
+        "{:<24} {:<9} {:>6} {:>8} {:>8} {:>8} {:>9} {:>7}",
+        "family", "extractor", "whole", "titles", "bylines", "headings", "subtitle", "F1"
+    );
+    for ((family, extractor), (n, whole, s)) in table {
+        println!(
+            "{family:<24} {extractor:<9} {whole:>3}/{n:<2} {:>4}/{:<3} {:>4}/{:<3} {:>4}/{:<3} {:>5}/{:<3} {:>7.3}",
+            s.titles.0, s.titles.1, s.bylines.0, s.bylines.1, s.headings.0, s.headings.1,
+            s.subtitles.0, s.subtitles.1, s.f1()
+        );
+    }
 }
