@@ -83,17 +83,27 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '…' | '.' | '!' | '?')
 }
 
+/// The last character of the line that is not a closing quote or bracket.
+fn last_before_closers(line: &str) -> Option<char> {
+    line.trim_end().chars().rev().find(|&c| !is_closer(c))
+}
+
 /// Does the line end a sentence: 。！？… (or ASCII . ! ?), optionally followed by
 /// closing quotes or brackets?
 pub fn ends_sentence(line: &str) -> bool {
     let line = line.trim_end();
-    let mut rev = line.chars().rev().skip_while(|&c| is_closer(c));
-    match rev.next() {
+    match last_before_closers(line) {
         Some(c) if is_sentence_end(c) => true,
         // A photo caption or dispatch ends with its credit: …（新华社记者 王五 摄）.
         Some('摄' | '电') => line.ends_with(['）', ')']),
         _ => false,
     }
+}
+
+/// Does the line end with a full stop 。 (closing quotes and brackets aside)? Titles,
+/// headings and bylines never do.
+pub fn ends_with_full_stop(line: &str) -> bool {
+    last_before_closers(line) == Some('。')
 }
 
 /// Does the line end with a mark that says the sentence goes on (，、；：)?

@@ -83,19 +83,15 @@ pub fn prepare(text: &str) -> Prepared {
         .map(|(i, piece)| Observation {
             features: features::features(&obs, i),
             forced: forced_label(piece),
-            full_stop: piece.line().is_some_and(|l| ends_with_full_stop(&l.text)),
+            full_stop: piece
+                .line()
+                .is_some_and(|l| chars::ends_with_full_stop(&l.text)),
         })
         .collect();
     Prepared {
         pieces,
         observations,
     }
-}
-
-/// Does the line end with a full stop 。 (closing quotes and brackets aside)?
-fn ends_with_full_stop(text: &str) -> bool {
-    let mut rev = text.chars().rev().skip_while(|&c| chars::is_closer(c));
-    matches!(rev.next(), Some('。'))
 }
 
 /// Labels the grammar decides, not the model: continuation markers, and the two kinds
