@@ -140,11 +140,26 @@ def main():
         seed()
         corpus("p1", "rmrb_1946-05-16_p1_fangj-rmrb.txt")
         corpus("p2", "rmrb_1946-05-16_p2_fangj-rmrb.txt")
-    for split in ("train", "holdout"):
-        p = os.path.join(MAT, "originals_%s.txt" % split)
+    for name in ("originals_train", "originals_holdout", "originals_extra", "rmrb1946_extra"):
+        p = os.path.join(MAT, name + ".txt")
         if os.path.exists(p):
-            dump("originals_%s.json" % split, {"source": os.path.basename(p),
-                                               "articles": parse_originals(p)})
+            arts = parse_originals(p)
+            if name.startswith("rmrb1946"):
+                arts = [three_part_deck(a) for a in arts]
+            dump(name + ".json", {"source": os.path.basename(p), "articles": arts})
+
+
+def three_part_deck(a):
+    """`rmrb1946_extra.txt` writes a 1946 three-part deck as `T:` the 主题 and `S:` the
+    引题 and 副题 joined by one space; printed, the 引题 goes above the title and the 副题
+    below (as the 1946 pages' decks). A subtitle without exactly one space stays a
+    subtitle printed below."""
+    a["origin"] = "人民日报 1946 (public domain, fangj/rmrb)"
+    sub = a.get("subtitle")
+    if sub and sub.count(" ") == 1:
+        k, s = sub.split(" ")
+        a["deck"] = [["K", k], ["M", a["title"]], ["S", s]]
+    return a
 
 
 if __name__ == "__main__":

@@ -31,7 +31,11 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 MAT = os.path.join(HERE, "material")
 OUT = os.path.join(ROOT, "tests", "fixtures", "pages")
 
-SEEDS = {"train": 20250101, "holdout": 77770707}
+SEEDS = {"train": 20250101, "holdout": 77770707, "extra": 31415926}
+# "extra": more training pages from more material (train-only; its PDFs are not kept,
+# only the extractions and goldens, to keep the repository small).
+SPLITS = ("train", "holdout", "extra")
+KEEP_PDFS = {"train": True, "holdout": True, "extra": False}
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
 ZENHEI = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -703,8 +707,8 @@ FAMILIES = {"f1": ("title above, long article with section heads", fam_f1),
             "f5": ("main block plus a briefs column", fam_f5),
             "f6": ("page furniture: running head, foot, markers", fam_f6),
             "f7": ("narrow one-column articles, titles wrapped in the column", fam_f7)}
-PAGES_PER_FAMILY = {"train": 4, "holdout": 4}
-TEXT_PAGES_PER_LAYOUT = 2
+PAGES_PER_FAMILY = {"train": 4, "holdout": 4, "extra": 8}
+TEXT_PAGES_PER_LAYOUT = {"train": 2, "holdout": 2, "extra": 5}
 
 
 # --------------------------------------------------------------------------------------
@@ -1142,7 +1146,7 @@ TEXT_LAYOUTS = [
 def write_text_pages(split, picker, rng, outdir):
     made, done = [], {}
     for name, tf, bp, pl, wr, enc, nl in TEXT_LAYOUTS:
-        for n in range(1, TEXT_PAGES_PER_LAYOUT + 1):
+        for n in range(1, TEXT_PAGES_PER_LAYOUT[split] + 1):
             pid = "t_%s_%02d" % (name, n)
             if isinstance(tf, str):  # a re-encoding of another layout's page
                 base = "t_%s_%02d" % (tf, n)
@@ -1234,7 +1238,7 @@ def main(argv):
     if "--no-cff" in argv:
         backends.remove("cff")
     summary = {}
-    for split in ("train", "holdout"):
+    for split in SPLITS:
         if only and split not in only:
             continue
         outdir = os.path.join(OUT, split)
@@ -1264,6 +1268,12 @@ def main(argv):
                 g["bold_style"] = page.bold
                 g["titles_drawn_last"] = page.titles_last
                 g["extractions"] = extract(stem + ".pdf", stem, g, left_out, page)
+                if not KEEP_PDFS[split]:
+                    os.remove(stem + ".pdf")
+                    g["source"] = pid + ".pdf (not kept)"
+                    dump_json(stem + ".golden.json", g)
+                    pages.append(pid)
+                    continue
                 if "shuffled" in backends and n == 1:  # one per family: size
                     render_reportlab(page, stem + ".shuffled.pdf", shuffled=True,
                                      rng=random.Random("%d-%s-%d-shuffle" % (base, fam, n)))
@@ -1296,7 +1306,7 @@ def write_index():
            "families": {k: v[0] for k, v in FAMILIES.items()},
            "extractors": {n: " ".join(c("P.pdf", "out")) for n, c in EXTRACTORS},
            "pages": []}
-    for split in ("train", "holdout"):
+    for split in SPLITS:
         d = os.path.join(OUT, split)
         for fn in sorted(os.listdir(d)):
             if not fn.endswith(".golden.json"):
@@ -1330,7 +1340,7 @@ def write_index():
         for f in ("articles", "headings", "paragraphs"):
             c[k][f] += p[f]
     lo = {}
-    for split in ("train", "holdout"):
+    for split in SPLITS:
         with open(os.path.join(OUT, split, "left_out", "README.json"), encoding="utf-8") as f:
             for x in json.load(f)["left_out"]:
                 lo[(split, x["page"][:2], x["extractor"])] = lo.get(

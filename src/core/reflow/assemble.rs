@@ -48,7 +48,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         let texts: Vec<&str> = run.iter().map(String::as_str).collect();
         let elem = match label {
             Some(Label::Title) => Elem::Title(join_lines(&texts)),
-            Some(Label::Subtitle) => Elem::Subtitle(join_lines(&texts)),
+            Some(Label::Subtitle | Label::Kicker) => Elem::Subtitle(join_lines(&texts)),
             Some(Label::Byline) => Elem::Byline(texts.join(" ")),
             Some(Label::Heading) => Elem::Heading(join_lines(&texts)),
             Some(Label::EndMatter) => Elem::EndMatter(join_lines(&texts)),

@@ -38,7 +38,7 @@ pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 2;
+pub const REFLOW_VERSION: u32 = 3;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {
@@ -82,6 +82,7 @@ pub fn prepare(text: &str) -> Prepared {
         .enumerate()
         .map(|(i, piece)| Observation {
             features: features::features(&obs, i),
+            edge: features::edge_features(&obs, i),
             forced: forced_label(piece),
             full_stop: piece
                 .line()
