@@ -169,22 +169,28 @@ impl Model {
         }
     }
 
-    /// Transition scores into piece `i` (`[prev][next]`): the plain transitions plus
-    /// the weights of the boundary's edge features.
-    fn transitions_into(&self, obs: &Observation) -> [[f32; L]; L] {
-        let mut t: [[f32; L]; L] = std::array::from_fn(|k| self.transitions[k]);
+    /// Label-to-label transition scores with the deck grammar applied (`[prev][next]`).
+    fn grammar_transitions(&self) -> [[f32; L]; L] {
+        std::array::from_fn(|k| {
+            std::array::from_fn(|l| {
+                if Label::may_follow(Some(LABELS[k]), LABELS[l]) {
+                    self.transitions[k][l]
+                } else {
+                    f32::NEG_INFINITY
+                }
+            })
+        })
+    }
+
+    /// Transition scores into a piece (`[prev][next]`): `base` (the grammar's
+    /// transitions) plus the weights of the boundary's edge features.
+    fn transitions_into(&self, base: &[[f32; L]; L], obs: &Observation) -> [[f32; L]; L] {
+        let mut t = *base;
         for &e in &obs.edge {
             let w = &self.edges[e as usize];
-            for k in 0..L {
-                for l in 0..L {
-                    t[k][l] += w[k][l];
-                }
-            }
-        }
-        for (k, row) in t.iter_mut().enumerate() {
-            for (l, w) in row.iter_mut().enumerate() {
-                if !Label::may_follow(Some(LABELS[k]), LABELS[l]) {
-                    *w = f32::NEG_INFINITY;
+            for (row, add) in t.iter_mut().zip(w) {
+                for (x, a) in row.iter_mut().zip(add) {
+                    *x += a;
                 }
             }
         }
@@ -214,9 +220,10 @@ impl Model {
             .map(|o| std::array::from_fn(|l| self.emission(o, l)))
             .collect();
         // `into[i]`: transition scores from piece i-1 to piece i (unused for i = 0).
+        let base = self.grammar_transitions();
         let into: Vec<[[f32; L]; L]> = observations
             .iter()
-            .map(|o| self.transitions_into(o))
+            .map(|o| self.transitions_into(&base, o))
             .collect();
         // Forward: best score of a labelling of 0..=i ending in l, with back-pointers.
         let mut forward = vec![[f32::NEG_INFINITY; L]; n];
