@@ -50,12 +50,13 @@ pub fn debug_page(page: &Page) -> Vec<String> {
     for &(b, i, role, body) in &page.order {
         let l = &page.lines[i];
         out.push(format!(
-            "{b:3} {:5.1}/{body:4.1} {}{:6.1}-{:6.1} y{:6.1} {role:?} {}",
+            "{b:3} {:5.1}/{body:4.1} {}{:6.1}-{:6.1} y{:6.1} {:8.8} {role:?} {}",
             l.size,
             if l.heavy { 'H' } else { ' ' },
             l.x0,
             l.x1,
             l.y,
+            l.font,
             l.text
         ));
     }
@@ -86,11 +87,12 @@ fn classify(page: &Page) -> Option<Classified> {
             ..m
         };
         let (left, right) = edges(block, &lines, local);
+        let deck = block.iter().any(|&i| local.is_title_size(&lines[i]));
         for &i in block {
             let role = if furniture[i] {
                 roles::Role::Furniture
             } else {
-                roles::role(&lines[i], local, left, right)
+                roles::role(&lines[i], local, left, right, deck)
             };
             order.push((b, i, role, local.body));
         }
@@ -110,10 +112,13 @@ fn classify(page: &Page) -> Option<Classified> {
 fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32) -> Vec<f32> {
     // Sizes that carry at least a tenth of the page's characters: its body sizes.
     let total: usize = lines.iter().map(|l| l.chars()).sum();
-    let share = |size: f32| -> usize {
+    // Body text is one face at one size: (font, size) pairs that carry a tenth of the
+    // page's characters. A kicker at the body size of another article is set in another
+    // face.
+    let share = |font: &str, size: f32| -> usize {
         lines
             .iter()
-            .filter(|l| (l.size - size).abs() <= 0.03 * size)
+            .filter(|l| &*l.font == font && (l.size - size).abs() <= 0.03 * size)
             .map(|l| l.chars())
             .sum()
     };
@@ -123,8 +128,13 @@ fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32)
             let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
             let size = roles::Measures::of_lines(block.iter().map(|&i| &lines[i]));
             let column = block.len() >= 3 && chars >= 60;
-            let body_sized = block.len() >= 2 && share(size) * 10 >= total;
-            (column || body_sized).then_some(size)
+            let font = &lines[block[0]].font;
+            let same_face = block.iter().all(|&i| lines[i].font == *font);
+            let body_sized = same_face && share(font, size) * 10 >= total;
+            // A block holding a title is a headline deck: its kicker and subtitle lines
+            // are judged against the body they stand over, not against each other.
+            let deck = block.iter().any(|&i| lines[i].size >= 1.25 * size);
+            ((column || body_sized || justified(block, lines, size)) && !deck).then_some(size)
         })
         .collect();
     (0..blocks.len())
@@ -135,6 +145,22 @@ fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32)
                 .unwrap_or(page)
         })
         .collect()
+}
+
+/// Two or more lines of one size ending on one right edge, several ems wide: justified
+/// body text (a short article's columns of two or three lines), however few characters.
+/// Deck lines are centred; a title wrapped in its column is set in a larger size.
+fn justified(block: &[usize], lines: &[lines::TextLine], size: f32) -> bool {
+    let block: Vec<&lines::TextLine> = block.iter().map(|&i| &lines[i]).collect();
+    if block.iter().any(|l| (l.size - size).abs() > 0.03 * size) {
+        return false;
+    }
+    let right = block.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    block
+        .iter()
+        .filter(|l| right - l.x1 < 0.15 * size && l.x1 - l.x0 >= 6.0 * size)
+        .count()
+        >= 2
 }
 
 /// A column's body text edges: where its body-sized lines start and end.

@@ -119,8 +119,9 @@ fn is_page_number(text: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Role of a line of a block whose body text starts at `left` and ends at `right`.
-pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
+/// Role of a line of a block whose body text starts at `left` and ends at `right`; `deck`
+/// says the block holds a title (a headline set apart from the body by a gap or a rule).
+pub fn role(l: &TextLine, m: Measures, left: f32, right: f32, deck: bool) -> Role {
     let text = l.text.as_str();
     if text.starts_with('—') && l.chars() > 2 {
         return Role::Subtitle;
@@ -142,6 +143,11 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
     // Deck lines are centred or short; a justified or indented line is body text set
     // larger than its neighbours' (a lead paragraph).
     if l.size >= 1.1 * m.body && !l.heavy && !indented && !full {
+        return Role::Deck;
+    }
+    // Beside a title, apart from the body, a line of about body size is a kicker or a
+    // subtitle (a 副题 may be set in the body face, barely larger).
+    if deck && l.size >= 0.95 * m.body && !indented {
         return Role::Deck;
     }
     if l.heavy && l.size >= 0.85 * m.body {

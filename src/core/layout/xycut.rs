@@ -108,7 +108,7 @@ fn cut(
         .map(Gap::middle)
         .collect();
     let parts = if !wide.is_empty() {
-        split(&region, xs, &wide)
+        sidebars_last(lines, split(&region, xs, &wide))
     } else if !horizontal.is_empty() {
         // Rules between articles first; else only the widest gap, so that a band of
         // side-by-side articles stays one region until its wide vertical gap is cut.
@@ -138,6 +138,22 @@ fn cut(
     for part in parts {
         cut(lines, rules, t, part, out, depth + 1);
     }
+}
+
+/// Side-by-side parts read left to right, except a narrow column beside a block at least
+/// three times as wide (a column of briefs next to the main stories): the wide block is
+/// the page's lead and reads first, wherever the column stands.
+fn sidebars_last(lines: &[TextLine], mut parts: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let width = |part: &Vec<usize>| {
+        let (l, r) = part.iter().fold((f32::MAX, f32::MIN), |(a, b), &i| {
+            (a.min(lines[i].x0), b.max(lines[i].x1))
+        });
+        r - l
+    };
+    let widest = parts.iter().map(width).fold(0.0, f32::max);
+    // A stable sort: the order among wide parts and among narrow ones is kept.
+    parts.sort_by_key(|p| 3.0 * width(p) < widest);
+    parts
 }
 
 /// An empty stretch of a region's projection.
