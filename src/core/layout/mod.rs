@@ -17,6 +17,7 @@
 //! continued on a later page stays two articles, each with its marker.
 
 mod assemble;
+mod bodies;
 mod lines;
 mod page;
 mod roles;
@@ -79,7 +80,7 @@ fn classify(page: &Page) -> Option<Classified> {
     let m = roles::Measures::of(&lines, page.height);
     let furniture = roles::furniture(&lines, &page.rules, m, page.width);
     let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
-    let bodies = local_body_sizes(&blocks, &lines, m.body);
+    let bodies = bodies::local_body_sizes(&blocks, &lines, m.body);
     let mut order = Vec::with_capacity(lines.len());
     for (b, block) in blocks.iter().enumerate() {
         let local = roles::Measures {
@@ -102,65 +103,6 @@ fn classify(page: &Page) -> Option<Classified> {
         measures: m,
         order,
     })
-}
-
-/// The body size each block is judged against. Articles on one page may be set in
-/// different body sizes (a lead story at 11 pt, briefs at 8 pt), so a size that is a title
-/// next to 8-pt text is body text in an 11-pt article. A block of several lines (a column)
-/// sets its own; a block of a line or two (a title, a byline) takes the nearest column's
-/// after it in reading order (titles stand above their bodies), else before it.
-fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32) -> Vec<f32> {
-    // Sizes that carry at least a tenth of the page's characters: its body sizes.
-    let total: usize = lines.iter().map(|l| l.chars()).sum();
-    // Body text is one face at one size: (font, size) pairs that carry a tenth of the
-    // page's characters. A kicker at the body size of another article is set in another
-    // face.
-    let share = |font: &str, size: f32| -> usize {
-        lines
-            .iter()
-            .filter(|l| &*l.font == font && (l.size - size).abs() <= 0.03 * size)
-            .map(|l| l.chars())
-            .sum()
-    };
-    let own: Vec<Option<f32>> = blocks
-        .iter()
-        .map(|block| {
-            let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
-            let size = roles::Measures::of_lines(block.iter().map(|&i| &lines[i]));
-            let column = block.len() >= 3 && chars >= 60;
-            let font = &lines[block[0]].font;
-            let same_face = block.iter().all(|&i| lines[i].font == *font);
-            let body_sized = same_face && share(font, size) * 10 >= total;
-            // A block holding a title is a headline deck: its kicker and subtitle lines
-            // are judged against the body they stand over, not against each other.
-            let deck = block.iter().any(|&i| lines[i].size >= 1.25 * size);
-            ((column || body_sized || justified(block, lines, size)) && !deck).then_some(size)
-        })
-        .collect();
-    (0..blocks.len())
-        .map(|b| {
-            own[b]
-                .or_else(|| own[b..].iter().flatten().next().copied())
-                .or_else(|| own[..b].iter().rev().flatten().next().copied())
-                .unwrap_or(page)
-        })
-        .collect()
-}
-
-/// Two or more lines of one size ending on one right edge, several ems wide: justified
-/// body text (a short article's columns of two or three lines), however few characters.
-/// Deck lines are centred; a title wrapped in its column is set in a larger size.
-fn justified(block: &[usize], lines: &[lines::TextLine], size: f32) -> bool {
-    let block: Vec<&lines::TextLine> = block.iter().map(|&i| &lines[i]).collect();
-    if block.iter().any(|l| (l.size - size).abs() > 0.03 * size) {
-        return false;
-    }
-    let right = block.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
-    block
-        .iter()
-        .filter(|l| right - l.x1 < 0.15 * size && l.x1 - l.x0 >= 6.0 * size)
-        .count()
-        >= 2
 }
 
 /// A column's body text edges: where its body-sized lines start and end.

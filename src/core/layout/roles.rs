@@ -134,7 +134,9 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32, deck: bool) -> Rol
     }
     let indent = l.x0 - left;
     let indented = indent >= 1.4 * m.body && indent <= 2.8 * m.body;
-    let full = l.x1 >= right - 1.0 * m.body;
+    // Justified lines end flush (a space dropped at the break leaves half an em); a
+    // paragraph's last line stops an em or more short.
+    let full = l.x1 >= right - 0.6 * m.body;
     // A paragraph's first line may read like a credit (`本报南京4月12日电 记者从…`); a
     // byline is never indented.
     if !indented && (is_byline(text) || is_ornamented_name(text)) {
