@@ -202,3 +202,42 @@ fn rewrite_known(path: &Path, failures: &[String], name: &dyn Fn(&str) -> String
     text.extend(rows);
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
+
+/// Issue 11, item 5: a PDF of several pages gives each page's articles in page order, as
+/// the pages give them alone; an article cut on page 1 (`（下转第八版）`) and the articles
+/// continued on page 2 (`■上接第1版`) stay separate articles, each with its marker.
+/// `tests/fixtures/pdf/two_pages.pdf` is `pdfunite pages/three_columns_sections.pdf
+/// pages/bands_side_by_side.pdf two_pages.pdf` (in `tests/fixtures/pdf/`).
+#[test]
+fn a_two_page_pdf_gives_each_pages_articles_in_page_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
+    let golden = |name: &str| -> Value {
+        let path = dir.join(format!("pages/{name}.golden.json"));
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let (first, second) = (
+        golden("three_columns_sections"),
+        golden("bands_side_by_side"),
+    );
+    let got = actual(&dir.join("two_pages.pdf"));
+    let mut want = lines_of(&first);
+    want.extend(lines_of(&second));
+    assert_eq!(lines_of(&got), want);
+
+    let articles = got["articles"].as_array().unwrap();
+    let n1 = first["articles"].as_array().unwrap().len();
+    assert!(articles.len() > n1, "page 2 adds articles");
+    let cut = &articles[n1 - 1];
+    assert_eq!(cut["end_matter"][0], "（下转第八版）");
+    let continued = &articles[n1];
+    assert_eq!(continued["continued_marker"], "■上接第1版");
+    assert_eq!(continued["continued_from_page"], 1);
+    // Each page's running head and foot are page furniture, once per page.
+    let furniture: Vec<&str> = got["page_furniture"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(furniture.iter().filter(|f| f.starts_with("责编")).count(), 2);
+}

@@ -10,6 +10,8 @@
 //! block's face and size (a column's last line), else the nearest body block's size after
 //! it in reading order (titles stand above their bodies), else before it.
 
+use std::sync::Arc;
+
 use super::lines::TextLine;
 use super::roles::Measures;
 
@@ -109,4 +111,19 @@ fn justified(block: &[usize], lines: &[TextLine], size: f32) -> bool {
         .filter(|l| right - l.x1 < 0.15 * size && l.x1 - l.x0 >= 6.0 * size)
         .count()
         >= 2
+}
+
+/// The face most of the page's characters are set in.
+pub fn body_face(lines: &[TextLine]) -> Arc<str> {
+    let mut faces: Vec<(&Arc<str>, usize)> = Vec::new();
+    for l in lines {
+        match faces.iter_mut().find(|(f, _)| *f == &l.font) {
+            Some((_, n)) => *n += l.chars(),
+            None => faces.push((&l.font, l.chars())),
+        }
+    }
+    faces
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or_else(|| Arc::from(""), |(f, _)| f.clone())
 }

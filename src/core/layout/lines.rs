@@ -154,9 +154,27 @@ fn segment(marks: Vec<Mark>) -> Option<TextLine> {
         y: baselines[baselines.len() / 2],
         size: sizes[sizes.len() / 2],
         heavy,
-        font: Arc::from(strip_subset_prefix(&first.glyph.font)),
+        font: Arc::from(strip_subset_prefix(&main_font(&printed))),
         text,
     })
+}
+
+/// The font most of a segment's glyphs are drawn in (a digit or a Latin word may come
+/// from another font than the line's).
+fn main_font(printed: &[&Mark]) -> Arc<str> {
+    let mut counts: Vec<(&Arc<str>, usize)> = Vec::new();
+    for m in printed {
+        match counts.iter_mut().find(|(f, _)| **f == m.glyph.font) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&m.glyph.font, 1)),
+        }
+    }
+    // The first of the most common: `max_by_key` keeps the last of equals.
+    let top = counts.iter().map(|c| c.1).max().unwrap_or(0);
+    counts
+        .iter()
+        .find(|c| c.1 == top)
+        .map_or_else(|| Arc::from(""), |c| c.0.clone())
 }
 
 #[cfg(test)]

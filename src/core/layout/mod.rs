@@ -81,6 +81,7 @@ fn classify(page: &Page) -> Option<Classified> {
     let furniture = roles::furniture(&lines, &page.rules, m, page.width);
     let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
     let bodies = bodies::local_body_sizes(&blocks, &lines, m.body);
+    let body_face = bodies::body_face(&lines);
     let mut order = Vec::with_capacity(lines.len());
     for (b, block) in blocks.iter().enumerate() {
         let local = roles::Measures {
@@ -88,12 +89,17 @@ fn classify(page: &Page) -> Option<Classified> {
             ..m
         };
         let (left, right) = edges(block, &lines, local);
-        let deck = block.iter().any(|&i| local.is_title_size(&lines[i]));
+        let shape = roles::Block {
+            left,
+            right,
+            deck: block.iter().any(|&i| local.is_title_size(&lines[i])),
+            body_face: &body_face,
+        };
         for &i in block {
             let role = if furniture[i] {
                 roles::Role::Furniture
             } else {
-                roles::role(&lines[i], local, left, right, deck)
+                roles::role(&lines[i], local, &shape)
             };
             order.push((b, i, role, local.body));
         }

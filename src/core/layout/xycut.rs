@@ -254,4 +254,22 @@ mod tests {
         let order: Vec<usize> = order(&lines, &[], t).concat();
         assert_eq!(order, [0, 1, 3, 2, 4]);
     }
+
+    #[test]
+    fn a_briefs_column_reads_after_the_main_block_beside_it() {
+        let t = Thresholds { body: 10.0 };
+        let mut lines = vec![line(0.0, 20.0, 10.0, "简讯栏")]; // 0: the narrow column
+        for x in [100.0, 230.0, 360.0] {
+            // 1..=3: three 10-em columns of the main block.
+            lines.push(line(x, 20.0, 10.0, "主块文字主块文字主块"));
+        }
+        let rule = Rule {
+            x0: 80.0,
+            y0: 0.0,
+            x1: 80.5,
+            y1: 40.0,
+        };
+        let order: Vec<usize> = order(&lines, &[rule], t).concat();
+        assert_eq!(order, [1, 2, 3, 0]);
+    }
 }
