@@ -73,6 +73,10 @@ fn a_pdf_given_at_launch_opens_in_the_first_frame() {
     let mut state = pizhu::session::AppState::new(pizhu::store::Store::open_in_memory().unwrap());
     state.start(&[page_pdf()]);
     let h = harness(state);
-    assert_eq!(h.state().state.library().len(), 1, "no sample next to the PDF");
+    assert_eq!(
+        h.state().state.library().len(),
+        1,
+        "no sample next to the PDF"
+    );
     assert!(doc(&h).reader.outline.text.starts_with(&first_title()));
 }

@@ -69,7 +69,8 @@ fn install_writes_entry_and_icons_and_uninstall_removes_them() {
         .find_map(|l| l.strip_prefix("MimeType="))
         .unwrap_or_default();
     assert!(
-        mime.split(';').any(|m| m == "application/pdf") && mime.split(';').any(|m| m == "text/plain"),
+        mime.split(';').any(|m| m == "application/pdf")
+            && mime.split(';').any(|m| m == "text/plain"),
         "{entry}"
     );
     let png = std::fs::read(data.join("icons/hicolor/256x256/apps/pizhu.png")).unwrap();

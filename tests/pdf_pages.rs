@@ -140,7 +140,11 @@ fn every_page_pdf_comes_out_exact() {
     };
     if std::env::var_os("PIZHU_REWRITE_KNOWN_INEXACT").is_some() {
         rewrite_known(&known_path, &failures, &name);
-        println!("rewrote {} ({} pages)", known_path.display(), failures.len());
+        println!(
+            "rewrote {} ({} pages)",
+            known_path.display(),
+            failures.len()
+        );
         return;
     }
     let (listed, unlisted): (Vec<&String>, Vec<&String>) =
@@ -239,5 +243,8 @@ fn a_two_page_pdf_gives_each_pages_articles_in_page_order() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    assert_eq!(furniture.iter().filter(|f| f.starts_with("责编")).count(), 2);
+    assert_eq!(
+        furniture.iter().filter(|f| f.starts_with("责编")).count(),
+        2
+    );
 }

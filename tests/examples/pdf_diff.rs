@@ -60,15 +60,15 @@ fn minus<'a>(
 ) -> Vec<&'a (&'static str, String)> {
     let mut left: Vec<Option<&(&str, String)>> = b.iter().map(Some).collect();
     a.iter()
-        .filter(|x| {
-            match left.iter().position(|y| y.is_some_and(|y| y == *x)) {
+        .filter(
+            |x| match left.iter().position(|y| y.is_some_and(|y| y == *x)) {
                 Some(i) => {
                     left[i] = None;
                     false
                 }
                 None => true,
-            }
-        })
+            },
+        )
         .collect()
 }
 

@@ -39,7 +39,8 @@ pub fn local_body_sizes(blocks: &[Vec<usize>], lines: &[TextLine], page: f32) ->
             let column = block.len() >= 3 && chars >= 60;
             let font = &lines[block[0]].font;
             let same_face = block.iter().all(|&i| lines[i].font == *font);
-            let body_sized = same_face && share(font, size) * 10 >= total;
+            // Two lines at least: a lone line (a title) may carry a tenth of a small page.
+            let body_sized = block.len() >= 2 && same_face && share(font, size) * 10 >= total;
             ((column || body_sized) && !deck(block, size)).then_some(size)
         })
         .collect();
