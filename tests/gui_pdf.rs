@@ -2,6 +2,8 @@
 //! Ctrl+O with its path typed, and dropped on the window. Both go through the one import
 //! path (`ingest::ingest_path`), which tells a PDF by its content.
 
+#![cfg(feature = "gui")]
+
 mod gui_support;
 
 use std::path::PathBuf;
