@@ -63,6 +63,16 @@ fn install_writes_entry_and_icons_and_uninstall_removes_them() {
         entry.contains("\nIcon=pizhu\n") && entry.contains("\nName[zh_CN]=批注\n"),
         "{entry}"
     );
+    // Issue 11: file managers offer pizhu for newspaper PDFs too ("open with").
+    let mime = entry
+        .lines()
+        .find_map(|l| l.strip_prefix("MimeType="))
+        .unwrap_or_default();
+    assert!(
+        mime.split(';').any(|m| m == "application/pdf")
+            && mime.split(';').any(|m| m == "text/plain"),
+        "{entry}"
+    );
     let png = std::fs::read(data.join("icons/hicolor/256x256/apps/pizhu.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
 

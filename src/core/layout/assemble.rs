@@ -70,7 +70,7 @@ impl Builder {
             return;
         }
         let lines: Vec<&str> = self.open.iter().map(String::as_str).collect();
-        let text = join_lines(&lines);
+        let text = join_lines(&lines).trim_end().to_string();
         self.open.clear();
         let heading = std::mem::take(&mut self.open_is_heading);
         let uncertain = std::mem::take(&mut self.open_uncertain);
@@ -248,14 +248,18 @@ impl Builder {
             Role::Byline | Role::Heavy => {
                 let fresh = !self.has_body();
                 let is_byline_text = l.role == Role::Byline;
-                if fresh && (is_byline_text || self.article().byline.is_none()) {
+                // A byline wrapped over lines, its rest heavy too.
+                let wrapped = (continues(Role::Byline) || continues(Role::Heavy))
+                    && self.open.is_empty()
+                    && self.article().byline.is_some();
+                if fresh && (is_byline_text || wrapped || self.article().byline.is_none()) {
                     let article = self.article();
                     match &mut article.byline {
                         None => article.byline = Some(l.text.to_string()),
-                        Some(b) if continues(l.role) => *b = join_lines(&[b.as_str(), l.text]),
+                        Some(b) if wrapped => *b = join_lines(&[b.as_str(), l.text]),
                         Some(_) => {}
                     }
-                } else if continues(Role::Heavy) && self.open_is_heading {
+                } else if self.open_is_heading && heading_goes_on(last, l) {
                     self.open.push(l.text.to_string());
                 } else {
                     self.flush();
@@ -263,9 +267,18 @@ impl Builder {
                     self.open.push(l.text.to_string());
                 }
             }
-            Role::Body { indented, full } => {
+            Role::Body {
+                indented,
+                full,
+                spaced,
+            } => {
                 let starts = indented || self.last_short || self.open_is_heading;
-                self.body_line(l.text, starts);
+                if spaced {
+                    // Kept at the line's end, so joining the next line restores it.
+                    self.body_line(&format!("{} ", l.text), starts);
+                } else {
+                    self.body_line(l.text, starts);
+                }
                 // A break seen only in a short line before, with no indent to confirm it
                 // (the line may have been short for another reason: a column's last line).
                 if starts && !indented && self.last_short {
@@ -313,6 +326,13 @@ impl Builder {
         }
         articles
     }
+}
+
+/// A heavy line after a heading line of its size, with nothing between, is more of that
+/// heading: wrapped in its column, or carried over a column break to the next column's
+/// top (a section never ends at its heading).
+fn heading_goes_on(last: Option<(Role, usize, f32)>, l: &Placed) -> bool {
+    last.is_some_and(|(role, _, size)| role == Role::Heavy && (size - l.size).abs() < 0.1 * size)
 }
 
 /// A title with no body after it, right after a body with no title, is that body's

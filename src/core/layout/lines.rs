@@ -43,6 +43,7 @@ impl TextLine {
 }
 
 /// A glyph with the heavy flag it ends up with after duplicates are merged.
+#[derive(Clone, Copy)]
 struct Mark<'a> {
     glyph: &'a Glyph,
     heavy: bool,
@@ -68,34 +69,69 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<TextLine> {
     let mut out = Vec::new();
     for mut row in rows {
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let marks = merge_duplicates(row);
         let mut current: Vec<Mark> = Vec::new();
-        for g in row {
-            let right = g.x + if g.width > 0.0 { g.width } else { g.size };
-            if let Some(last) = current.last_mut() {
-                // Closer than half its advance: a copy, not the next letter (`ll`).
-                let near = (0.5 * g.width).min(0.3 * g.size).max(0.05 * g.size);
-                let dup = last.glyph.text == g.text
-                    && (last.glyph.x - g.x).abs() < near
-                    && (last.glyph.y - g.y).abs() < 0.3 * g.size;
-                if dup {
-                    last.heavy = true;
-                    continue;
-                }
+        for (k, m) in marks.iter().enumerate() {
+            if let Some(last) = current.last() {
+                let (a, g) = (last.glyph, m.glyph);
                 let gap = g.x - last.right;
-                let similar = (g.size / last.glyph.size - 1.0).abs() < 0.25;
-                if gap > 0.9 * g.size.max(last.glyph.size) || !similar {
+                let similar = (g.size / a.size - 1.0).abs() < 0.25;
+                let wide = gap > 0.9 * g.size.max(a.size);
+                if !similar || (wide && !letter_spaced(&marks, k)) {
                     out.extend(segment(std::mem::take(&mut current)));
                 }
             }
-            current.push(Mark {
-                glyph: g,
-                heavy: g.stroked || g.bold,
-                right,
-            });
+            current.push(*m);
         }
         out.extend(segment(current));
     }
     out
+}
+
+/// One row's glyphs (left to right) with fake-bold copies merged into heavy marks.
+fn merge_duplicates(row: Vec<&Glyph>) -> Vec<Mark<'_>> {
+    let mut marks: Vec<Mark> = Vec::with_capacity(row.len());
+    for g in row {
+        if let Some(last) = marks.last_mut() {
+            // Closer than half its advance: a copy, not the next letter (`ll`).
+            let near = (0.5 * g.width).min(0.3 * g.size).max(0.05 * g.size);
+            let dup = last.glyph.text == g.text
+                && (last.glyph.x - g.x).abs() < near
+                && (last.glyph.y - g.y).abs() < 0.3 * g.size;
+            if dup {
+                last.heavy = true;
+                continue;
+            }
+        }
+        marks.push(Mark {
+            glyph: g,
+            heavy: g.stroked || g.bold,
+            right: g.x + if g.width > 0.0 { g.width } else { g.size },
+        });
+    }
+    marks
+}
+
+/// The gap before `marks[k]` is letter spacing, not a gutter: a title set `奋 力 谱 写`
+/// puts its glyphs at one even pitch, so the step over the gap equals the step before or
+/// after it, and it stays within a few ems. A gutter between columns is a step of three
+/// ems or more between steps of about one.
+fn letter_spaced(marks: &[Mark], k: usize) -> bool {
+    let step = |i: usize| marks[i].glyph.x - marks[i - 1].glyph.x;
+    let (g, a) = (marks[k].glyph, marks[k - 1].glyph);
+    if g.font != a.font || (g.size - a.size).abs() > 0.05 * g.size {
+        return false;
+    }
+    let here = step(k);
+    if here > 2.6 * g.size {
+        return false;
+    }
+    let even = |i: usize| {
+        let s = step(i);
+        let same = marks[i].glyph.size == g.size && marks[i - 1].glyph.size == g.size;
+        same && (s - here).abs() < 0.05 * here
+    };
+    (k >= 2 && even(k - 1)) || (k + 1 < marks.len() && even(k + 1))
 }
 
 /// Build one segment from its glyphs (left to right); `None` for a segment of spaces.
@@ -118,9 +154,27 @@ fn segment(marks: Vec<Mark>) -> Option<TextLine> {
         y: baselines[baselines.len() / 2],
         size: sizes[sizes.len() / 2],
         heavy,
-        font: Arc::from(strip_subset_prefix(&first.glyph.font)),
+        font: Arc::from(strip_subset_prefix(&main_font(&printed))),
         text,
     })
+}
+
+/// The font most of a segment's glyphs are drawn in (a digit or a Latin word may come
+/// from another font than the line's).
+fn main_font(printed: &[&Mark]) -> Arc<str> {
+    let mut counts: Vec<(&Arc<str>, usize)> = Vec::new();
+    for m in printed {
+        match counts.iter_mut().find(|(f, _)| **f == m.glyph.font) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&m.glyph.font, 1)),
+        }
+    }
+    // The first of the most common: `max_by_key` keeps the last of equals.
+    let top = counts.iter().map(|c| c.1).max().unwrap_or(0);
+    counts
+        .iter()
+        .find(|c| c.1 == top)
+        .map_or_else(|| Arc::from(""), |c| c.0.clone())
 }
 
 #[cfg(test)]

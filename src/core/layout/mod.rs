@@ -17,6 +17,7 @@
 //! continued on a later page stays two articles, each with its marker.
 
 mod assemble;
+mod bodies;
 mod lines;
 mod page;
 mod roles;
@@ -50,12 +51,13 @@ pub fn debug_page(page: &Page) -> Vec<String> {
     for &(b, i, role, body) in &page.order {
         let l = &page.lines[i];
         out.push(format!(
-            "{b:3} {:5.1}/{body:4.1} {}{:6.1}-{:6.1} y{:6.1} {role:?} {}",
+            "{b:3} {:5.1}/{body:4.1} {}{:6.1}-{:6.1} y{:6.1} {:8.8} {role:?} {}",
             l.size,
             if l.heavy { 'H' } else { ' ' },
             l.x0,
             l.x1,
             l.y,
+            l.font,
             l.text
         ));
     }
@@ -78,7 +80,8 @@ fn classify(page: &Page) -> Option<Classified> {
     let m = roles::Measures::of(&lines, page.height);
     let furniture = roles::furniture(&lines, &page.rules, m, page.width);
     let blocks = xycut::order(&lines, &page.rules, xycut::Thresholds { body: m.body });
-    let bodies = local_body_sizes(&blocks, &lines, m.body);
+    let bodies = bodies::local_body_sizes(&blocks, &lines, m.body);
+    let body_face = bodies::body_face(&lines);
     let mut order = Vec::with_capacity(lines.len());
     for (b, block) in blocks.iter().enumerate() {
         let local = roles::Measures {
@@ -86,11 +89,17 @@ fn classify(page: &Page) -> Option<Classified> {
             ..m
         };
         let (left, right) = edges(block, &lines, local);
+        let shape = roles::Block {
+            left,
+            right,
+            deck: block.iter().any(|&i| local.is_title_size(&lines[i])),
+            body_face: &body_face,
+        };
         for &i in block {
             let role = if furniture[i] {
                 roles::Role::Furniture
             } else {
-                roles::role(&lines[i], local, left, right)
+                roles::role(&lines[i], local, &shape)
             };
             order.push((b, i, role, local.body));
         }
@@ -100,41 +109,6 @@ fn classify(page: &Page) -> Option<Classified> {
         measures: m,
         order,
     })
-}
-
-/// The body size each block is judged against. Articles on one page may be set in
-/// different body sizes (a lead story at 11 pt, briefs at 8 pt), so a size that is a title
-/// next to 8-pt text is body text in an 11-pt article. A block of several lines (a column)
-/// sets its own; a block of a line or two (a title, a byline) takes the nearest column's
-/// after it in reading order (titles stand above their bodies), else before it.
-fn local_body_sizes(blocks: &[Vec<usize>], lines: &[lines::TextLine], page: f32) -> Vec<f32> {
-    // Sizes that carry at least a tenth of the page's characters: its body sizes.
-    let total: usize = lines.iter().map(|l| l.chars()).sum();
-    let share = |size: f32| -> usize {
-        lines
-            .iter()
-            .filter(|l| (l.size - size).abs() <= 0.03 * size)
-            .map(|l| l.chars())
-            .sum()
-    };
-    let own: Vec<Option<f32>> = blocks
-        .iter()
-        .map(|block| {
-            let chars: usize = block.iter().map(|&i| lines[i].chars()).sum();
-            let size = roles::Measures::of_lines(block.iter().map(|&i| &lines[i]));
-            let column = block.len() >= 3 && chars >= 60;
-            let body_sized = block.len() >= 2 && share(size) * 10 >= total;
-            (column || body_sized).then_some(size)
-        })
-        .collect();
-    (0..blocks.len())
-        .map(|b| {
-            own[b]
-                .or_else(|| own[b..].iter().flatten().next().copied())
-                .or_else(|| own[..b].iter().rev().flatten().next().copied())
-                .unwrap_or(page)
-        })
-        .collect()
 }
 
 /// A column's body text edges: where its body-sized lines start and end.

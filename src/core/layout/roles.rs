@@ -27,6 +27,9 @@ pub enum Role {
     Body {
         indented: bool,
         full: bool,
+        /// Flush but for about a space's width: a space stood at the line break (between
+        /// two names of a credit, say) and the typesetter dropped it.
+        spaced: bool,
     },
 }
 
@@ -119,8 +122,20 @@ fn is_page_number(text: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Role of a line of a block whose body text starts at `left` and ends at `right`.
-pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
+/// What a line's role is judged against besides the body size: its block.
+pub struct Block<'a> {
+    /// Where the block's body text starts and ends.
+    pub left: f32,
+    pub right: f32,
+    /// The block holds a title (a headline set apart from the body by a gap or a rule).
+    pub deck: bool,
+    /// The face most of the page's text is set in.
+    pub body_face: &'a str,
+}
+
+/// Role of a line of `block`.
+pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
+    let (left, right, deck) = (block.left, block.right, block.deck);
     let text = l.text.as_str();
     if text.starts_with('—') && l.chars() > 2 {
         return Role::Subtitle;
@@ -133,7 +148,9 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
     }
     let indent = l.x0 - left;
     let indented = indent >= 1.4 * m.body && indent <= 2.8 * m.body;
-    let full = l.x1 >= right - 1.0 * m.body;
+    // Justified lines end flush (a space dropped at the break leaves half an em); a
+    // paragraph's last line stops an em or more short.
+    let full = l.x1 >= right - 0.6 * m.body;
     // A paragraph's first line may read like a credit (`本报南京4月12日电 记者从…`); a
     // byline is never indented.
     if !indented && (is_byline(text) || is_ornamented_name(text)) {
@@ -144,10 +161,31 @@ pub fn role(l: &TextLine, m: Measures, left: f32, right: f32) -> Role {
     if l.size >= 1.1 * m.body && !l.heavy && !indented && !full {
         return Role::Deck;
     }
+    // Beside a title, apart from the body, a line of about body size is a kicker or a
+    // subtitle (a 副题 may be set in the body face, barely larger).
+    if deck && l.size >= 0.95 * m.body && !indented {
+        return Role::Deck;
+    }
     if l.heavy && l.size >= 0.85 * m.body {
         return Role::Heavy;
     }
-    Role::Body { indented, full }
+    // A short line of about body size in another face than the body's (a 黑体 name under
+    // 宋体 text), not a sentence: a byline before the body, a heading within it.
+    let other_face = &*l.font != block.body_face;
+    let body_sized = l.size >= 0.85 * m.body && l.size <= 1.05 * m.body;
+    let sentence = text.chars().any(|c| "，。；！？,;!?".contains(c));
+    if other_face && body_sized && !indented && !full && !sentence && l.chars() <= 24 {
+        return Role::Heavy;
+    }
+    let short = right - l.x1;
+    // Not after punctuation: a closing mark set half-width leaves the same gap.
+    let ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
+    let spaced = full && short >= 0.3 * m.body && right < f32::MAX && ends_in_word;
+    Role::Body {
+        indented,
+        full,
+        spaced,
+    }
 }
 
 /// `□王晓明`, `■本报评论员`: an ornament, then a few characters and no punctuation.

@@ -108,7 +108,7 @@ fn cut(
         .map(Gap::middle)
         .collect();
     let parts = if !wide.is_empty() {
-        split(&region, xs, &wide)
+        sidebars_last(lines, split(&region, xs, &wide))
     } else if !horizontal.is_empty() {
         // Rules between articles first; else only the widest gap, so that a band of
         // side-by-side articles stays one region until its wide vertical gap is cut.
@@ -138,6 +138,22 @@ fn cut(
     for part in parts {
         cut(lines, rules, t, part, out, depth + 1);
     }
+}
+
+/// Side-by-side parts read left to right, except a narrow column beside a block at least
+/// three times as wide (a column of briefs next to the main stories): the wide block is
+/// the page's lead and reads first, wherever the column stands.
+fn sidebars_last(lines: &[TextLine], mut parts: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let width = |part: &Vec<usize>| {
+        let (l, r) = part.iter().fold((f32::MAX, f32::MIN), |(a, b), &i| {
+            (a.min(lines[i].x0), b.max(lines[i].x1))
+        });
+        r - l
+    };
+    let widest = parts.iter().map(width).fold(0.0, f32::max);
+    // A stable sort: the order among wide parts and among narrow ones is kept.
+    parts.sort_by_key(|p| 3.0 * width(p) < widest);
+    parts
 }
 
 /// An empty stretch of a region's projection.
@@ -237,5 +253,23 @@ mod tests {
         ];
         let order: Vec<usize> = order(&lines, &[], t).concat();
         assert_eq!(order, [0, 1, 3, 2, 4]);
+    }
+
+    #[test]
+    fn a_briefs_column_reads_after_the_main_block_beside_it() {
+        let t = Thresholds { body: 10.0 };
+        let mut lines = vec![line(0.0, 20.0, 10.0, "简讯栏")]; // 0: the narrow column
+        for x in [100.0, 230.0, 360.0] {
+            // 1..=3: three 10-em columns of the main block.
+            lines.push(line(x, 20.0, 10.0, "主块文字主块文字主块"));
+        }
+        let rule = Rule {
+            x0: 80.0,
+            y0: 0.0,
+            x1: 80.5,
+            y1: 40.0,
+        };
+        let order: Vec<usize> = order(&lines, &[rule], t).concat();
+        assert_eq!(order, [1, 2, 3, 0]);
     }
 }
