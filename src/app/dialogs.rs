@@ -332,7 +332,7 @@ fn source_ui(
             ui.label(RichText::new(label).color(palette.muted));
             let field = ui.add(
                 TextEdit::singleline(value)
-                    .id(egui::Id::new(("source-field", i)))
+                    .id(egui::Id::unique(("source-field", i)))
                     .hint_text(hint)
                     .desired_width(260.0),
             );

@@ -46,7 +46,7 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         let mut filter = view.filter.clone();
         let field = ui.add(
             TextEdit::singleline(&mut filter)
-                .id(egui::Id::new("library-filter"))
+                .id(egui::Id::unique("library-filter"))
                 .hint_text("筛选：标题、报纸、日期… (Filter)")
                 .desired_width(280.0),
         );

@@ -34,7 +34,7 @@ pub fn find_bar(
             ui.horizontal(|ui| {
                 ui.label(RichText::new("查找 Find").color(palette.muted));
                 let mut query = bar.query.clone();
-                let field_id = egui::Id::new("find-field");
+                let field_id = egui::Id::unique("find-field");
                 let focused = ui.memory(|m| m.has_focus(field_id));
                 if focused || just_opened {
                     if take_key(ui, Modifiers::SHIFT, Key::Enter)
@@ -108,7 +108,7 @@ pub fn dialog_ui(
     let q = &mut dialog.query;
     let field = ui.add(
         TextEdit::singleline(&mut q.text)
-            .id(egui::Id::new("search-field"))
+            .id(egui::Id::unique("search-field"))
             .hint_text("任意长度的字词，也搜索笔记和标签")
             .desired_width(f32::INFINITY),
     );
@@ -132,7 +132,7 @@ pub fn dialog_ui(
             ("到", &q.to, SearchEdit::To as fn(String) -> SearchEdit),
         ] {
             ui.label(RichText::new(label).color(palette.muted));
-            let id = egui::Id::new(("search-date", label));
+            let id = egui::Id::unique(("search-date", label));
             let mut text = ui
                 .data(|d| d.get_temp::<String>(id))
                 .unwrap_or_else(|| value.clone().unwrap_or_default());

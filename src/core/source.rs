@@ -243,8 +243,8 @@ fn page_number(s: &str) -> Option<u32> {
     let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c);
     let chars: Vec<char> = s.chars().collect();
     let n = match chars.as_slice() {
-        [d] => digit(*d)?,
         ['十'] => 10,
+        [d] => digit(*d)?,
         ['十', d] => 10 + digit(*d)?,
         [t, '十'] => digit(*t)? * 10,
         [t, '十', d] => digit(*t)? * 10 + digit(*d)?,

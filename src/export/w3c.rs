@@ -278,12 +278,25 @@ mod tests {
         assert_eq!(json["total"], items.len());
         assert_eq!(items.len(), f.annotations.len());
         for item in items {
+            let source = &item["target"]["source"];
             assert_eq!(
-                item["target"]["source"],
+                source["id"],
                 format!("urn:sha256:{}", f.document().content_hash)
             );
+            assert_eq!(source["label"], "《内蒙古日报》2024年7月6日 第3版");
             assert!(item["id"].as_str().unwrap().starts_with("urn:uuid:"));
         }
+        // Without a known source the target names the document by its hash alone.
+        let bare = ExportDocument {
+            source: None,
+            ..f.document()
+        };
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&[bare], &f.color_names)).unwrap();
+        assert_eq!(
+            json["first"]["items"][0]["target"]["source"],
+            format!("urn:sha256:{}", f.document().content_hash)
+        );
     }
 
     #[test]
