@@ -44,12 +44,15 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     let view = state.library_view();
     ui.horizontal(|ui| {
         let mut filter = view.filter.clone();
-        let field = ui.add(
-            TextEdit::singleline(&mut filter)
-                .id(egui::Id::unique("library-filter"))
-                .hint_text("筛选：标题、报纸、日期… (Filter)")
-                .desired_width(280.0),
-        );
+        let name = ui.label(RichText::new("筛选 Filter").color(palette.muted));
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut filter)
+                    .id(egui::Id::unique("library-filter"))
+                    .hint_text("标题、报纸、日期…")
+                    .desired_width(280.0),
+            )
+            .labelled_by(name.id);
         if field.changed() {
             queue.push(Command::Library(LibraryEdit::Filter(filter)));
         }

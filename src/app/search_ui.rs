@@ -120,9 +120,10 @@ pub fn dialog_ui(
     }
     ui.horizontal(|ui| {
         let mut paper = q.paper.clone().unwrap_or_default();
-        ui.label(RichText::new("报纸").color(palette.muted));
+        let name = ui.label(RichText::new("报纸").color(palette.muted));
         if ui
             .add(TextEdit::singleline(&mut paper).desired_width(90.0))
+            .labelled_by(name.id)
             .changed()
         {
             queue.push(Command::EditSearch(SearchEdit::Paper(paper)));
@@ -131,7 +132,7 @@ pub fn dialog_ui(
             ("从", &q.from, SearchEdit::From as fn(String) -> SearchEdit),
             ("到", &q.to, SearchEdit::To as fn(String) -> SearchEdit),
         ] {
-            ui.label(RichText::new(label).color(palette.muted));
+            let name = ui.label(RichText::new(label).color(palette.muted));
             let id = egui::Id::unique(("search-date", label));
             let mut text = ui
                 .data(|d| d.get_temp::<String>(id))
@@ -142,6 +143,7 @@ pub fn dialog_ui(
                         .hint_text("YYYY-MM-DD")
                         .desired_width(90.0),
                 )
+                .labelled_by(name.id)
                 .changed();
             ui.data_mut(|d| d.insert_temp(id, text.clone()));
             if changed {
