@@ -9,8 +9,8 @@ use std::path::Path;
 use crate::atomic_write::write_atomically;
 use crate::core::anchor::{quote_context, Reanchorer, TextQuote};
 use crate::core::annotation::{AnchorStatus, Annotation};
-use crate::export::w3c_import::{self, ImportedAnnotation};
 use crate::core::source::SourceMeta;
+use crate::export::w3c_import::{self, ImportedAnnotation};
 use crate::export::{ExportDocument, Format};
 use crate::store::{DocId, Store, StoreError, StoredDocument};
 

@@ -32,7 +32,10 @@ fn find_in_document_steps_through_hits_across_sections() {
     let mut h = fresh();
     let (q, hits) = spread_query(&h);
     press_with(&mut h, Modifiers::COMMAND, Key::F);
-    assert!(h.state().state.find().is_some(), "Ctrl+F opens the find bar");
+    assert!(
+        h.state().state.find().is_some(),
+        "Ctrl+F opens the find bar"
+    );
     type_text(&mut h, &q);
     assert_eq!(doc(&h).find_hits, hits, "every hit of the reading text");
     assert_eq!(doc(&h).find_current, Some(0));
@@ -52,7 +55,11 @@ fn find_in_document_steps_through_hits_across_sections() {
     press(&mut h, Key::Enter);
     assert_eq!(doc(&h).find_current, Some(0), "wraps to the first");
     press_with(&mut h, Modifiers::SHIFT, Key::Enter);
-    assert_eq!(doc(&h).find_current, Some(hits.len() - 1), "Shift+Enter goes back");
+    assert_eq!(
+        doc(&h).find_current,
+        Some(hits.len() - 1),
+        "Shift+Enter goes back"
+    );
     press_with(&mut h, Modifiers::SHIFT, Key::F3);
     assert_eq!(doc(&h).find_current, Some(hits.len() - 2));
     press(&mut h, Key::F3);
@@ -76,7 +83,14 @@ fn search_everything_then_enter_jumps_to_the_hit() {
     };
     // The window's results are the CLI's: the same function on the same corpus.
     let corpus = h.state().state.store().corpus().unwrap();
-    let expected = search(&corpus, &Query { text: q.clone(), ..Default::default() }, usize::MAX);
+    let expected = search(
+        &corpus,
+        &Query {
+            text: q.clone(),
+            ..Default::default()
+        },
+        usize::MAX,
+    );
     assert_eq!(dialog.results.hits, expected.hits);
     assert!(dialog.results.hits.len() > 3);
     // Third result, Enter: the document opens at that hit, highlighted.
@@ -140,9 +154,18 @@ fn search_finds_notes_and_opens_their_annotation() {
 fn library_with_three() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let files = [
-        ("rmrb_2025-01-02_p05.txt", "春耕时节田间忙\n\n　　农民在田间劳作。\n"),
-        ("内蒙古日报20230706第2版.txt", "草原上的春天\n\n　　牧民忙着接羔。\n"),
-        ("gmrb_2024-03-09_p01.txt", "科技创新引领发展\n\n　　科研人员攻关。\n"),
+        (
+            "rmrb_2025-01-02_p05.txt",
+            "春耕时节田间忙\n\n　　农民在田间劳作。\n",
+        ),
+        (
+            "内蒙古日报20230706第2版.txt",
+            "草原上的春天\n\n　　牧民忙着接羔。\n",
+        ),
+        (
+            "gmrb_2024-03-09_p01.txt",
+            "科技创新引领发展\n\n　　科研人员攻关。\n",
+        ),
     ];
     let paths: Vec<_> = files
         .iter()
@@ -162,7 +185,11 @@ fn library_with_three() -> (tempfile::TempDir, App) {
 
 fn titles(h: &App) -> Vec<String> {
     let state = &h.state().state;
-    state.library_rows().iter().map(|&i| state.library()[i].title.clone()).collect()
+    state
+        .library_rows()
+        .iter()
+        .map(|&i| state.library()[i].title.clone())
+        .collect()
 }
 
 #[test]
@@ -173,23 +200,36 @@ fn library_sorts_filters_and_edits_a_source() {
     // Sort by date: click the column header; again for descending.
     h.get_by_label("日期").click();
     h.run();
-    assert_eq!(titles(&h), ["草原上的春天", "科技创新引领发展", "春耕时节田间忙"]);
+    assert_eq!(
+        titles(&h),
+        ["草原上的春天", "科技创新引领发展", "春耕时节田间忙"]
+    );
     h.get_by_label("日期 ▲").click();
     h.run();
-    assert_eq!(titles(&h), ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]);
+    assert_eq!(
+        titles(&h),
+        ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]
+    );
     // Filter as you type.
     h.get_by_label("筛选 Filter").click();
     h.run();
     type_text(&mut h, "日报");
-    assert_eq!(titles(&h), ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]);
+    assert_eq!(
+        titles(&h),
+        ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]
+    );
     type_text(&mut h, "第9");
     assert_eq!(h.state().state.library_view().filter, "日报第9");
     assert!(titles(&h).is_empty());
-    h.state_mut().state.apply(Command::Library(LibraryEdit::Filter("光明".into())));
+    h.state_mut()
+        .state
+        .apply(Command::Library(LibraryEdit::Filter("光明".into())));
     h.run();
     assert_eq!(titles(&h), ["科技创新引领发展"]);
     // Edit its source with `e` (keys go to the table once the filter lets go of them).
-    h.state_mut().state.apply(Command::Library(LibraryEdit::SortBy(LibraryColumn::Title)));
+    h.state_mut()
+        .state
+        .apply(Command::Library(LibraryEdit::SortBy(LibraryColumn::Title)));
     release_focus(&mut h);
     press(&mut h, Key::E);
     assert!(matches!(h.state().state.modal(), Modal::Source(_)));
@@ -209,7 +249,10 @@ fn library_sorts_filters_and_edits_a_source() {
     press(&mut h, Key::Enter);
     assert_eq!(h.state().state.page(), Page::Reading);
     let title = pizhu::app::window_title(&h.state().state);
-    assert!(title.contains("《光明日报》2024年3月9日 第1版 要闻"), "{title}");
+    assert!(
+        title.contains("《光明日报》2024年3月9日 第1版 要闻"),
+        "{title}"
+    );
 }
 
 #[test]
@@ -219,7 +262,10 @@ fn removing_a_document_with_annotations_asks_first() {
     {
         let state = &mut h.state_mut().state;
         state.apply(Command::OpenDocument(first));
-        state.apply(Command::PointerDown { pos: 0, extend: false });
+        state.apply(Command::PointerDown {
+            pos: 0,
+            extend: false,
+        });
         state.apply(Command::PointerDrag { pos: 2 });
         state.apply(Command::Highlight(Some(1)));
         state.apply(Command::ShowLibrary);

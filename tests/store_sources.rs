@@ -33,12 +33,19 @@ fn version_3_upgrades_and_its_documents_get_their_sources() {
     // Nothing detected yet: the migration is SQL only.
     assert_eq!(store.undetected_sources().unwrap().len(), 2);
     assert_eq!(pizhu::library::fill_missing_sources(&mut store).unwrap(), 2);
-    assert_eq!(pizhu::library::fill_missing_sources(&mut store).unwrap(), 0, "once");
+    assert_eq!(
+        pizhu::library::fill_missing_sources(&mut store).unwrap(),
+        0,
+        "once"
+    );
     let page = store.source(1).unwrap();
     assert_eq!(page.paper.as_deref(), Some("人民日报"));
     assert_eq!(page.date.as_deref(), Some("2025-01-02"));
     assert_eq!(page.page, Some(5));
-    assert!(store.source(2).unwrap().is_empty(), "notes.txt names no source");
+    assert!(
+        store.source(2).unwrap().is_empty(),
+        "notes.txt names no source"
+    );
     // What v3 held is all there.
     assert_eq!(store.annotations(None).unwrap().len(), 3);
     assert_eq!(store.documents().unwrap()[0].source, page);
@@ -69,7 +76,11 @@ fn detected_on_import_edited_kept_on_reimport_and_removed_with_the_document() {
         page_name: Some("评论".into()),
     };
     store.set_source(id, &mine).unwrap();
-    let again = import(&mut store, "/papers/2025-01-02_p07.txt", &PAGE.replace("有序", "全面"));
+    let again = import(
+        &mut store,
+        "/papers/2025-01-02_p07.txt",
+        &PAGE.replace("有序", "全面"),
+    );
     assert_eq!(again, id, "the changed file updates its document");
     assert_eq!(store.source(id).unwrap(), mine, "the user's source is kept");
 
@@ -113,7 +124,10 @@ fn the_corpus_holds_every_document_with_its_source_and_annotations() {
         corpus.documents.iter().map(|d| d.id).collect::<Vec<_>>(),
         [one, two]
     );
-    assert_eq!(corpus.documents[0].outline, store.document(one).unwrap().outline);
+    assert_eq!(
+        corpus.documents[0].outline,
+        store.document(one).unwrap().outline
+    );
     assert_eq!(corpus.documents[0].source, store.source(one).unwrap());
     assert_eq!(corpus.annotation_count(), 1);
 }

@@ -327,24 +327,26 @@ fn source_ui(
         ("版次 Page", &mut editor.page, "5"),
         ("版名 Page name", &mut editor.page_name, "评论"),
     ];
-    egui::Grid::new("source-fields").num_columns(2).show(ui, |ui| {
-        for (i, (label, value, hint)) in fields.into_iter().enumerate() {
-            ui.label(RichText::new(label).color(palette.muted));
-            let field = ui.add(
-                TextEdit::singleline(value)
-                    .id(egui::Id::unique(("source-field", i)))
-                    .hint_text(hint)
-                    .desired_width(260.0),
-            );
-            if just_opened && i == 0 {
-                field.request_focus();
+    egui::Grid::new("source-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (i, (label, value, hint)) in fields.into_iter().enumerate() {
+                ui.label(RichText::new(label).color(palette.muted));
+                let field = ui.add(
+                    TextEdit::singleline(value)
+                        .id(egui::Id::unique(("source-field", i)))
+                        .hint_text(hint)
+                        .desired_width(260.0),
+                );
+                if just_opened && i == 0 {
+                    field.request_focus();
+                }
+                if field.changed() {
+                    queue.push(Command::Library(LibraryEdit::SourceField(i, value.clone())));
+                }
+                ui.end_row();
             }
-            if field.changed() {
-                queue.push(Command::Library(LibraryEdit::SourceField(i, value.clone())));
-            }
-            ui.end_row();
-        }
-    });
+        });
     if let Some(problem) = &editor.problem {
         ui.label(RichText::new(problem).color(palette.accent));
     }
@@ -382,7 +384,9 @@ fn confirm_remove_ui(
             queue.push(Command::ExportDialog);
         }
         if ui.button("仍然移除").clicked() {
-            queue.push(Command::Library(crate::session::LibraryEdit::ConfirmRemove(id)));
+            queue.push(Command::Library(
+                crate::session::LibraryEdit::ConfirmRemove(id),
+            ));
         }
         if ui.button("取消 (Esc)").clicked() {
             queue.push(Command::CancelEdit);

@@ -149,10 +149,17 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                     d.title.clone(),
                     d.articles.to_string(),
                     d.annotations.to_string(),
-                    d.imported_at.get(..10).unwrap_or(&d.imported_at).to_string(),
+                    d.imported_at
+                        .get(..10)
+                        .unwrap_or(&d.imported_at)
+                        .to_string(),
                 ];
                 let inner = egui::Frame::new()
-                    .fill(if is_cursor { palette.panel } else { palette.paper })
+                    .fill(if is_cursor {
+                        palette.panel
+                    } else {
+                        palette.paper
+                    })
                     .stroke(if is_cursor {
                         Stroke::new(1.5, palette.accent)
                     } else {

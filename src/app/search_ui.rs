@@ -160,7 +160,10 @@ pub fn dialog_ui(
     let summary = if q.text.is_empty() {
         String::new()
     } else if shown < results.total {
-        format!("{} 处，显示前 {shown} 处 ({} hits)", results.total, results.total)
+        format!(
+            "{} 处，显示前 {shown} 处 ({} hits)",
+            results.total, results.total
+        )
     } else {
         format!("{} 处 ({} hits)", results.total, results.total)
     };

@@ -130,9 +130,10 @@ pub fn run_meta(cli: &Cli, args: &MetaArgs, out: &mut dyn Write) -> anyhow::Resu
         if let Some(d) = args.date {
             meta.date = match d.trim() {
                 "" => None,
-                d => Some(normalize_date(d).with_context(|| {
-                    format!("--date {d:?} is not a date (use YYYY-MM-DD)")
-                })?),
+                d => Some(
+                    normalize_date(d)
+                        .with_context(|| format!("--date {d:?} is not a date (use YYYY-MM-DD)"))?,
+                ),
             };
         }
         if let Some(p) = args.page {

@@ -144,9 +144,14 @@ impl CorpusDocument {
         let date = self.source.date.as_deref();
         q.document.is_none_or(|d| d == self.id)
             && q.paper.as_deref().is_none_or(|p| {
-                self.source.paper.as_deref().is_some_and(|mine| mine.contains(p))
+                self.source
+                    .paper
+                    .as_deref()
+                    .is_some_and(|mine| mine.contains(p))
             })
-            && q.from.as_deref().is_none_or(|f| date.is_some_and(|d| d >= f))
+            && q.from
+                .as_deref()
+                .is_none_or(|f| date.is_some_and(|d| d >= f))
             && q.to.as_deref().is_none_or(|t| date.is_some_and(|d| d <= t))
     }
 }
@@ -183,8 +188,11 @@ impl Corpus {
     /// `annotations` may be in any order and belong to any document.
     pub fn new(documents: Vec<CorpusDocument>, annotations: Vec<Annotation>) -> Corpus {
         let mut per_doc: Vec<Vec<Annotation>> = vec![Vec::new(); documents.len()];
-        let index: std::collections::HashMap<i64, usize> =
-            documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let index: std::collections::HashMap<i64, usize> = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
         for a in annotations {
             if let Some(&i) = index.get(&a.document_id) {
                 per_doc[i].push(a);

@@ -117,7 +117,9 @@ pub fn from_file_name(name: &str) -> SourceMeta {
     SourceMeta {
         paper,
         date: find_date(stem),
-        page: find_page(stem).map(|(p, _)| p).or_else(|| latin_page(&lower)),
+        page: find_page(stem)
+            .map(|(p, _)| p)
+            .or_else(|| latin_page(&lower)),
         page_name: None,
     }
 }
@@ -201,7 +203,11 @@ fn date_at(c: &[char]) -> Option<String> {
 
 /// Exactly `min..=max` ASCII digits at the start (a longer run is taken up to `max`).
 fn digits(c: &[char], min: usize, max: usize) -> Option<(u32, &[char])> {
-    let n = c.iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+    let n = c
+        .iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if n < min {
         return None;
     }
@@ -256,7 +262,9 @@ fn page_number(s: &str) -> Option<u32> {
 /// What follows 第5版 on its line: the page's name (`：要闻`, ` 评论`), if it is a name.
 fn page_name(after: &str) -> Option<String> {
     let name = after
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '·' | '（' | '('))
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '：' | ':' | '·' | '（' | '(')
+        })
         .split(|c: char| c.is_whitespace() || matches!(c, '）' | ')' | '|' | '｜'))
         .next()
         .unwrap_or("");
@@ -273,7 +281,10 @@ fn latin_page(lower: &str) -> Option<u32> {
             let start = from + at;
             let end = start + prefix.len();
             let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphabetic();
-            let n = bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let n = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             let after_ok = !bytes
                 .get(end + n)
                 .is_some_and(|b| b.is_ascii_alphanumeric());
@@ -306,7 +317,13 @@ pub fn normalize_date(date: &str) -> Option<String> {
         return None;
     };
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if y.len() != 4 || !all_digits(y) || !all_digits(m) || !all_digits(d) || m.len() > 2 || d.len() > 2 {
+    if y.len() != 4
+        || !all_digits(y)
+        || !all_digits(m)
+        || !all_digits(d)
+        || m.len() > 2
+        || d.len() > 2
+    {
         return None;
     }
     let found = find_date(&format!("{y}-{m:0>2}-{d:0>2}"))?;

@@ -143,7 +143,10 @@ mod tests {
                 .find(|r| r[0] == a.id)
                 .expect("a row per annotation");
             assert_eq!(&row[1], "2024-07-06 第3版.txt");
-            assert_eq!((&row[2], &row[3], &row[4]), ("内蒙古日报", "2024-07-06", "3"));
+            assert_eq!(
+                (&row[2], &row[3], &row[4]),
+                ("内蒙古日报", "2024-07-06", "3")
+            );
             assert_eq!(
                 &row[5],
                 neutralise(p.article_title(doc.outline).unwrap_or_default())

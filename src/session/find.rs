@@ -50,8 +50,8 @@ impl AppState {
         let Some(doc) = self.doc.as_mut() else { return };
         let hits = find_all(&doc.reader.outline.text, &query);
         let here = doc.reader.visible_span().0;
-        doc.find_current = (!hits.is_empty())
-            .then(|| hits.iter().position(|h| h.0 >= here).unwrap_or(0));
+        doc.find_current =
+            (!hits.is_empty()).then(|| hits.iter().position(|h| h.0 >= here).unwrap_or(0));
         doc.find_hits = hits;
         doc.revision += 1;
         self.find = Some(FindBar { query });
@@ -107,7 +107,9 @@ impl AppState {
     pub(super) fn open_search(&mut self) {
         match self.store.corpus() {
             Ok(corpus) => self.corpus = corpus,
-            Err(e) => return self.notify(format!("无法读取文库 (cannot read the library): {e}"), true),
+            Err(e) => {
+                return self.notify(format!("无法读取文库 (cannot read the library): {e}"), true)
+            }
         }
         let mut dialog = match &self.modal {
             Modal::Search(d) => d.clone(),
@@ -119,7 +121,9 @@ impl AppState {
     }
 
     pub(super) fn edit_search(&mut self, edit: SearchEdit) {
-        let Modal::Search(dialog) = &mut self.modal else { return };
+        let Modal::Search(dialog) = &mut self.modal else {
+            return;
+        };
         let optional = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let q = &mut dialog.query;
         match edit {
@@ -135,7 +139,9 @@ impl AppState {
     }
 
     pub(super) fn search_step(&mut self, step: super::Step) {
-        let Modal::Search(dialog) = &mut self.modal else { return };
+        let Modal::Search(dialog) = &mut self.modal else {
+            return;
+        };
         let n = dialog.results.hits.len();
         if n == 0 {
             return;
@@ -151,7 +157,9 @@ impl AppState {
     /// Enter on a result (or a click): open its document at the hit, highlighted; a note
     /// or tag hit selects its annotation.
     pub(super) fn open_search_hit(&mut self, index: usize) {
-        let Modal::Search(dialog) = &self.modal else { return };
+        let Modal::Search(dialog) = &self.modal else {
+            return;
+        };
         let Some(hit) = dialog.results.hits.get(index).cloned() else {
             return;
         };

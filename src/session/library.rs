@@ -50,7 +50,10 @@ impl AppState {
     /// documents stored before sources were detected get theirs.
     fn reflow_stale(&mut self) {
         if let Err(e) = crate::library::fill_missing_sources(&mut self.store) {
-            self.notify(format!("无法识别文档出处 (cannot detect sources): {e}"), true);
+            self.notify(
+                format!("无法识别文档出处 (cannot detect sources): {e}"),
+                true,
+            );
         }
         match crate::library::reflow_stale(&mut self.store) {
             Ok(done) => {

@@ -97,7 +97,11 @@ pub enum LibraryEdit {
 pub fn group_key(d: &DocumentSummary, group: Grouping) -> String {
     match group {
         Grouping::None => String::new(),
-        Grouping::Paper => d.source.paper.clone().unwrap_or_else(|| "（未知报纸）".into()),
+        Grouping::Paper => d
+            .source
+            .paper
+            .clone()
+            .unwrap_or_else(|| "（未知报纸）".into()),
         Grouping::Month => d
             .source
             .date
@@ -121,7 +125,8 @@ fn matches(d: &DocumentSummary, filter: &str) -> bool {
         Some(d.source_path.as_str()),
     ];
     fields.into_iter().flatten().any(|f| f.contains(filter))
-        || s.page.is_some_and(|p| format!("第{p}版") == filter || p.to_string() == filter)
+        || s.page
+            .is_some_and(|p| format!("第{p}版") == filter || p.to_string() == filter)
 }
 
 fn compare(a: &DocumentSummary, b: &DocumentSummary, column: LibraryColumn) -> Ordering {
@@ -148,7 +153,9 @@ fn compare(a: &DocumentSummary, b: &DocumentSummary, column: LibraryColumn) -> O
 /// Indices into `docs` of the rows shown: filtered, grouped, sorted (ties in import order).
 pub fn library_rows(docs: &[DocumentSummary], view: &LibraryView) -> Vec<usize> {
     let filter = view.filter.trim();
-    let mut rows: Vec<usize> = (0..docs.len()).filter(|&i| matches(&docs[i], filter)).collect();
+    let mut rows: Vec<usize> = (0..docs.len())
+        .filter(|&i| matches(&docs[i], filter))
+        .collect();
     let keys: Vec<String> = match view.group {
         Grouping::None => Vec::new(),
         g => docs.iter().map(|d| group_key(d, g)).collect(),
@@ -242,7 +249,9 @@ impl AppState {
     }
 
     fn save_source(&mut self) {
-        let Modal::Source(e) = &mut self.modal else { return };
+        let Modal::Source(e) = &mut self.modal else {
+            return;
+        };
         let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let date = match e.date.trim() {
             "" => None,
@@ -272,7 +281,10 @@ impl AppState {
         };
         let doc = e.doc;
         if let Err(err) = self.store.set_source(doc, &meta) {
-            return self.notify(format!("无法保存出处 (cannot save the source): {err}"), true);
+            return self.notify(
+                format!("无法保存出处 (cannot save the source): {err}"),
+                true,
+            );
         }
         self.modal = Modal::None;
         if let Some(open) = self.doc.as_mut().filter(|d| d.id == doc) {
@@ -293,7 +305,10 @@ impl AppState {
         }
         self.modal = Modal::None;
         if let Err(e) = self.store.delete_document(d.id) {
-            return self.notify(format!("无法移除文档 (cannot remove the document): {e}"), true);
+            return self.notify(
+                format!("无法移除文档 (cannot remove the document): {e}"),
+                true,
+            );
         }
         if self.doc.as_ref().is_some_and(|open| open.id == d.id) {
             self.doc = None;

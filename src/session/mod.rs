@@ -22,8 +22,8 @@ use std::path::PathBuf;
 
 pub use annotate::History;
 pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
-pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
+pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use library_view::{
     group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, SourceEditor,

@@ -268,7 +268,9 @@ pub fn exists(c: &Connection, id: DocId) -> Result<(), Failure> {
 
 /// Every document with its outline, in import order (for search).
 pub fn all(c: &Connection) -> Result<Vec<StoredDocument>, Failure> {
-    let mut stmt = c.prepare(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id"))?;
+    let mut stmt = c.prepare(&format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id"
+    ))?;
     let raw = stmt.query_map([], RawDocument::from_row)?;
     raw.map(|r| RawDocument::parse(r?)).collect()
 }

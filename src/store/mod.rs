@@ -325,7 +325,10 @@ impl Store {
     }
 
     /// Store detected sources for documents that still have none, in one transaction.
-    pub fn add_detected_sources(&mut self, found: &[(DocId, SourceMeta)]) -> Result<(), StoreError> {
+    pub fn add_detected_sources(
+        &mut self,
+        found: &[(DocId, SourceMeta)],
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             for (id, meta) in found {
                 sources::set_if_missing(tx, *id, meta)?;

@@ -74,7 +74,11 @@ pub fn undetected(c: &Connection) -> Result<Vec<(DocId, String, Vec<String>)>, F
          ORDER BY d.id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, DocId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, DocId>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {

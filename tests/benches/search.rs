@@ -28,14 +28,23 @@ const PAPERS: [&str; 4] = ["人民日报", "内蒙古日报", "光明日报", "�
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
 
 fn sample_paragraphs() -> Vec<String> {
     let ingested = ingest_bytes(Path::new("sample.txt"), SAMPLE).unwrap();
-    ingested.outline.text.lines().filter(|l| l.chars().count() > 8).map(String::from).collect()
+    ingested
+        .outline
+        .text
+        .lines()
+        .filter(|l| l.chars().count() > 8)
+        .map(String::from)
+        .collect()
 }
 
 /// Document `d`: sample paragraphs in a shuffled order with its number mixed in, ~20 KB.
@@ -58,7 +67,12 @@ fn generated_document(d: usize, paragraphs: &[String], rng: &mut Lcg) -> Outline
             });
         }
         articles.push(Article {
-            title: Some(paragraphs[rng.next(paragraphs.len())].chars().take(12).collect()),
+            title: Some(
+                paragraphs[rng.next(paragraphs.len())]
+                    .chars()
+                    .take(12)
+                    .collect(),
+            ),
             sections,
             ..Default::default()
         });
@@ -72,7 +86,12 @@ fn generated_document(d: usize, paragraphs: &[String], rng: &mut Lcg) -> Outline
 fn source(d: usize) -> SourceMeta {
     SourceMeta {
         paper: Some(PAPERS[d % 4].into()),
-        date: Some(format!("20{:02}-{:02}-{:02}", 20 + d % 6, 1 + d % 12, 1 + d % 28)),
+        date: Some(format!(
+            "20{:02}-{:02}-{:02}",
+            20 + d % 6,
+            1 + d % 12,
+            1 + d % 28
+        )),
         page: Some(1 + (d % 16) as u32),
         page_name: None,
     }
@@ -91,7 +110,11 @@ fn annotations(d: usize, text_chars: usize, rng: &mut Lcg) -> Vec<Annotation> {
                 prefix: String::new(),
                 suffix: String::new(),
                 color: (k % 6) as u8 + 1,
-                note: if k % 3 == 0 { format!("第{k}条笔记：数据待核对") } else { String::new() },
+                note: if k % 3 == 0 {
+                    format!("第{k}条笔记：数据待核对")
+                } else {
+                    String::new()
+                },
                 tags: vec![format!("标签{}", k % 40)],
                 created: String::new(),
                 modified: String::new(),
@@ -119,7 +142,9 @@ fn queries(corpus: &Corpus, len: usize, n: usize) -> Vec<String> {
     let mut rng = Lcg(len as u64);
     let mut out = Vec::new();
     while out.len() < n {
-        let text = &corpus.documents[rng.next(corpus.documents.len())].outline.text;
+        let text = &corpus.documents[rng.next(corpus.documents.len())]
+            .outline
+            .text;
         let chars: Vec<char> = text.chars().collect();
         let at = rng.next(chars.len() - len);
         let q: String = chars[at..at + len].iter().collect();
@@ -133,7 +158,10 @@ fn queries(corpus: &Corpus, len: usize, n: usize) -> Vec<String> {
 fn percentiles(mut times: Vec<Duration>) -> (f64, f64) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    (ms(times[times.len() / 2]), ms(times[times.len() * 95 / 100]))
+    (
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 95 / 100]),
+    )
 }
 
 fn rss_mb() -> Option<f64> {
@@ -159,7 +187,10 @@ fn search_latency(c: &mut Criterion) {
             let mut times = Vec::new();
             let mut hits = 0;
             for q in &qs {
-                let query = Query { text: q.clone(), ..Default::default() };
+                let query = Query {
+                    text: q.clone(),
+                    ..Default::default()
+                };
                 let t = Instant::now();
                 let r = search(&corpus, &query, limit);
                 times.push(t.elapsed());
@@ -171,7 +202,10 @@ fn search_latency(c: &mut Criterion) {
                 hits / qs.len()
             );
         }
-        let query = Query { text: qs[0].clone(), ..Default::default() };
+        let query = Query {
+            text: qs[0].clone(),
+            ..Default::default()
+        };
         c.bench_function(&format!("search: {len}-char query, 20 MB, all hits"), |b| {
             b.iter(|| search(black_box(&corpus), black_box(&query), usize::MAX))
         });
@@ -286,15 +320,20 @@ fn corpus_from_store(c: &mut Criterion) {
     assert_eq!(summaries.len(), DOCUMENTS);
     let mut group = c.benchmark_group("store");
     group.sample_size(10);
-    group.bench_function("store: read the search corpus (1,000 docs, 100k annotations)", |b| {
-        b.iter(|| store.corpus().unwrap())
-    });
+    group.bench_function(
+        "store: read the search corpus (1,000 docs, 100k annotations)",
+        |b| b.iter(|| store.corpus().unwrap()),
+    );
     group.finish();
 }
 
 fn uuid_like(d: usize, k: &str) -> String {
     let k: String = k.chars().filter(char::is_ascii_digit).collect();
-    format!("00000000-0000-4000-8000-{:06}{:06}", d, k.parse::<usize>().unwrap_or(0))
+    format!(
+        "00000000-0000-4000-8000-{:06}{:06}",
+        d,
+        k.parse::<usize>().unwrap_or(0)
+    )
 }
 
 criterion_group!(benches, search_latency, library_filter, corpus_from_store);

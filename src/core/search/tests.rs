@@ -54,8 +54,14 @@ fn rmrb(date: &str) -> SourceMeta {
 }
 
 fn sample() -> Corpus {
-    let one = outline(&["农民在田间劳作，春耕生产有序推进。", "今年播种面积达120万亩，比去年增加3.5%。"]);
-    let two = outline(&["Spring sowing began in Inner Mongolia.", "田间管理到位，春耕春播全面展开。"]);
+    let one = outline(&[
+        "农民在田间劳作，春耕生产有序推进。",
+        "今年播种面积达120万亩，比去年增加3.5%。",
+    ]);
+    let two = outline(&[
+        "Spring sowing began in Inner Mongolia.",
+        "田间管理到位，春耕春播全面展开。",
+    ]);
     Corpus::new(
         vec![
             CorpusDocument::new(1, rmrb("2025-01-02"), one),
@@ -76,7 +82,10 @@ fn query(text: &str) -> Query {
 }
 
 fn spans(r: &Results) -> Vec<(HitKind, i64, usize, usize)> {
-    r.hits.iter().map(|h| (h.kind, h.document, h.start, h.end)).collect()
+    r.hits
+        .iter()
+        .map(|h| (h.kind, h.document, h.start, h.end))
+        .collect()
 }
 
 /// The check every hit must pass: its offsets select the query in what it was found in.
@@ -108,7 +117,10 @@ fn one_two_three_and_eight_character_chinese_queries() {
     let eight = search(&c, &query("春耕生产有序推进"), usize::MAX);
     assert_eq!(eight.hits.len(), 1);
     let h = &eight.hits[0];
-    assert_eq!((h.left.as_str(), h.right.as_str()), ("农民在田间劳作，", "。"));
+    assert_eq!(
+        (h.left.as_str(), h.right.as_str()),
+        ("农民在田间劳作，", "。")
+    );
     assert_eq!(h.article_title.as_deref(), Some("春耕时节"));
     assert_eq!(h.heading, None, "first section has no heading");
 }
@@ -118,7 +130,11 @@ fn latin_and_digit_queries_match_exactly() {
     let c = sample();
     let r = search(&c, &query("Mongolia"), usize::MAX);
     assert_eq!(spans(&r), vec![(HitKind::Text, 2, 34, 42)]);
-    assert_eq!(search(&c, &query("mongolia"), usize::MAX).total, 0, "case as typed");
+    assert_eq!(
+        search(&c, &query("mongolia"), usize::MAX).total,
+        0,
+        "case as typed"
+    );
     let digits = search(&c, &query("120"), usize::MAX);
     assert_eq!(digits.hits.len(), 1);
     assert_eq!(digits.hits[0].heading.as_deref(), Some("（二）田间"));
@@ -132,7 +148,10 @@ fn a_query_across_a_source_line_break_is_found() {
     let source = "春耕时节田间忙\n\n　　农民在田间劳作，春耕\n生产有序推进，各地抓紧\n播种。\n";
     let o = Outline::from_document(&reflow(source));
     assert!(!source.contains("春耕生产"), "the source splits the phrase");
-    let c = Corpus::new(vec![CorpusDocument::new(7, SourceMeta::default(), o)], vec![]);
+    let c = Corpus::new(
+        vec![CorpusDocument::new(7, SourceMeta::default(), o)],
+        vec![],
+    );
     let r = search(&c, &query("春耕生产有序推进"), usize::MAX);
     assert_eq!(r.hits.len(), 1, "{:?}", c.documents[0].outline.text);
     assert_hits_select_query(&c, "春耕生产有序推进", &r);
@@ -146,7 +165,10 @@ fn notes_and_tags_are_searched_with_their_annotation() {
     let note = r.hits.iter().find(|h| h.kind == HitKind::Note).unwrap();
     assert_eq!(note.annotation.as_deref(), Some("a1"));
     assert_eq!((note.start, note.end), (0, 2));
-    assert_eq!((note.left.as_str(), note.right.as_str()), ("", "的数据可信吗"));
+    assert_eq!(
+        (note.left.as_str(), note.right.as_str()),
+        ("", "的数据可信吗")
+    );
     assert_eq!(note.article_title.as_deref(), Some("春耕时节"));
     let tag = r.hits.iter().find(|h| h.kind == HitKind::Tag).unwrap();
     assert_eq!((tag.hit.as_str(), tag.right.as_str()), ("春耕", "统计"));
@@ -167,7 +189,11 @@ fn filters_by_document_paper_and_date() {
     let q = |f: fn(&mut Query)| {
         let mut q = query("田间");
         f(&mut q);
-        search(&c, &q, usize::MAX).hits.iter().map(|h| h.document).collect::<Vec<_>>()
+        search(&c, &q, usize::MAX)
+            .hits
+            .iter()
+            .map(|h| h.document)
+            .collect::<Vec<_>>()
     };
     assert_eq!(q(|_| {}), vec![1, 1, 2, 2]);
     assert_eq!(q(|q| q.document = Some(2)), vec![2, 2]);
@@ -214,16 +240,31 @@ fn naive(text: &str, q: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn naive_search(corpus: &Corpus, docs: &[(String, Vec<(String, Vec<String>)>)], q: &str)
-    -> Vec<(HitKind, i64, usize, usize)> {
+fn naive_search(
+    corpus: &Corpus,
+    docs: &[(String, Vec<(String, Vec<String>)>)],
+    q: &str,
+) -> Vec<(HitKind, i64, usize, usize)> {
     let mut out = Vec::new();
     for (i, (text, notes)) in docs.iter().enumerate() {
         let id = corpus.documents[i].id;
-        out.extend(naive(text, q).into_iter().map(|(s, e)| (HitKind::Text, id, s, e)));
+        out.extend(
+            naive(text, q)
+                .into_iter()
+                .map(|(s, e)| (HitKind::Text, id, s, e)),
+        );
         for (note, tags) in notes {
-            out.extend(naive(note, q).into_iter().map(|(s, e)| (HitKind::Note, id, s, e)));
+            out.extend(
+                naive(note, q)
+                    .into_iter()
+                    .map(|(s, e)| (HitKind::Note, id, s, e)),
+            );
             for tag in tags {
-                out.extend(naive(tag, q).into_iter().map(|(s, e)| (HitKind::Tag, id, s, e)));
+                out.extend(
+                    naive(tag, q)
+                        .into_iter()
+                        .map(|(s, e)| (HitKind::Tag, id, s, e)),
+                );
             }
         }
     }
@@ -231,8 +272,11 @@ fn naive_search(corpus: &Corpus, docs: &[(String, Vec<(String, Vec<String>)>)], 
 }
 
 fn small_text() -> impl Strategy<Value = String> {
-    proptest::collection::vec(prop::sample::select(vec!['春', '耕', '田', 'a', 'A', '1', '。', '\n', '𠀀']), 0..60)
-        .prop_map(|v| v.into_iter().collect())
+    proptest::collection::vec(
+        prop::sample::select(vec!['春', '耕', '田', 'a', 'A', '1', '。', '\n', '𠀀']),
+        0..60,
+    )
+    .prop_map(|v| v.into_iter().collect())
 }
 
 proptest! {

@@ -34,7 +34,10 @@ fn chinese_file_names_give_paper_date_and_page() {
 #[test]
 fn iso_dates_and_latin_page_markers_alone() {
     let m = from_file_name("2024-07-06 page3.txt");
-    assert_eq!((m.paper, m.date.as_deref(), m.page), (None, Some("2024-07-06"), Some(3)));
+    assert_eq!(
+        (m.paper, m.date.as_deref(), m.page),
+        (None, Some("2024-07-06"), Some(3))
+    );
     let m = from_file_name("scan_2024.07.06-p12.txt");
     assert_eq!((m.date.as_deref(), m.page), (Some("2024-07-06"), Some(12)));
 }
@@ -77,12 +80,18 @@ fn furniture_wins_and_the_file_name_fills_the_gaps() {
     let m = detect("/x/2025-01-02_p05.txt", &furniture);
     assert_eq!(m.paper.as_deref(), Some("人民日报"));
     assert_eq!(m.page, Some(4), "the printed page number wins");
-    assert_eq!(m.date.as_deref(), Some("2025-01-02"), "the name fills the date");
+    assert_eq!(
+        m.date.as_deref(),
+        Some("2025-01-02"),
+        "the name fills the date"
+    );
 }
 
 #[test]
 fn long_sentences_mentioning_a_paper_are_not_a_name() {
-    let m = from_furniture(&lines(&["本文转载自人民日报海外版的一篇很长很长的评论员文章"]));
+    let m = from_furniture(&lines(&[
+        "本文转载自人民日报海外版的一篇很长很长的评论员文章",
+    ]));
     assert_eq!(m.paper, None);
 }
 
@@ -94,7 +103,10 @@ fn citation_reads_as_chinese_references_do() {
         page: Some(5),
         page_name: None,
     };
-    assert_eq!(m.citation().as_deref(), Some("《人民日报》2025年1月2日 第5版"));
+    assert_eq!(
+        m.citation().as_deref(),
+        Some("《人民日报》2025年1月2日 第5版")
+    );
     assert_eq!(SourceMeta::default().citation(), None);
     let page_only = SourceMeta {
         page: Some(3),
@@ -107,8 +119,18 @@ fn citation_reads_as_chinese_references_do() {
 #[test]
 fn user_dates_are_checked_and_normalised() {
     assert_eq!(normalize_date("2025-1-2").as_deref(), Some("2025-01-02"));
-    assert_eq!(normalize_date(" 2025-01-02 ").as_deref(), Some("2025-01-02"));
-    for bad in ["2025-13-01", "2025/01/02", "25-01-02", "2025-01-02x", "", "2025-001-02"] {
+    assert_eq!(
+        normalize_date(" 2025-01-02 ").as_deref(),
+        Some("2025-01-02")
+    );
+    for bad in [
+        "2025-13-01",
+        "2025/01/02",
+        "25-01-02",
+        "2025-01-02x",
+        "",
+        "2025-001-02",
+    ] {
         assert_eq!(normalize_date(bad), None, "{bad}");
     }
 }
