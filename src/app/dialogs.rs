@@ -83,6 +83,20 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| ":memory:".into());
     let about = crate::about::about(&db);
+    if let Some(doc) = state.doc() {
+        // The open document and where it was printed, as exports cite it.
+        let cite = doc
+            .source
+            .citation()
+            .unwrap_or_else(|| "出处未知 (source unknown)".into());
+        ui.label(RichText::new(format!("《{}》 · {cite}", doc.title)).color(palette.ink));
+        ui.label(
+            RichText::new(&doc.source_path)
+                .size(12.0)
+                .color(palette.muted),
+        );
+        ui.add_space(6.0);
+    }
     ui.add(egui::Label::new(RichText::new(about.text()).color(palette.ink)).wrap());
     ui.add_space(6.0);
     egui::CollapsingHeader::new("字体许可证 · SIL Open Font License").show(ui, |ui| {

@@ -182,6 +182,8 @@ pub struct Corpus {
     pub documents: Vec<CorpusDocument>,
     /// Annotations per document, in the order of `documents`.
     annotations: Vec<Vec<Annotation>>,
+    /// Their notes and tags, one string per document.
+    notes: Vec<notes::NotesText>,
 }
 
 impl Corpus {
@@ -202,9 +204,11 @@ impl Corpus {
             // Stable: annotations at one place keep the order they came in.
             list.sort_by_key(|a| (a.start, a.end));
         }
+        let notes = per_doc.iter().map(|a| notes::NotesText::new(a)).collect();
         Corpus {
             documents,
             annotations: per_doc,
+            notes,
         }
     }
 
@@ -234,7 +238,8 @@ pub fn search(corpus: &Corpus, query: &Query, limit: usize) -> Results {
     }
     let finder = Finder::new(query.text.as_bytes());
     let query_chars = query.text.chars().count();
-    for (doc, annotations) in corpus.documents.iter().zip(&corpus.annotations) {
+    let per_doc = corpus.annotations.iter().zip(&corpus.notes);
+    for (doc, (annotations, notes)) in corpus.documents.iter().zip(per_doc) {
         if !doc.matches(query) {
             continue;
         }
@@ -264,34 +269,29 @@ pub fn search(corpus: &Corpus, query: &Query, limit: usize) -> Results {
                 });
             }
         }
-        for a in annotations {
-            let fields = std::iter::once((HitKind::Note, a.note.as_str()))
-                .chain(a.tags.iter().map(|t| (HitKind::Tag, t.as_str())));
-            for (kind, field) in fields {
-                let mut counter = CharCounter::default();
-                for byte in finder.find_iter(field.as_bytes()) {
-                    results.total += 1;
-                    if results.hits.len() >= limit {
-                        continue;
-                    }
-                    let start = counter.chars_before(field, byte);
-                    let (article, article_title, heading) = doc.place(a.start);
-                    let (left, hit, right) = context(field, byte, byte + query.text.len());
-                    results.hits.push(Hit {
-                        kind,
-                        document: doc.id,
-                        annotation: Some(a.id.clone()),
-                        article,
-                        article_title,
-                        heading,
-                        start,
-                        end: start + query_chars,
-                        left,
-                        hit,
-                        right,
-                    });
-                }
+        for (field, byte) in notes.find(&finder, &query.text) {
+            results.total += 1;
+            if results.hits.len() >= limit {
+                continue;
             }
+            let a = &annotations[field.annotation];
+            let text = &notes.text[field.start..field.end];
+            let start = text[..byte].chars().count();
+            let (article, article_title, heading) = doc.place(a.start);
+            let (left, hit, right) = context(text, byte, byte + query.text.len());
+            results.hits.push(Hit {
+                kind: field.kind,
+                document: doc.id,
+                annotation: Some(a.id.clone()),
+                article,
+                article_title,
+                heading,
+                start,
+                end: start + query_chars,
+                left,
+                hit,
+                right,
+            });
         }
     }
     results
@@ -319,5 +319,6 @@ fn context(text: &str, start: usize, end: usize) -> (String, String, String) {
     )
 }
 
+mod notes;
 #[cfg(test)]
 mod tests;

@@ -273,7 +273,9 @@ fn naive_search(
 
 fn small_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(
-        prop::sample::select(vec!['春', '耕', '田', 'a', 'A', '1', '。', '\n', '𠀀']),
+        prop::sample::select(vec![
+            '春', '耕', '田', 'a', 'A', '1', '。', '\n', '𠀀', '\0',
+        ]),
         0..60,
     )
     .prop_map(|v| v.into_iter().collect())
@@ -288,7 +290,7 @@ proptest! {
         docs in proptest::collection::vec(
             (small_text(), proptest::collection::vec((small_text(), proptest::collection::vec(small_text(), 0..3)), 0..3)),
             0..5),
-        q in proptest::collection::vec(prop::sample::select(vec!['春', '耕', 'a', '1', '\n', '𠀀']), 1..5)
+        q in proptest::collection::vec(prop::sample::select(vec!['春', '耕', 'a', '1', '\n', '𠀀', '\0']), 1..5)
             .prop_map(|v| v.into_iter().collect::<String>()),
     ) {
         let documents: Vec<CorpusDocument> = docs.iter().enumerate().map(|(i, (text, _))| {
