@@ -326,8 +326,7 @@ pub fn normalize_date(date: &str) -> Option<String> {
     {
         return None;
     }
-    let found = find_date(&format!("{y}-{m:0>2}-{d:0>2}"))?;
-    Some(found)
+    find_date(&format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 #[cfg(test)]

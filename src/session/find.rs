@@ -181,7 +181,7 @@ impl AppState {
         self.show_find_hit();
     }
 
-    /// The corpus last searched (for tests that compare with the CLI).
+    /// What the search dialog searched (read when it opened); its documents' sources.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
     }
