@@ -167,10 +167,10 @@ fn notes_tags_and_filters() {
             .collect()
     };
     assert_eq!(docs(&[]), [one.clone(), one.clone(), two.clone()]);
-    assert_eq!(docs(&["--doc", &two]), [two.clone()]);
+    assert_eq!(docs(&["--doc", &two]), vec![two.clone()]);
     assert_eq!(docs(&["--paper", "人民日报"]), [one.clone(), one.clone()]);
     assert_eq!(docs(&["--from", "2024-01-01"]), [one.clone(), one.clone()]);
-    assert_eq!(docs(&["--to", "2023-07-06"]), [two.clone()]);
+    assert_eq!(docs(&["--to", "2023-07-06"]), vec![two.clone()]);
     let err = lib.fails(&["search", "春耕", "--from", "2024-13-01"]);
     assert!(
         err.contains("--from") && err.contains("2024-13-01"),

@@ -42,10 +42,10 @@ fn find_in_document_steps_through_hits_across_sections() {
     h.get_by_label(&format!("1 / {}", hits.len()));
     let outline = doc(&h).reader.outline.clone();
     let mut visited = vec![position(&h)];
-    for i in 1..hits.len() {
+    for (i, hit) in hits.iter().enumerate().skip(1) {
         press(&mut h, Key::Enter);
         assert_eq!(doc(&h).find_current, Some(i));
-        let here = outline.locate(hits[i].0).unwrap();
+        let here = outline.locate(hit.0).unwrap();
         assert_eq!(position(&h), here, "the hit's section is shown");
         visited.push(here);
     }

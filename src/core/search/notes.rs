@@ -60,7 +60,7 @@ impl NotesText {
                 .iter()
                 .flat_map(|f| {
                     finder
-                        .find_iter(self.text[f.start..f.end].as_bytes())
+                        .find_iter(&self.text.as_bytes()[f.start..f.end])
                         .map(move |b| (*f, b))
                 })
                 .collect();

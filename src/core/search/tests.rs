@@ -223,6 +223,9 @@ fn context_stops_at_line_breaks_and_counts_chars() {
     assert_eq!(find_all(text, "行"), vec![(2, 3), (30, 31)]);
 }
 
+/// A generated document: its text, and its annotations' notes with their tags.
+type GeneratedDoc = (String, Vec<(String, Vec<String>)>);
+
 /// Naive reference: leftmost, non-overlapping matches found by comparing chars.
 fn naive(text: &str, q: &str) -> Vec<(usize, usize)> {
     let t: Vec<char> = text.chars().collect();
@@ -242,7 +245,7 @@ fn naive(text: &str, q: &str) -> Vec<(usize, usize)> {
 
 fn naive_search(
     corpus: &Corpus,
-    docs: &[(String, Vec<(String, Vec<String>)>)],
+    docs: &[GeneratedDoc],
     q: &str,
 ) -> Vec<(HitKind, i64, usize, usize)> {
     let mut out = Vec::new();
