@@ -292,3 +292,32 @@ fn release_focus(h: &mut App) {
     }
     h.run();
 }
+
+/// The search dialog keeps what it read while nothing changed, and sees a new note.
+#[test]
+fn search_sees_a_note_written_since_it_last_opened() {
+    let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.start(&[]);
+    let look = |state: &mut AppState| {
+        state.apply(Command::SearchEverything);
+        state.apply(Command::EditSearch(pizhu::session::SearchEdit::Text(
+            "独一无二的笔记".into(),
+        )));
+        let Modal::Search(d) = state.modal().clone() else {
+            panic!("the search dialog is up")
+        };
+        state.apply(Command::CancelEdit);
+        d.results.total
+    };
+    assert_eq!(look(&mut state), 0);
+    state.apply(Command::PointerDown {
+        pos: 0,
+        extend: false,
+    });
+    state.apply(Command::PointerDrag { pos: 2 });
+    state.apply(Command::Highlight(Some(1)));
+    state.apply(Command::EditNote);
+    state.apply(Command::SaveNote("独一无二的笔记".into()));
+    assert_eq!(look(&mut state), 1);
+    assert_eq!(state.corpus().annotation_count(), 1);
+}

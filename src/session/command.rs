@@ -197,6 +197,83 @@ pub enum Draft {
 }
 
 impl Command {
+    /// Whether this command leaves documents, annotations and sources as they were, so
+    /// the search corpus read before it is still right. Anything not listed may write.
+    pub fn keeps_corpus(&self) -> bool {
+        use super::LibraryEdit as L;
+        use Command::*;
+        matches!(
+            self,
+            ScrollDown
+                | ScrollUp
+                | PageDown
+                | PageUp
+                | Top
+                | Bottom
+                | NextSection
+                | PreviousSection
+                | NextArticle
+                | PreviousArticle
+                | ScrollTo(_)
+                | OpenSection { .. }
+                | FocusNext
+                | FocusPrevious
+                | ToggleOutline
+                | ToggleAnnotationPanel
+                | ToggleHelp
+                | ShowAbout
+                | ShowLibrary
+                | ListStep(_)
+                | ListActivate
+                | OpenDocument(_)
+                | ExportDialog
+                | ZoomIn
+                | ZoomOut
+                | ZoomReset
+                | CycleTheme
+                | EnterCaretMode
+                | Escape
+                | MoveCaret { .. }
+                | SelectSentence
+                | SelectParagraph
+                | PointerDown { .. }
+                | PointerDrag { .. }
+                | SelectWordAt(_)
+                | SelectSentenceAt(_)
+                | ClickAnnotation(_)
+                | EditTags
+                | EditNote
+                | EditCodebook
+                | CancelEdit
+                | NextAnnotation
+                | PreviousAnnotation
+                | JumpToAnnotation(_)
+                | CopyAnnotations
+                | SetPanelScope(_)
+                | FilterColor(_)
+                | FilterTag(_)
+                | FilterText(_)
+                | SetExportFormat(_)
+                | SetExportScope(_)
+                | EditDraft(_)
+                | ReportView(_)
+                | Revealed
+                | ReportSizes { .. }
+                | OpenFind
+                | FindText(_)
+                | FindNext
+                | FindPrevious
+                | CloseFind
+                | SearchEverything
+                | EditSearch(_)
+                | SearchStep(_)
+                | OpenSearchHit(_)
+                | Library(
+                    L::Filter(_) | L::SortBy(_) | L::Group(_) | L::EditSource | L::SourceField(..)
+                )
+        )
+    }
+
     /// Short name for menus and the help overlay.
     pub fn label(&self) -> &'static str {
         use Command::*;

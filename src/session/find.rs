@@ -105,11 +105,19 @@ impl AppState {
 
     /// Ctrl+Shift+F: the search dialog over a fresh snapshot of the library.
     pub(super) fn open_search(&mut self) {
-        match self.store.corpus() {
-            Ok(corpus) => self.corpus = corpus,
-            Err(e) => {
-                return self.notify(format!("无法读取文库 (cannot read the library): {e}"), true)
+        // Read again only when something may have changed: a command of this window that
+        // writes, or a commit by another process (the database's data_version).
+        let version = self.store.data_version().ok();
+        if self.corpus_stale || version.is_none() || version != self.corpus_version {
+            match self.store.corpus() {
+                Ok(corpus) => self.corpus = corpus,
+                Err(e) => {
+                    return self
+                        .notify(format!("无法读取文库 (cannot read the library): {e}"), true)
+                }
             }
+            self.corpus_stale = false;
+            self.corpus_version = version;
         }
         let mut dialog = match &self.modal {
             Modal::Search(d) => d.clone(),

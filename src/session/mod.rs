@@ -153,6 +153,10 @@ pub struct AppState {
     last_search: Option<SearchDialog>,
     /// The library table's filter, sort and grouping.
     library_view: LibraryView,
+    /// A command since `corpus` was read may have changed documents, annotations or
+    /// sources; `corpus_version` is the database's `data_version` then (other processes).
+    corpus_stale: bool,
+    corpus_version: Option<i64>,
 }
 
 impl AppState {
@@ -184,6 +188,8 @@ impl AppState {
             corpus: Default::default(),
             last_search: None,
             library_view: LibraryView::default(),
+            corpus_stale: true,
+            corpus_version: None,
         };
         if let Some(e) = trouble {
             state.notify(
@@ -200,6 +206,9 @@ impl AppState {
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         use Command::*;
         let mut effects = Vec::new();
+        if !command.keeps_corpus() {
+            self.corpus_stale = true;
+        }
         match command {
             ScrollDown | ScrollUp | PageDown | PageUp | Top | Bottom | NextSection
             | PreviousSection | NextArticle | PreviousArticle | ScrollTo(_) => {

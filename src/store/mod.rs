@@ -337,6 +337,11 @@ impl Store {
         })
     }
 
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.read(|c| Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?))
+    }
+
     /// Everything search looks through, read in one snapshot: every document's reading
     /// text, outline and source, and every annotation.
     pub fn corpus(&self) -> Result<Corpus, StoreError> {
