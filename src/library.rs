@@ -10,6 +10,7 @@ use crate::core::anchor::{quote_context, Reanchorer, TextQuote};
 use crate::core::annotation::AnchorStatus;
 use crate::core::outline::Outline;
 use crate::core::reflow::{reflow, REFLOW_VERSION};
+use crate::core::source::SourceMeta;
 use crate::ingest::Ingested;
 use crate::store::{content_hash, Content, DocId, Documents, ImportOutcome, Store, StoreError};
 
@@ -30,18 +31,46 @@ pub fn import(
     };
     let hash = content_hash(content.source_text);
     let now = crate::timestamp::now();
+    // A source the document already has (detected before, or edited) is kept.
+    let detected = detect_source(&content.source_path, &ingested.outline.page_furniture);
     store.write_documents(|docs| {
-        if let Some((id, stored_version)) = docs.find_by_hash(&hash)? {
+        let (id, outcome) = if let Some((id, stored_version)) = docs.find_by_hash(&hash)? {
             if stored_version >= content.reflow_version {
-                return Ok((id, ImportOutcome::Unchanged));
+                (id, ImportOutcome::Unchanged)
+            } else {
+                (id, replace(docs, id, &content, &hash, &now)?)
             }
-            return Ok((id, replace(docs, id, &content, &hash, &now)?));
-        }
-        if let Some(id) = docs.find_by_path(&content.source_path)? {
-            return Ok((id, replace(docs, id, &content, &hash, &now)?));
-        }
-        Ok((docs.insert(&content, &hash, &now)?, ImportOutcome::New))
+        } else if let Some(id) = docs.find_by_path(&content.source_path)? {
+            (id, replace(docs, id, &content, &hash, &now)?)
+        } else {
+            (docs.insert(&content, &hash, &now)?, ImportOutcome::New)
+        };
+        docs.set_source_if_missing(id, &detected)?;
+        Ok((id, outcome))
     })
+}
+
+/// Paper, date and page from the page furniture, else from the file name.
+fn detect_source(source_path: &str, furniture: &[String]) -> SourceMeta {
+    let name = Path::new(source_path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::core::source::detect(&name, furniture)
+}
+
+/// Detect the source of documents stored before sources were (a library from an older
+/// version). Cheap when every document has one.
+pub fn fill_missing_sources(store: &mut Store) -> Result<usize, StoreError> {
+    let found: Vec<(DocId, SourceMeta)> = store
+        .undetected_sources()?
+        .into_iter()
+        .map(|(id, path, furniture)| (id, detect_source(&path, &furniture)))
+        .collect();
+    if !found.is_empty() {
+        store.add_detected_sources(&found)?;
+    }
+    Ok(found.len())
 }
 
 /// Reflow again, from their stored source text, the documents whose reflow version is

@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::atomic_write::write_atomically;
 use crate::core::anchor::{quote_context, Reanchorer, TextQuote};
 use crate::core::annotation::{AnchorStatus, Annotation};
+use crate::core::source::SourceMeta;
 use crate::export::w3c_import::{self, ImportedAnnotation};
 use crate::export::{ExportDocument, Format};
 use crate::store::{DocId, Store, StoreError, StoredDocument};
@@ -49,9 +50,14 @@ pub fn render(store: &Store, format: Format, doc: Option<DocId>) -> Result<Rende
     for a in store.annotations(doc)? {
         by_document.entry(a.document_id).or_default().push(a);
     }
+    let sources: Vec<SourceMeta> = documents
+        .iter()
+        .map(|d| store.source(d.id))
+        .collect::<Result<_, _>>()?;
     let views: Vec<ExportDocument> = documents
         .iter()
-        .map(|d| {
+        .zip(&sources)
+        .map(|(d, source)| {
             let annotations = by_document
                 .get(&d.id)
                 .map(Vec::as_slice)
@@ -63,6 +69,7 @@ pub fn render(store: &Store, format: Format, doc: Option<DocId>) -> Result<Rende
                 &d.outline,
                 annotations,
             )
+            .with_source(source)
         })
         .collect();
     let text = format.render(&views, &store.color_names()?);

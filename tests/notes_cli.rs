@@ -74,7 +74,7 @@ fn export_to_a_file_and_import_into_another_library() {
     );
     let csv = stdout(&pizhu(&one, &["export", "--format", "csv"]));
     assert!(csv.starts_with(
-        "\u{feff}id,document,article,section,start,end,quote,colour,tags,note,created,modified\r\n"
+        "\u{feff}id,document,paper,date,page,article,section,start,end,quote,colour,tags,note,created,modified\r\n"
     ));
 
     stdout(&pizhu(&two, &["import", page]));

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers};
 
-use crate::session::{CaretUnit, Command, Step};
+use crate::session::{CaretUnit, Command, LibraryEdit, Step};
 
 /// Where keyboard focus is. A key is looked up in the most specific context first
 /// (e.g. Caret, then Reading, then Global), so a context may reuse a key of a broader one.
@@ -215,6 +215,10 @@ pub static KEYMAP: &[Binding] = &[
     bind(Global, &[alt(Key::ArrowDown)], Command::NextAnnotation),
     bind(Global, &[alt(Key::ArrowUp)], Command::PreviousAnnotation),
     bind(Global, &[key(Key::Escape)], Command::Escape),
+    bind(Global, &[ctrl(Key::F)], Command::OpenFind),
+    bind(Global, &[ctrl_shift(Key::F)], Command::SearchEverything),
+    bind(Global, &[key(Key::F3)], Command::FindNext),
+    bind(Global, &[shift(Key::F3)], Command::FindPrevious),
     // Reading a section
     held(Reading, &[key(Key::J), key(Key::ArrowDown)], Command::ScrollDown),
     held(Reading, &[key(Key::K), key(Key::ArrowUp)], Command::ScrollUp),
@@ -267,6 +271,8 @@ pub static KEYMAP: &[Binding] = &[
     bind(Library, &[key(Key::Home)], Command::ListStep(Step::First)),
     bind(Library, &[key(Key::End)], Command::ListStep(Step::Last)),
     bind(Library, &[key(Key::Enter)], Command::ListActivate),
+    bind(Library, &[key(Key::E)], Command::Library(LibraryEdit::EditSource)),
+    bind(Library, &[key(Key::Delete)], Command::Library(LibraryEdit::Remove)),
     held(AnnotationList, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
     held(AnnotationList, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),
     bind(AnnotationList, &[key(Key::Home)], Command::ListStep(Step::First)),

@@ -3,7 +3,7 @@
 
 use egui::{Button, RichText};
 
-use crate::session::{AppState, CaretUnit, Command};
+use crate::session::{AppState, CaretUnit, Command, LibraryEdit};
 
 use super::keymap::keys_for;
 use super::theme::Palette;
@@ -15,6 +15,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
         &[
             Some(Command::OpenFileDialog),
             Some(Command::ShowLibrary),
+            Some(Command::Library(LibraryEdit::EditSource)),
             None,
             Some(Command::ExportDialog),
             Some(Command::CopyAnnotations),
@@ -29,6 +30,11 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::PreviousSection),
             Some(Command::NextArticle),
             Some(Command::PreviousArticle),
+            None,
+            Some(Command::OpenFind),
+            Some(Command::FindNext),
+            Some(Command::FindPrevious),
+            Some(Command::SearchEverything),
             None,
             Some(Command::PageDown),
             Some(Command::PageUp),

@@ -13,6 +13,7 @@ mod library_page;
 pub mod menu;
 mod outline_panel;
 mod reading;
+mod search_ui;
 mod status;
 pub mod theme;
 
@@ -33,7 +34,10 @@ pub const APP_ID: &str = "pizhu";
 /// "document title — 批注 pizhu" while a document is open, else [`TITLE`].
 pub fn window_title(state: &AppState) -> String {
     match &state.doc() {
-        Some(doc) => format!("{} — {TITLE}", doc.title),
+        Some(doc) => match doc.source.citation() {
+            Some(cite) => format!("{} · {cite} — {TITLE}", doc.title),
+            None => format!("{} — {TITLE}", doc.title),
+        },
         None => TITLE.to_string(),
     }
 }
@@ -135,6 +139,8 @@ pub struct PizhuApp {
     dialogs: dialogs::DialogFocus,
     /// The title last given to the window, so it is only sent when it changes.
     window_title: String,
+    /// The find bar was shown last frame (a newly opened one takes the focus once).
+    find_open: bool,
 }
 
 impl PizhuApp {
@@ -148,6 +154,7 @@ impl PizhuApp {
             last_flush: 0.0,
             dialogs: Default::default(),
             window_title: TITLE.to_string(),
+            find_open: false,
         }
     }
 
@@ -208,6 +215,13 @@ impl PizhuApp {
             notices_ui(ui, &self.state, &palette, &mut self.queue);
             match (self.state.page(), self.state.doc().is_some()) {
                 (Page::Reading, true) => {
+                    search_ui::find_bar(
+                        ui,
+                        &self.state,
+                        &palette,
+                        &mut self.queue,
+                        &mut self.find_open,
+                    );
                     self.reading.ui(ui, &self.state, &palette, &mut self.queue)
                 }
                 _ => library_page::ui(ui, &self.state, &palette, &mut self.queue),

@@ -62,6 +62,7 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<Store> {
         None => Store::default_path()?,
     };
     let mut store = Store::open(&path)?;
+    crate::library::fill_missing_sources(&mut store)?;
     for (id, outcome) in crate::library::reflow_stale(&mut store)? {
         super::tell(format_args!(
             "pizhu: document {id} reflowed with this version: {}",
@@ -80,7 +81,7 @@ pub fn open_store_to_read(cli: &Cli) -> anyhow::Result<Store> {
         None => Store::default_path()?,
     };
     let store = Store::open_read_only(&path)?;
-    if store.has_stale_documents()? {
+    if store.has_stale_documents()? || !store.undetected_sources()?.is_empty() {
         drop(store);
         return open_store(cli);
     }

@@ -9,6 +9,7 @@ mod desktop;
 mod library;
 mod notes;
 mod outline;
+mod search;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -79,6 +80,43 @@ pub enum Subcommand {
     },
     /// Merge annotations from a W3C Web Annotation JSON file.
     ImportAnnotations { file: PathBuf },
+    /// Find a string in every document's text and in notes and tags (any length, exact).
+    Search {
+        query: String,
+        /// Only this document.
+        #[arg(long)]
+        doc: Option<i64>,
+        /// Only documents whose paper contains this.
+        #[arg(long)]
+        paper: Option<String>,
+        /// Only documents dated on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only documents dated on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only notes and tags, not the documents' text.
+        #[arg(long)]
+        notes: bool,
+        /// An array of hits as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a document's source (paper, date, page); the options set it ("" clears).
+    Meta {
+        doc: i64,
+        #[arg(long)]
+        paper: Option<String>,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=999))]
+        page: Option<u32>,
+        #[arg(long)]
+        page_name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Install (or remove) the desktop entry and icons for this user.
     InstallDesktop {
         #[arg(long)]
@@ -136,6 +174,44 @@ pub fn run(cli: &Cli, command: &Subcommand) -> anyhow::Result<()> {
             out: out_path,
         } => notes::export(cli, *format, *doc, out_path.as_deref(), out),
         Subcommand::ImportAnnotations { file } => notes::import_file(cli, file, out),
+        Subcommand::Search {
+            query,
+            doc,
+            paper,
+            from,
+            to,
+            notes,
+            json,
+        } => {
+            let args = search::SearchArgs {
+                query,
+                doc: *doc,
+                paper: paper.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+                notes: *notes,
+                json: *json,
+            };
+            search::run_search(cli, &args, out)
+        }
+        Subcommand::Meta {
+            doc,
+            paper,
+            date,
+            page,
+            page_name,
+            json,
+        } => {
+            let args = search::MetaArgs {
+                doc: *doc,
+                paper: paper.as_deref(),
+                date: date.as_deref(),
+                page: *page,
+                page_name: page_name.as_deref(),
+                json: *json,
+            };
+            search::run_meta(cli, &args, out)
+        }
     }
     .map(|_| {
         let _ = cli;

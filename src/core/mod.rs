@@ -8,4 +8,6 @@ pub mod layout;
 pub mod model;
 pub mod outline;
 pub mod reflow;
+pub mod search;
 pub mod segment;
+pub mod source;

@@ -11,9 +11,9 @@
 
 use super::{color_name, placed, ExportDocument};
 
-pub const HEADER: [&str; 12] = [
-    "id", "document", "article", "section", "start", "end", "quote", "colour", "tags", "note",
-    "created", "modified",
+pub const HEADER: [&str; 15] = [
+    "id", "document", "paper", "date", "page", "article", "section", "start", "end", "quote",
+    "colour", "tags", "note", "created", "modified",
 ];
 
 /// Separator between tags in the `tags` column.
@@ -28,6 +28,7 @@ pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
         .from_writer(BOM.as_bytes().to_vec());
     write_row(&mut writer, HEADER.iter().map(|h| h.to_string()));
     for doc in docs {
+        let source = doc.source;
         for p in placed(doc) {
             let a = p.annotation;
             write_row(
@@ -35,6 +36,12 @@ pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
                 [
                     a.id.clone(),
                     doc.name.to_string(),
+                    source.and_then(|s| s.paper.clone()).unwrap_or_default(),
+                    source.and_then(|s| s.date.clone()).unwrap_or_default(),
+                    source
+                        .and_then(|s| s.page)
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
                     p.article_title(doc.outline).unwrap_or_default().to_string(),
                     p.section_heading(doc.outline)
                         .unwrap_or_default()
@@ -110,7 +117,7 @@ mod tests {
     #[test]
     fn starts_with_bom_and_ends_records_with_crlf() {
         let (out, _) = render_fixture();
-        assert!(out.starts_with("\u{feff}id,document,article,section,start,end,quote,colour,tags,note,created,modified\r\n"));
+        assert!(out.starts_with("\u{feff}id,document,paper,date,page,article,section,start,end,quote,colour,tags,note,created,modified\r\n"));
         assert!(out.ends_with("\r\n"));
         // Bare LF appears only inside quoted notes, never as a record end.
         let outside_quotes: String = out.split('"').step_by(2).collect();
@@ -137,24 +144,28 @@ mod tests {
                 .expect("a row per annotation");
             assert_eq!(&row[1], "2024-07-06 第3版.txt");
             assert_eq!(
-                &row[2],
+                (&row[2], &row[3], &row[4]),
+                ("内蒙古日报", "2024-07-06", "3")
+            );
+            assert_eq!(
+                &row[5],
                 neutralise(p.article_title(doc.outline).unwrap_or_default())
             );
-            assert_eq!(row[4].parse::<usize>().unwrap(), a.start);
-            assert_eq!(row[5].parse::<usize>().unwrap(), a.end);
-            assert_eq!(&row[6], neutralise(&a.quote));
-            assert_eq!(&row[7], color_name(&f.color_names, a.color));
-            assert_eq!(&row[8], neutralise(&a.tags.join(TAG_SEPARATOR)));
-            assert_eq!(&row[9], neutralise(&a.note));
+            assert_eq!(row[7].parse::<usize>().unwrap(), a.start);
+            assert_eq!(row[8].parse::<usize>().unwrap(), a.end);
+            assert_eq!(&row[9], neutralise(&a.quote));
+            assert_eq!(&row[10], color_name(&f.color_names, a.color));
+            assert_eq!(&row[11], neutralise(&a.tags.join(TAG_SEPARATOR)));
+            assert_eq!(&row[12], neutralise(&a.note));
             assert_eq!(
-                (&row[10], &row[11]),
+                (&row[13], &row[14]),
                 (a.created.as_str(), a.modified.as_str())
             );
         }
         // The awkward note survives byte for byte.
         assert!(rows
             .iter()
-            .any(|r| &r[9] == "第一行\n第二行，含逗号, comma\t制表符 \"引号\" 🙂！"));
+            .any(|r| &r[12] == "第一行\n第二行，含逗号, comma\t制表符 \"引号\" 🙂！"));
     }
 
     #[test]

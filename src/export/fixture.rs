@@ -9,11 +9,15 @@ use crate::core::model::{Article, Document, Section};
 use crate::core::outline::{char_slice, Outline};
 
 use super::ExportDocument;
+use crate::core::source::SourceMeta;
 
 pub struct Fixture {
     pub outline: Outline,
     pub annotations: Vec<Annotation>,
     pub color_names: Vec<String>,
+    /// Where the page was printed (what `core::source::detect` finds in its file name,
+    /// with the paper added as a user would).
+    pub source: SourceMeta,
 }
 
 pub fn document() -> Document {
@@ -144,6 +148,12 @@ impl Fixture {
             color_names: ["重要", "存疑", "观点", "数据", "人物", "其他"]
                 .map(String::from)
                 .to_vec(),
+            source: SourceMeta {
+                paper: Some("内蒙古日报".into()),
+                date: Some("2024-07-06".into()),
+                page: Some(3),
+                page_name: None,
+            },
         }
     }
 
@@ -155,5 +165,6 @@ impl Fixture {
             &self.outline,
             &self.annotations,
         )
+        .with_source(&self.source)
     }
 }

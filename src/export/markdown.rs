@@ -86,10 +86,11 @@ fn render_annotation(out: &mut String, doc: &ExportDocument, p: &Placed, color_n
     let _ = writeln!(out, "- 出处：{}", escape_line(&locator(doc, p)));
 }
 
-/// "2024-07-06 第3版.txt · 《标题》 · （二）小标题 · 续自第1版 · 字符 120–135".
+/// "《人民日报》2025年1月2日 第5版 · 《标题》 · （二）小标题 · 续自第1版 · 字符 120–135"
+/// (the file name when the source is not known).
 fn locator(doc: &ExportDocument, p: &Placed) -> String {
     let a = p.annotation;
-    let mut parts = vec![doc.name.to_string()];
+    let mut parts = vec![doc.citation().unwrap_or_else(|| doc.name.to_string())];
     if let Some(title) = p.article_title(doc.outline) {
         parts.push(format!("《{title}》"));
     }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::core::annotation::{AnchorStatus, Annotation};
 use crate::core::outline::Outline;
+use crate::core::source::SourceMeta;
 
 pub mod controls;
 pub mod csv;
@@ -28,6 +29,8 @@ pub struct ExportDocument<'a> {
     pub outline: &'a Outline,
     /// In any order; renderers sort them into reading order.
     pub annotations: &'a [Annotation],
+    /// Where the page was printed, when known: cited in every format.
+    pub source: Option<&'a SourceMeta>,
 }
 
 impl<'a> ExportDocument<'a> {
@@ -50,7 +53,21 @@ impl<'a> ExportDocument<'a> {
             content_hash,
             outline,
             annotations,
+            source: None,
         }
+    }
+
+    /// The same view citing the page's source.
+    pub fn with_source(self, source: &'a SourceMeta) -> ExportDocument<'a> {
+        ExportDocument {
+            source: Some(source),
+            ..self
+        }
+    }
+
+    /// `《人民日报》2025年1月2日 第5版`, when the source is known.
+    pub fn citation(&self) -> Option<String> {
+        self.source.and_then(SourceMeta::citation)
     }
 }
 

@@ -85,10 +85,27 @@ struct Body<'a> {
 
 #[derive(Serialize)]
 struct Target<'a> {
-    source: String,
+    source: Source,
     selector: [Selector<'a>; 2],
     #[serde(rename = "styleClass")]
     style_class: String,
+}
+
+/// The document: its content hash, described (as text, with its citation) when its
+/// source is known.
+#[derive(Serialize, Clone)]
+#[serde(untagged)]
+enum Source {
+    Id(String),
+    Described {
+        id: String,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        format: &'static str,
+        language: &'static str,
+        /// `《人民日报》2025年1月2日 第5版`.
+        label: String,
+    },
 }
 
 #[derive(Serialize)]
@@ -109,7 +126,17 @@ enum Selector<'a> {
 pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
     let mut items = Vec::new();
     for doc in docs {
-        let source = format!("{SOURCE_PREFIX}{}", doc.content_hash);
+        let id = format!("{SOURCE_PREFIX}{}", doc.content_hash);
+        let source = match doc.citation() {
+            Some(label) => Source::Described {
+                id,
+                kind: "Text",
+                format: "text/plain",
+                language: "zh",
+                label,
+            },
+            None => Source::Id(id),
+        };
         for p in placed(doc) {
             items.push(annotation(p.annotation, &source, color_names));
         }
@@ -138,7 +165,7 @@ pub fn render(docs: &[ExportDocument], color_names: &[String]) -> String {
 
 fn annotation<'a>(
     a: &'a crate::core::annotation::Annotation,
-    source: &str,
+    source: &Source,
     color_names: &[String],
 ) -> WebAnnotation<'a> {
     let mut body = Vec::with_capacity(a.tags.len() + 2);
@@ -181,7 +208,7 @@ fn annotation<'a>(
         motivation,
         body,
         target: Target {
-            source: source.to_string(),
+            source: source.clone(),
             selector: [
                 Selector::TextQuoteSelector {
                     exact: &a.quote,
@@ -251,12 +278,25 @@ mod tests {
         assert_eq!(json["total"], items.len());
         assert_eq!(items.len(), f.annotations.len());
         for item in items {
+            let source = &item["target"]["source"];
             assert_eq!(
-                item["target"]["source"],
+                source["id"],
                 format!("urn:sha256:{}", f.document().content_hash)
             );
+            assert_eq!(source["label"], "《内蒙古日报》2024年7月6日 第3版");
             assert!(item["id"].as_str().unwrap().starts_with("urn:uuid:"));
         }
+        // Without a known source the target names the document by its hash alone.
+        let bare = ExportDocument {
+            source: None,
+            ..f.document()
+        };
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&[bare], &f.color_names)).unwrap();
+        assert_eq!(
+            json["first"]["items"][0]["target"]["source"],
+            format!("urn:sha256:{}", f.document().content_hash)
+        );
     }
 
     #[test]

@@ -135,6 +135,23 @@ pub enum Command {
     /// A draft in the tags, note or codebook dialog changed.
     EditDraft(Draft),
 
+    // Find and search (issue 14)
+    /// Ctrl+F: the find bar over the reading view.
+    OpenFind,
+    /// The find bar's text (incremental: every keystroke finds again).
+    FindText(String),
+    FindNext,
+    FindPrevious,
+    CloseFind,
+    /// Ctrl+Shift+F: search every document, note and tag.
+    SearchEverything,
+    EditSearch(super::SearchEdit),
+    SearchStep(Step),
+    /// Open result `.0` of the search dialog at its hit.
+    OpenSearchHit(usize),
+    /// The library table: filter, sort, group, edit a source, remove a document.
+    Library(super::LibraryEdit),
+
     // What the window measured (not keys; the window reports them after drawing)
     /// The reading view laid out the section: its rows and heights.
     ReportView(super::ViewMetrics),
@@ -180,6 +197,83 @@ pub enum Draft {
 }
 
 impl Command {
+    /// Whether this command leaves documents, annotations and sources as they were, so
+    /// the search corpus read before it is still right. Anything not listed may write.
+    pub fn keeps_corpus(&self) -> bool {
+        use super::LibraryEdit as L;
+        use Command::*;
+        matches!(
+            self,
+            ScrollDown
+                | ScrollUp
+                | PageDown
+                | PageUp
+                | Top
+                | Bottom
+                | NextSection
+                | PreviousSection
+                | NextArticle
+                | PreviousArticle
+                | ScrollTo(_)
+                | OpenSection { .. }
+                | FocusNext
+                | FocusPrevious
+                | ToggleOutline
+                | ToggleAnnotationPanel
+                | ToggleHelp
+                | ShowAbout
+                | ShowLibrary
+                | ListStep(_)
+                | ListActivate
+                | OpenDocument(_)
+                | ExportDialog
+                | ZoomIn
+                | ZoomOut
+                | ZoomReset
+                | CycleTheme
+                | EnterCaretMode
+                | Escape
+                | MoveCaret { .. }
+                | SelectSentence
+                | SelectParagraph
+                | PointerDown { .. }
+                | PointerDrag { .. }
+                | SelectWordAt(_)
+                | SelectSentenceAt(_)
+                | ClickAnnotation(_)
+                | EditTags
+                | EditNote
+                | EditCodebook
+                | CancelEdit
+                | NextAnnotation
+                | PreviousAnnotation
+                | JumpToAnnotation(_)
+                | CopyAnnotations
+                | SetPanelScope(_)
+                | FilterColor(_)
+                | FilterTag(_)
+                | FilterText(_)
+                | SetExportFormat(_)
+                | SetExportScope(_)
+                | EditDraft(_)
+                | ReportView(_)
+                | Revealed
+                | ReportSizes { .. }
+                | OpenFind
+                | FindText(_)
+                | FindNext
+                | FindPrevious
+                | CloseFind
+                | SearchEverything
+                | EditSearch(_)
+                | SearchStep(_)
+                | OpenSearchHit(_)
+                | Library(
+                    L::Filter(_) | L::SortBy(_) | L::Group(_) | L::EditSource | L::SourceField(..)
+                )
+        )
+    }
+
     /// Short name for menus and the help overlay.
     pub fn label(&self) -> &'static str {
         use Command::*;
@@ -257,6 +351,18 @@ impl Command {
             SetExportScope(_) => "导出范围",
             EditDraft(_) => "编辑",
             ReportView(_) | Revealed | ReportSizes { .. } => "窗口更新",
+            OpenFind => "在本文中查找…",
+            FindText(_) => "查找",
+            FindNext => "下一个匹配",
+            FindPrevious => "上一个匹配",
+            CloseFind => "关闭查找",
+            SearchEverything => "全文搜索…",
+            EditSearch(_) => "搜索条件",
+            SearchStep(_) => "移动搜索结果",
+            OpenSearchHit(_) => "打开搜索结果",
+            Library(super::LibraryEdit::EditSource) => "编辑出处…",
+            Library(super::LibraryEdit::Remove) => "移除文档…",
+            Library(_) => "文库",
         }
     }
 
@@ -320,6 +426,21 @@ impl Command {
             ReportView(_) | Revealed | ReportSizes { .. } => {
                 "The window reports what it measured (not a key)"
             }
+            OpenFind => "Find in this document: every hit highlighted, Enter / Shift+Enter to step",
+            FindText(_) => "Type in the find bar",
+            FindNext | FindPrevious => "Next or previous hit, across sections and articles",
+            CloseFind => "Close the find bar",
+            SearchEverything => "Search every document's text, notes and tags",
+            EditSearch(_) => "Change the search or its filters",
+            SearchStep(_) => "Move in the search results",
+            OpenSearchHit(_) => "Open the document at the hit",
+            Library(super::LibraryEdit::EditSource) => {
+                "Paper, date, page and page name of the document (cited in exports)"
+            }
+            Library(super::LibraryEdit::Remove) => {
+                "Remove the document (asks first if it has annotations)"
+            }
+            Library(_) => "Filter, sort and group the library",
         }
     }
 }

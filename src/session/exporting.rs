@@ -73,7 +73,8 @@ impl AppState {
             &doc.content_hash,
             &doc.reader.outline,
             &chosen,
-        );
+        )
+        .with_source(&doc.source);
         let markdown = Format::Markdown.render(&[view], &self.color_names);
         let n = chosen.len();
         self.notify(format!("已复制 {n} 条批注 (copied as Markdown)"), false);

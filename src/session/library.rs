@@ -46,8 +46,15 @@ impl AppState {
         }
     }
 
-    /// Documents stored by an older reflow are reflowed again, their annotations re-anchored.
+    /// Documents stored by an older reflow are reflowed again, their annotations re-anchored;
+    /// documents stored before sources were detected get theirs.
     fn reflow_stale(&mut self) {
+        if let Err(e) = crate::library::fill_missing_sources(&mut self.store) {
+            self.notify(
+                format!("无法识别文档出处 (cannot detect sources): {e}"),
+                true,
+            );
+        }
         match crate::library::reflow_stale(&mut self.store) {
             Ok(done) => {
                 for (id, outcome) in done {
@@ -202,11 +209,16 @@ impl AppState {
                     .unwrap_or_default()
             });
         self.openings += 1;
+        let source = self.store.source(id).unwrap_or_else(|e| {
+            self.notify(e.to_string(), true);
+            Default::default()
+        });
         let mut doc = OpenDocument {
             id,
             title,
             source_path: stored.source_path,
             content_hash: stored.content_hash,
+            source,
             reader: Reader::new(stored.outline),
             annotations,
             selection: None,
@@ -217,6 +229,8 @@ impl AppState {
             revision: 0,
             opening: self.openings,
             position_dirty: false,
+            find_hits: Vec::new(),
+            find_current: None,
         };
         if let Ok(Some(pos)) = self.store.reading_position(id) {
             if doc.reader.go_to(pos.article, pos.section) {

@@ -7,7 +7,9 @@ mod annotate;
 mod command;
 mod dialogs;
 mod exporting;
+mod find;
 mod library;
+mod library_view;
 mod outline_list;
 mod panel;
 mod prefs;
@@ -21,7 +23,11 @@ use std::path::PathBuf;
 pub use annotate::History;
 pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
+pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
+pub use library_view::{
+    group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, SourceEditor,
+};
 pub use outline_list::OutlineRow;
 pub use panel::{AnnotationPanel, PanelScope};
 pub use prefs::{Prefs, Theme, ZOOM_MAX, ZOOM_MIN};
@@ -66,6 +72,12 @@ pub enum Modal {
     /// Draft names of the six colours.
     Codebook(Vec<String>),
     Export(ExportDialog),
+    /// Search everything (Ctrl+Shift+F).
+    Search(SearchDialog),
+    /// A document's source: paper, date, page, page name.
+    Source(SourceEditor),
+    /// Remove a document that has annotations? (id, title, how many annotations)
+    ConfirmRemove(DocId, String, usize),
 }
 
 /// A message shown in the window (a desktop launch has no terminal).
@@ -82,6 +94,8 @@ pub struct OpenDocument {
     pub title: String,
     pub source_path: String,
     pub content_hash: String,
+    /// Where the page was printed (title bar, About, exports).
+    pub source: crate::core::source::SourceMeta,
     pub reader: Reader,
     /// This document's annotations in reading order.
     pub annotations: Vec<Annotation>,
@@ -100,6 +114,9 @@ pub struct OpenDocument {
     pub opening: u64,
     /// The reading position changed since it was last written.
     position_dirty: bool,
+    /// Find in document: every hit of the find bar's query, and the one shown.
+    pub find_hits: Vec<(usize, usize)>,
+    pub find_current: Option<usize>,
 }
 
 /// Fields are private: widgets read them through accessors and change them only by
@@ -128,6 +145,18 @@ pub struct AppState {
     history: History,
     /// Documents opened so far (never reset): the source of [`OpenDocument::opening`].
     openings: u64,
+    /// The find bar, while it is open.
+    find: Option<FindBar>,
+    /// What search-everything looks through, read when its dialog opens.
+    corpus: crate::core::search::Corpus,
+    /// The search dialog as it was when a hit was opened, to come back to.
+    last_search: Option<SearchDialog>,
+    /// The library table's filter, sort and grouping.
+    library_view: LibraryView,
+    /// A command since `corpus` was read may have changed documents, annotations or
+    /// sources; `corpus_version` is the database's `data_version` then (other processes).
+    corpus_stale: bool,
+    corpus_version: Option<i64>,
 }
 
 impl AppState {
@@ -155,6 +184,12 @@ impl AppState {
             tags: Vec::new(),
             history: History::default(),
             openings: 0,
+            find: None,
+            corpus: Default::default(),
+            last_search: None,
+            library_view: LibraryView::default(),
+            corpus_stale: true,
+            corpus_version: None,
         };
         if let Some(e) = trouble {
             state.notify(
@@ -171,6 +206,9 @@ impl AppState {
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         use Command::*;
         let mut effects = Vec::new();
+        if !command.keeps_corpus() {
+            self.corpus_stale = true;
+        }
         match command {
             ScrollDown | ScrollUp | PageDown | PageUp | Top | Bottom | NextSection
             | PreviousSection | NextArticle | PreviousArticle | ScrollTo(_) => {
@@ -253,6 +291,16 @@ impl AppState {
             | ReportView(_)
             | Revealed
             | ReportSizes { .. } => self.apply_window_command(command),
+            OpenFind => self.open_find(),
+            FindText(query) => self.find_text(query),
+            FindNext => self.find_step(true),
+            FindPrevious => self.find_step(false),
+            CloseFind => self.close_find(),
+            SearchEverything => self.open_search(),
+            EditSearch(edit) => self.edit_search(edit),
+            SearchStep(step) => self.search_step(step),
+            OpenSearchHit(index) => self.open_search_hit(index),
+            Library(edit) => self.edit_library(edit),
         }
         self.save_prefs();
         effects
@@ -287,6 +335,9 @@ impl AppState {
         if self.modal != Modal::None {
             self.modal = Modal::None;
             return;
+        }
+        if self.find.is_some() {
+            return self.close_find();
         }
         if self.page == Page::Library && self.doc.is_some() {
             self.page = Page::Reading;
@@ -346,7 +397,10 @@ impl AppState {
 
     fn list_step(&mut self, step: Step) {
         let (cursor, len) = match (self.page, self.focus) {
-            (Page::Library, _) => (&mut self.library_cursor, self.library.len()),
+            (Page::Library, _) => {
+                let len = self.library_rows().len();
+                (&mut self.library_cursor, len)
+            }
             (_, Focus::Outline) => {
                 let len = self.outline_rows().len();
                 (&mut self.outline_cursor, len)
@@ -371,7 +425,8 @@ impl AppState {
     fn list_activate(&mut self) {
         match (self.page, self.focus) {
             (Page::Library, _) => {
-                if let Some(id) = self.library.get(self.library_cursor).map(|d| d.id) {
+                let rows = self.library_rows();
+                if let Some(id) = rows.get(self.library_cursor).map(|&i| self.library[i].id) {
                     self.open_document(id);
                 }
             }

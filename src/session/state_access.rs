@@ -72,4 +72,14 @@ impl AppState {
     pub fn history(&self) -> &History {
         &self.history
     }
+
+    /// The library table's filter, sort and grouping.
+    pub fn library_view(&self) -> &super::LibraryView {
+        &self.library_view
+    }
+
+    /// The find bar, while it is open.
+    pub fn find(&self) -> Option<&super::FindBar> {
+        self.find.as_ref()
+    }
 }

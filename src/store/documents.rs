@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::{DocId, DocumentSummary, Failure, StoreError, StoredDocument};
 use crate::core::annotation::AnchorStatus;
 use crate::core::outline::Outline;
+use crate::core::source::SourceMeta;
 
 /// What an import writes, borrowed from the ingested file.
 pub struct Content<'a> {
@@ -251,11 +252,36 @@ pub fn delete(tx: &Connection, id: DocId) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `NoDocument` unless document `id` exists.
+pub fn exists(c: &Connection, id: DocId) -> Result<(), Failure> {
+    let found: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::NoDocument(id).into())
+    }
+}
+
+/// Every document with its outline, in import order (for search).
+pub fn all(c: &Connection) -> Result<Vec<StoredDocument>, Failure> {
+    let mut stmt = c.prepare(&format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id"
+    ))?;
+    let raw = stmt.query_map([], RawDocument::from_row)?;
+    raw.map(|r| RawDocument::parse(r?)).collect()
+}
+
 pub fn summaries(c: &Connection) -> Result<Vec<DocumentSummary>, Failure> {
     let mut stmt = c.prepare(
         "SELECT d.id, d.title, d.article_count, d.char_count, d.source_path,
-                (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)
-         FROM documents d ORDER BY d.id",
+                (SELECT count(*) FROM annotations a WHERE a.document_id = d.id),
+                d.imported_at, s.paper, s.date, s.page, s.page_name
+         FROM documents d LEFT JOIN document_sources s ON s.document_id = d.id
+         ORDER BY d.id",
     )?;
     let rows = stmt.query_map([], |r| {
         let source_path: String = r.get(4)?;
@@ -267,6 +293,13 @@ pub fn summaries(c: &Connection) -> Result<Vec<DocumentSummary>, Failure> {
             chars: r.get::<_, i64>(3)? as usize,
             source_path,
             annotations: r.get::<_, i64>(5)? as usize,
+            imported_at: r.get(6)?,
+            source: SourceMeta {
+                paper: r.get(7)?,
+                date: r.get(8)?,
+                page: r.get(9)?,
+                page_name: r.get(10)?,
+            },
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

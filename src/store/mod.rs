@@ -13,6 +13,7 @@ pub mod identity;
 mod outline_json;
 pub mod schema;
 mod settings;
+mod sources;
 mod types;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,8 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use crate::core::annotation::{AnchorStatus, Annotation};
+use crate::core::search::{Corpus, CorpusDocument};
+use crate::core::source::SourceMeta;
 
 pub(crate) use documents::{Content, Source, StoredAnchor};
 pub use error::StoreError;
@@ -303,6 +306,58 @@ impl Store {
         self.read(|c| documents::by_hash(c, hash))
     }
 
+    /// Where document `id` was printed (empty when not known).
+    pub fn source(&self, id: DocId) -> Result<SourceMeta, StoreError> {
+        self.read(|c| {
+            documents::exists(c, id)?;
+            Ok(sources::get(c, id)?.unwrap_or_default())
+        })
+    }
+
+    /// Set where document `id` was printed (the user's edit: it replaces what was there).
+    pub fn set_source(&mut self, id: DocId, meta: &SourceMeta) -> Result<(), StoreError> {
+        self.write(|tx| sources::set(tx, id, meta))
+    }
+
+    /// Documents whose source was never detected: id, source path, page furniture.
+    pub fn undetected_sources(&self) -> Result<Vec<(DocId, String, Vec<String>)>, StoreError> {
+        self.read(sources::undetected)
+    }
+
+    /// Store detected sources for documents that still have none, in one transaction.
+    pub fn add_detected_sources(
+        &mut self,
+        found: &[(DocId, SourceMeta)],
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            for (id, meta) in found {
+                sources::set_if_missing(tx, *id, meta)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.read(|c| Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?))
+    }
+
+    /// Everything search looks through, read in one snapshot: every document's reading
+    /// text, outline and source, and every annotation.
+    pub fn corpus(&self) -> Result<Corpus, StoreError> {
+        self.read(|c| {
+            let mut found = sources::all(c)?;
+            let documents = documents::all(c)?
+                .into_iter()
+                .map(|d| {
+                    let source = found.remove(&d.id).unwrap_or_default();
+                    CorpusDocument::new(d.id, source, d.outline)
+                })
+                .collect();
+            Ok(Corpus::new(documents, annotations::list(c, None)?))
+        })
+    }
+
     /// Remove a document with its annotations and reading position.
     pub fn delete_document(&mut self, id: DocId) -> Result<(), StoreError> {
         self.write(|tx| documents::delete(tx, id))
@@ -433,6 +488,10 @@ impl Documents<'_> {
     }
     pub fn source(&self, id: DocId) -> Result<Option<Source>, Failure> {
         documents::source(self.tx, id)
+    }
+    /// Store a detected source unless the document has one (a re-import keeps it).
+    pub fn set_source_if_missing(&self, id: DocId, meta: &SourceMeta) -> Result<bool, Failure> {
+        sources::set_if_missing(self.tx, id, meta)
     }
 }
 

@@ -89,6 +89,18 @@ pub const MIGRATIONS: &[&str] = &[
     // of each text became two: the source and the reading text). A data change only:
     // `rewrite_data` strips the texts from the stored JSON.
     "-- v3: outline_json without paragraph text (see rewrite_data)",
+    // issue 14: where each document was printed, as a researcher cites it; detected on
+    // import, edited by the user, kept when a re-import replaces the document's text.
+    // A document without a row has not been detected yet (`library::fill_missing_sources`).
+    "
+    CREATE TABLE document_sources (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        paper       TEXT,
+        date        TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        page        INTEGER CHECK (page IS NULL OR page > 0),
+        page_name   TEXT
+    );
+    ",
 ];
 
 /// What a migration does that SQL cannot: run after `MIGRATIONS[from]`, in its transaction.
@@ -202,6 +214,7 @@ mod tests {
         let fixtures = [
             (1, include_str!("../../tests/fixtures/db/v1.sql")),
             (2, include_str!("../../tests/fixtures/db/v2.sql")),
+            (3, include_str!("../../tests/fixtures/db/v3.sql")),
         ];
         assert_eq!(
             fixtures.len() as i64,

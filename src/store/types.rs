@@ -1,6 +1,7 @@
 //! The values the store hands out and takes in.
 
 use crate::core::outline::Outline;
+use crate::core::source::SourceMeta;
 
 /// A document's row id: stable for the life of the library.
 pub type DocId = i64;
@@ -30,6 +31,10 @@ pub struct DocumentSummary {
     pub chars: usize,
     pub source_path: String,
     pub annotations: usize,
+    /// RFC 3339, UTC.
+    pub imported_at: String,
+    /// Where the page was printed (empty when not known).
+    pub source: SourceMeta,
 }
 
 /// What an import did.

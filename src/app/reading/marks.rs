@@ -37,6 +37,9 @@ pub struct Marks {
     pub caret: Option<Rect>,
     /// Where a small dot says "this annotation has a note", with its colour.
     pub notes: Vec<(Pos2, Color32)>,
+    /// Hits of the find bar: every one outlined, the current one filled.
+    pub found: Vec<Rect>,
+    pub found_current: Vec<Rect>,
 }
 
 /// Nesting depth of each annotation in reading order (0 = not inside another).
@@ -97,6 +100,15 @@ pub fn compute(layout: &SectionLayout, doc: &OpenDocument, palette: &Palette) ->
                     .notes
                     .push((last.right_top(), palette.strong(a.color)));
             }
+        }
+    }
+    let current = doc.find_current.and_then(|i| doc.find_hits.get(i)).copied();
+    let first = doc.find_hits.partition_point(|h| h.1 <= span_start);
+    for &(s, e) in doc.find_hits[first..].iter().take_while(|h| h.0 < span_end) {
+        if Some((s, e)) == current {
+            layout.range_rects(s, e, band, &mut marks.found_current);
+        } else {
+            layout.range_rects(s, e, band, &mut marks.found);
         }
     }
     if let Some(sel) = doc.selection {

@@ -198,6 +198,15 @@ fn paint(
     for r in marks.selection.iter().filter(|r| seen(r)) {
         painter.rect_filled(r.translate(at), corner, palette.selection);
     }
+    for r in marks.found.iter().filter(|r| seen(r)) {
+        let stroke = Stroke::new(1.5, palette.accent);
+        painter.rect_stroke(r.translate(at), corner, stroke, egui::StrokeKind::Outside);
+    }
+    for r in marks.found_current.iter().filter(|r| seen(r)) {
+        painter.rect_filled(r.translate(at), corner, palette.accent.gamma_multiply(0.35));
+        let stroke = Stroke::new(2.0, palette.accent);
+        painter.rect_stroke(r.translate(at), corner, stroke, egui::StrokeKind::Outside);
+    }
     for r in marks.selected.iter().filter(|r| seen(r)) {
         let r = r.translate(at);
         painter.line_segment(
