@@ -7,6 +7,7 @@ mod annotate;
 mod command;
 mod dialogs;
 mod exporting;
+mod fixing;
 mod library;
 mod outline_list;
 mod panel;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 
 pub use annotate::History;
 pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
+pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use outline_list::OutlineRow;
@@ -231,6 +233,9 @@ impl AppState {
             SetColorNames(names) => self.set_color_names(&names),
             CancelEdit => self.modal = Modal::None,
             DeleteAnnotation => self.delete_selected(),
+            Fix(action) => self.fix(action, None),
+            FixAt { action, pos } => self.fix(action, Some(pos)),
+            NextUncertain => self.next_uncertain(),
             Undo => self.undo(),
             Redo => self.redo(),
             NextAnnotation => self.step_annotation(true),

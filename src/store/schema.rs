@@ -89,6 +89,19 @@ pub const MIGRATIONS: &[&str] = &[
     // of each text became two: the source and the reading text). A data change only:
     // `rewrite_data` strips the texts from the stored JSON.
     "-- v3: outline_json without paragraph text (see rewrite_data)",
+    // v4 (issue 13): the reader's corrections of a document's structure, in the order
+    // they were made, each a JSON `core::corrections::Correction` anchored to the source
+    // text. The reading text and outline are recomputed from source + reflow + these.
+    "
+    CREATE TABLE corrections (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        op_json     TEXT    NOT NULL,
+        created     TEXT    NOT NULL,
+        UNIQUE (document_id, position)
+    );
+    ",
 ];
 
 /// What a migration does that SQL cannot: run after `MIGRATIONS[from]`, in its transaction.
@@ -202,6 +215,7 @@ mod tests {
         let fixtures = [
             (1, include_str!("../../tests/fixtures/db/v1.sql")),
             (2, include_str!("../../tests/fixtures/db/v2.sql")),
+            (3, include_str!("../../tests/fixtures/db/v3.sql")),
         ];
         assert_eq!(
             fixtures.len() as i64,
