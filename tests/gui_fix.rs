@@ -174,7 +174,7 @@ fn undo_of_a_split_restores_outline_and_annotation() {
     let before = outline(&h);
     let (p0, _, _) = first_paragraphs(&h);
     let note = highlight(&mut h, p0 + 2, p0 + 9);
-    caret_at(&mut h, p0 + 5);
+    caret_at(&mut h, p0 + 12);
     press_with(&mut h, Modifiers::ALT, Key::S);
     assert_ne!(outline(&h), before);
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
