@@ -215,3 +215,21 @@ fn corrections_are_applied_again_after_a_reflow_version_bump() {
     assert!(String::from_utf8_lossy(&told.stderr).contains("reflowed with this version"));
     assert_eq!(lib.outline(&doc), corrected);
 }
+
+#[test]
+fn exports_take_titles_and_headings_from_the_corrected_outline() {
+    let lib = Library::new();
+    let doc = lib.import("page.txt", SAMPLE);
+    let text = lib.ok(&["text", &doc]);
+    let paras = paragraphs(&lib.outline(&doc));
+    let (heading, body) = (paras[1].clone(), paras[2].clone());
+    let start = offset(&text, &body) + 1;
+    let (s, e) = (start.to_string(), (start + 4).to_string());
+    lib.ok(&["annotate", &doc, "--start", &s, "--end", &e]);
+    let md = lib.ok(&["export", "--format", "md", "--doc", &doc]);
+    assert!(!md.contains(&format!("#### {heading}")));
+    let at = offset(&text, &heading).to_string();
+    lib.ok(&["fix", &doc, "mark", "heading", "--at", &at]);
+    let md = lib.ok(&["export", "--format", "md", "--doc", &doc]);
+    assert!(md.contains(&format!("#### {heading}")), "{md}");
+}
