@@ -193,7 +193,15 @@ fn u_jumps_to_the_next_uncertain_place() {
     let places = pizhu::session::uncertain_places(&outline(&h));
     press(&mut h, Key::U);
     match places.first() {
-        Some(&first) => assert_eq!(doc(&h).selection.map(|s| s.head), Some(first)),
+        Some(&first) => {
+            assert_eq!(doc(&h).selection.map(|s| s.head), Some(first));
+            // Scrolled into sight.
+            for _ in 0..4 {
+                h.run();
+            }
+            let y = h.state().char_rect(first).expect("laid out").center().y;
+            assert!((0.0..900.0).contains(&y), "the uncertain place is on screen (y = {y})");
+        }
         None => assert!(h.state().state.notices().iter().any(|n| n.text.contains("uncertain"))),
     }
 }

@@ -135,18 +135,8 @@ impl ReadingView {
         }
         self.synced_scroll = if forced { doc.reader.scroll } else { offset };
 
-        // Scroll a caret or a jumped-to annotation into sight.
-        if let Some(pos) = doc.reveal {
-            if let Some(r) = layout.caret_rect(pos) {
-                let (top, bottom) = (doc.reader.scroll, doc.reader.scroll + viewport_height);
-                if r.top() < top + size || r.bottom() > bottom - size {
-                    queue.push(Command::ScrollTo(
-                        (r.top() - viewport_height / 3.0).max(0.0),
-                    ));
-                }
-            }
-        }
-        // Tell the state what was measured when it changed (or a saved scroll waits for it).
+        // Tell the state what was measured when it changed (or a saved scroll waits for it),
+        // before any scroll below: a scroll into a newly opened section is clamped to it.
         let report = (self.generation, viewport_height);
         if self.reported != Some(report) || doc.restore_scroll.is_some() {
             let metrics = ViewMetrics {
@@ -157,6 +147,17 @@ impl ReadingView {
             };
             queue.push(Command::ReportView(metrics));
             self.reported = Some(report);
+        }
+        // Scroll a caret or a jumped-to annotation into sight.
+        if let Some(pos) = doc.reveal {
+            if let Some(r) = layout.caret_rect(pos) {
+                let (top, bottom) = (doc.reader.scroll, doc.reader.scroll + viewport_height);
+                if r.top() < top + size || r.bottom() > bottom - size {
+                    queue.push(Command::ScrollTo(
+                        (r.top() - viewport_height / 3.0).max(0.0),
+                    ));
+                }
+            }
         }
         if doc.reveal.is_some() {
             queue.push(Command::Revealed);
