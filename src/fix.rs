@@ -84,9 +84,8 @@ fn recompute(
     let stored_text = docs.reading_text(id)?;
     let old_text: String = Outline::from_document(&old.document()).text;
     let carry = |start: usize, end: usize| old_map.carry(&new_map, start, end);
-    let carry: Option<crate::library::Carry> = (source.reflow_version == REFLOW_VERSION
-        && stored_text == old_text)
-        .then_some(&carry);
+    let carry: Option<crate::library::Carry> =
+        (source.reflow_version == REFLOW_VERSION && stored_text == old_text).then_some(&carry);
     crate::library::replace_carrying(docs, id, &content, &source.content_hash, &now, carry)
 }
 
@@ -158,12 +157,12 @@ fn refuse_annotated_block(
 /// Remove the correction `correction_id` (undo) and recompute its document; returns it.
 pub fn remove(store: &mut Store, correction_id: i64) -> Result<StoredCorrection, StoreError> {
     store.write_documents(|docs| {
-        let doc = docs.correction_document(correction_id)?.ok_or_else(|| {
-            StoreError::Unfit {
+        let doc = docs
+            .correction_document(correction_id)?
+            .ok_or_else(|| StoreError::Unfit {
                 document: 0,
                 reason: format!("no correction {correction_id}"),
-            }
-        })?;
+            })?;
         let before = plain(docs.corrections(doc)?);
         let removed = docs
             .delete_correction(correction_id)?

@@ -36,10 +36,16 @@ pub fn import(
             if stored_version >= content.reflow_version {
                 return Ok((id, ImportOutcome::Unchanged));
             }
-            return Ok((id, replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?));
+            return Ok((
+                id,
+                replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+            ));
         }
         if let Some(id) = docs.find_by_path(&content.source_path)? {
-            return Ok((id, replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?));
+            return Ok((
+                id,
+                replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+            ));
         }
         Ok((docs.insert(&content, &hash, &now)?, ImportOutcome::New))
     })
@@ -160,7 +166,12 @@ pub(crate) fn replace_carrying(
                 _ => check += 1,
             }
             let (quote, prefix, suffix) = quote_context(new_text, start, end);
-            docs.place_anchor(&a.id, (start, end), status, Some((&quote, &prefix, &suffix)))?;
+            docs.place_anchor(
+                &a.id,
+                (start, end),
+                status,
+                Some((&quote, &prefix, &suffix)),
+            )?;
             continue;
         }
         let mut found = reanchorer.reanchor(&TextQuote {

@@ -50,7 +50,9 @@ impl Library {
     fn import(&self, name: &str, content: &str) -> String {
         let path = self.dir.path().join(name);
         std::fs::write(&path, content).unwrap();
-        self.ok(&["import", path.to_str().unwrap()]).trim().to_string()
+        self.ok(&["import", path.to_str().unwrap()])
+            .trim()
+            .to_string()
     }
 
     fn outline(&self, doc: &str) -> Value {
@@ -59,7 +61,9 @@ impl Library {
 }
 
 fn offset(text: &str, needle: &str) -> usize {
-    text[..text.find(needle).expect("needle in text")].chars().count()
+    text[..text.find(needle).expect("needle in text")]
+        .chars()
+        .count()
 }
 
 fn paragraphs(outline: &Value) -> Vec<String> {
@@ -107,7 +111,9 @@ fn split_mark_list_undo_from_the_command_line() {
     // An annotation across the place of the split and one on a later paragraph.
     let span = format!("{}", at - 3);
     let end = format!("{}", at + 3);
-    lib.ok(&["annotate", &doc, "--start", &span, "--end", &end, "--note", "跨越"]);
+    lib.ok(&[
+        "annotate", &doc, "--start", &span, "--end", &end, "--note", "跨越",
+    ]);
     assert_eq!(lib.ok(&["fix", &doc, "split", "--at", &at.to_string()]), "");
     let after = lib.outline(&doc);
     let paras = paragraphs(&after);
@@ -116,14 +122,20 @@ fn split_mark_list_undo_from_the_command_line() {
 
     let second = paras[2].clone();
     let mark_at = offset(&lib.ok(&["text", &doc]), &second).to_string();
-    assert_eq!(lib.ok(&["fix", &doc, "mark", "heading", "--at", &mark_at]), "");
+    assert_eq!(
+        lib.ok(&["fix", &doc, "mark", "heading", "--at", &mark_at]),
+        ""
+    );
     assert!(headings(&lib.outline(&doc)).contains(&second));
 
     // The annotation was re-anchored, not lost: its quote lost only a line break.
     let notes: Value = serde_json::from_str(&lib.ok(&["annotations", &doc, "--json"])).unwrap();
     let note = &notes.as_array().unwrap()[0];
     let quote = note["quote"].as_str().unwrap();
-    assert_eq!(quote.replace('\n', ""), first.chars().skip(9).take(6).collect::<String>());
+    assert_eq!(
+        quote.replace('\n', ""),
+        first.chars().skip(9).take(6).collect::<String>()
+    );
     assert_eq!(note["status"], "anchored");
 
     let list = lib.ok(&["fix", &doc, "--list"]);
@@ -137,7 +149,9 @@ fn split_mark_list_undo_from_the_command_line() {
     assert_eq!(lib.ok(&["fix", &doc, "--undo"]), "");
     assert_eq!(lib.ok(&["fix", &doc, "--undo"]), "");
     assert_eq!(lib.outline(&doc), before);
-    assert!(lib.fails(&["fix", &doc, "--undo"]).contains("no corrections"));
+    assert!(lib
+        .fails(&["fix", &doc, "--undo"])
+        .contains("no corrections"));
 }
 
 #[test]
@@ -147,7 +161,10 @@ fn offsets_that_do_not_fit_fail_with_a_clear_error() {
     let err = lib.fails(&["fix", &doc, "split", "--at", "0"]);
     assert!(err.contains("start"), "{err}");
     let err = lib.fails(&["fix", &doc, "merge-article", "--at", "0"]);
-    assert!(err.contains("not the start of an article after another"), "{err}");
+    assert!(
+        err.contains("not the start of an article after another"),
+        "{err}"
+    );
     let err = lib.fails(&["fix", &doc, "join", "--at", "999999"]);
     assert!(err.contains("past the end"), "{err}");
     let err = lib.fails(&["fix", &doc, "mark", "--at", "5"]);
@@ -185,7 +202,10 @@ fn corrections_survive_a_changed_file_and_report_what_no_longer_applies() {
 
     let after = lib.outline(&doc);
     let cut: String = first.chars().take(8).collect();
-    assert!(paragraphs(&after).contains(&cut), "the split was re-applied");
+    assert!(
+        paragraphs(&after).contains(&cut),
+        "the split was re-applied"
+    );
     let list = lib.ok(&["fix", &doc, "--list"]);
     let lines: Vec<&str> = list.lines().collect();
     assert!(lines[0].ends_with("\tapplied"), "{list}");

@@ -48,16 +48,26 @@ fn highlight(h: &mut App, start: usize, end: usize) -> Annotation {
 
 /// The annotation is where its words are in the current text, anchored.
 fn still_on_its_words(h: &App, was: &Annotation) {
-    let now = stored(h).into_iter().find(|a| a.id == was.id).expect("not lost");
+    let now = stored(h)
+        .into_iter()
+        .find(|a| a.id == was.id)
+        .expect("not lost");
     assert_eq!(now.status, AnchorStatus::Anchored);
     let text = &doc(h).reader.outline.text;
-    assert_eq!(char_slice(text, now.start, now.end).replace('\n', ""), was.quote);
+    assert_eq!(
+        char_slice(text, now.start, now.end).replace('\n', ""),
+        was.quote
+    );
 }
 
 fn first_paragraphs(h: &App) -> (usize, usize, usize) {
     let s = doc(h).reader.section().unwrap();
     assert!(s.paragraphs.len() >= 3, "a section with three paragraphs");
-    (s.paragraphs[0].start, s.paragraphs[1].start, s.paragraphs[2].start)
+    (
+        s.paragraphs[0].start,
+        s.paragraphs[1].start,
+        s.paragraphs[2].start,
+    )
 }
 
 #[test]
@@ -133,14 +143,20 @@ fn relabel_a_paragraph_as_a_heading_with_alt_h() {
         .collect();
     assert!(headings.contains(&text.as_str()));
     let stored_now = stored(&h);
-    assert_eq!((stored_now[0].start, stored_now[0].end), (note.start, note.end));
+    assert_eq!(
+        (stored_now[0].start, stored_now[0].end),
+        (note.start, note.end)
+    );
 }
 
 #[test]
 fn new_article_then_move_the_title_down_and_undo_both() {
     let mut h = fresh();
     let before = outline(&h);
-    let title = before.articles[0].title.clone().expect("the sample has a title");
+    let title = before.articles[0]
+        .title
+        .clone()
+        .expect("the sample has a title");
     let (_, p1, _) = first_paragraphs(&h);
     let note = highlight(&mut h, title.start + 2, title.start + 4);
     caret_at(&mut h, p1 + 2);
@@ -155,7 +171,10 @@ fn new_article_then_move_the_title_down_and_undo_both() {
     press_with(&mut h, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowDown);
     let moved = outline(&h);
     assert_eq!(moved.articles[0].title, None);
-    assert_eq!(moved.articles[1].title.as_ref().map(|t| &t.text), Some(&title.text));
+    assert_eq!(
+        moved.articles[1].title.as_ref().map(|t| &t.text),
+        Some(&title.text)
+    );
     still_on_its_words(&h, &note);
 
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
@@ -200,8 +219,16 @@ fn u_jumps_to_the_next_uncertain_place() {
                 h.run();
             }
             let y = h.state().char_rect(first).expect("laid out").center().y;
-            assert!((0.0..900.0).contains(&y), "the uncertain place is on screen (y = {y})");
+            assert!(
+                (0.0..900.0).contains(&y),
+                "the uncertain place is on screen (y = {y})"
+            );
         }
-        None => assert!(h.state().state.notices().iter().any(|n| n.text.contains("uncertain"))),
+        None => assert!(h
+            .state()
+            .state
+            .notices()
+            .iter()
+            .any(|n| n.text.contains("uncertain"))),
     }
 }

@@ -92,7 +92,10 @@ pub fn run(cli: &Cli, args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<()>
         (FixAction::TitleUp, None) => Action::TitleUp,
     };
     let Some(at) = args.at else {
-        anyhow::bail!("--at N is needed: a code-point offset into `pizhu text {}`", args.doc);
+        anyhow::bail!(
+            "--at N is needed: a code-point offset into `pizhu text {}`",
+            args.doc
+        );
     };
     crate::fix::fix(&mut store, args.doc, action, at)?;
     Ok(())

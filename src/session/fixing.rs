@@ -45,7 +45,10 @@ pub fn fix_help(action: Action) -> &'static str {
 /// How many non-space chars come before char `pos`: the same words before and after a
 /// correction, which changes line breaks and labels only.
 fn words_before(text: &str, pos: usize) -> usize {
-    text.chars().take(pos).filter(|c| !c.is_whitespace()).count()
+    text.chars()
+        .take(pos)
+        .filter(|c| !c.is_whitespace())
+        .count()
 }
 
 fn offset_of_word(text: &str, words: usize) -> usize {

@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 pub use annotate::History;
 pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
-pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
+pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use outline_list::OutlineRow;
 pub use panel::{AnnotationPanel, PanelScope};

@@ -27,7 +27,11 @@ fn nonspace_before(text: &str, char_index: usize) -> usize {
 }
 
 /// Find a source point in the draft: (article, block, char index in the block's text).
-fn resolve(draft: &Draft, source: &SourceIndex, at: &SourcePoint) -> Result<(usize, usize, usize), Unfit> {
+fn resolve(
+    draft: &Draft,
+    source: &SourceIndex,
+    at: &SourcePoint,
+) -> Result<(usize, usize, usize), Unfit> {
     let Some(line) = source.find_line(&at.quote, at.line) else {
         return unfit(format!(
             "line {} «{}» is no longer in the source",
@@ -39,7 +43,11 @@ fn resolve(draft: &Draft, source: &SourceIndex, at: &SourcePoint) -> Result<(usi
         return unfit(format!("line {} is shorter than it was", line + 1));
     };
     for (ai, bi, b) in draft.positions() {
-        if let Some(k) = b.origin.as_ref().and_then(|o| o.iter().position(|&p| p == pos)) {
+        if let Some(k) = b
+            .origin
+            .as_ref()
+            .and_then(|o| o.iter().position(|&p| p == pos))
+        {
             return Ok((ai, bi, char_of_nonspace(&b.text, k)));
         }
     }
@@ -51,10 +59,18 @@ fn resolve(draft: &Draft, source: &SourceIndex, at: &SourcePoint) -> Result<(usi
 }
 
 /// The source point of char `c` (or the next non-space char) of block (`ai`, `bi`).
-fn point_of(draft: &Draft, source: &SourceIndex, ai: usize, bi: usize, c: usize) -> Result<SourcePoint, Unfit> {
+fn point_of(
+    draft: &Draft,
+    source: &SourceIndex,
+    ai: usize,
+    bi: usize,
+    c: usize,
+) -> Result<SourcePoint, Unfit> {
     let b = &draft.articles[ai].blocks[bi];
     let Some(origin) = &b.origin else {
-        return unfit("this block was not found in the source text, so a correction to it could not be kept");
+        return unfit(
+            "this block was not found in the source text, so a correction to it could not be kept",
+        );
     };
     let k = nonspace_before(&b.text, c);
     let Some(&pos) = origin.get(k) else {
@@ -88,7 +104,12 @@ fn block_at(draft: &Draft, offset: usize) -> Result<(usize, usize, usize), Unfit
 }
 
 /// The source point a new correction of `action` at `offset` is anchored to.
-pub fn point_for(draft: &Draft, source: &SourceIndex, action: Action, offset: usize) -> Result<SourcePoint, Unfit> {
+pub fn point_for(
+    draft: &Draft,
+    source: &SourceIndex,
+    action: Action,
+    offset: usize,
+) -> Result<SourcePoint, Unfit> {
     let (ai, bi, c) = block_at(draft, offset)?;
     let article = &draft.articles[ai];
     match action {
@@ -101,7 +122,11 @@ pub fn point_for(draft: &Draft, source: &SourceIndex, action: Action, offset: us
         }
         Action::MergeArticle => point_of(draft, source, ai, 0, 0),
         Action::TitleDown | Action::TitleUp => {
-            match article.blocks.iter().position(|b| b.kind == BlockKind::Title) {
+            match article
+                .blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Title)
+            {
                 Some(t) => point_of(draft, source, ai, t, 0),
                 None => unfit("this article has no title to move"),
             }
@@ -112,7 +137,11 @@ pub fn point_for(draft: &Draft, source: &SourceIndex, action: Action, offset: us
 
 /// Apply one correction to the draft, or say why it does not fit (the draft is then
 /// unchanged).
-pub fn apply(draft: &mut Draft, source: &SourceIndex, correction: &Correction) -> Result<(), Unfit> {
+pub fn apply(
+    draft: &mut Draft,
+    source: &SourceIndex,
+    correction: &Correction,
+) -> Result<(), Unfit> {
     let (ai, bi, c) = resolve(draft, source, &correction.at)?;
     if correction.action != Action::Split && c != 0 {
         return unfit("the text no longer starts a block here");
@@ -162,7 +191,9 @@ fn split(draft: &mut Draft, ai: usize, bi: usize, c: usize) -> Result<(), Unfit>
 
 fn join(draft: &mut Draft, ai: usize, bi: usize) -> Result<(), Unfit> {
     if bi == 0 {
-        return unfit("this block starts its article: nothing before it to join (merge the articles instead)");
+        return unfit(
+            "this block starts its article: nothing before it to join (merge the articles instead)",
+        );
     }
     let blocks = &mut draft.articles[ai].blocks;
     let second = blocks.remove(bi);

@@ -64,7 +64,11 @@ impl SourceIndex {
     /// Index of the first non-space char of line `n` plus `column`, if the line has it.
     pub fn position(&self, line: usize, column: usize) -> Option<usize> {
         let start = *self.line_start.get(line)?;
-        let end = self.line_start.get(line + 1).copied().unwrap_or(self.line_of.len());
+        let end = self
+            .line_start
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.line_of.len());
         (start + column < end).then_some(start + column)
     }
 

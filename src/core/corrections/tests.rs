@@ -44,18 +44,30 @@ fn nearly_every_block_is_found_in_its_source() {
         let mut draft = Draft::from_document(&doc);
         source::SourceIndex::new(&page).align(&mut draft);
         let total = draft.positions().count();
-        let found = draft.positions().filter(|(_, _, b)| b.origin.is_some()).count();
+        let found = draft
+            .positions()
+            .filter(|(_, _, b)| b.origin.is_some())
+            .count();
         assert!(total > 10);
         let missing: Vec<&str> = draft
             .positions()
             .filter(|(_, _, b)| b.origin.is_none())
             .map(|(_, _, b)| b.text.as_str())
             .collect();
-        assert!(found * 100 >= total * 98, "{found} of {total} blocks found; missing {missing:?}");
+        assert!(
+            found * 100 >= total * 98,
+            "{found} of {total} blocks found; missing {missing:?}"
+        );
     }
 }
 
-fn fix(base: &Document, source: &str, done: &[Correction], action: Action, at: usize) -> Correction {
+fn fix(
+    base: &Document,
+    source: &str,
+    done: &[Correction],
+    action: Action,
+    at: usize,
+) -> Correction {
     Corrector::new(base, source, done)
         .correction_at(action, at)
         .unwrap_or_else(|e| panic!("{action:?} at {at}: {e}"))
@@ -70,9 +82,22 @@ fn split_then_join_gives_the_document_back() {
     let (after, missed) = apply(&base, SAMPLE, std::slice::from_ref(&split));
     assert!(missed.is_empty());
     let text = text_of(&after);
-    assert_eq!(squeezed(&text), squeezed(&outline.text), "only breaks changed");
-    assert_eq!(text.matches('\n').count(), outline.text.matches('\n').count() + 1);
-    let join = fix(&base, SAMPLE, std::slice::from_ref(&split), Action::Join, p.start);
+    assert_eq!(
+        squeezed(&text),
+        squeezed(&outline.text),
+        "only breaks changed"
+    );
+    assert_eq!(
+        text.matches('\n').count(),
+        outline.text.matches('\n').count() + 1
+    );
+    let join = fix(
+        &base,
+        SAMPLE,
+        std::slice::from_ref(&split),
+        Action::Join,
+        p.start,
+    );
     let (back, missed) = apply(&base, SAMPLE, &[split, join]);
     assert!(missed.is_empty());
     assert_eq!(plain(back), plain(base));
@@ -100,7 +125,13 @@ fn marking_a_paragraph_a_heading_makes_a_section() {
     let outline = Outline::from_document(&base);
     let before = base.section_count();
     let p = &outline.articles[0].sections[0].paragraphs[2];
-    let mark = fix(&base, SAMPLE, &[], Action::Mark(MarkKind::Heading), p.start + 3);
+    let mark = fix(
+        &base,
+        SAMPLE,
+        &[],
+        Action::Mark(MarkKind::Heading),
+        p.start + 3,
+    );
     let (after, _) = apply(&base, SAMPLE, &[mark]);
     assert_eq!(after.section_count(), before + 1);
     assert_eq!(text_of(&after), outline.text, "a label changes no text");
@@ -120,14 +151,32 @@ fn an_article_can_be_started_merged_and_given_a_title_from_above() {
     assert_eq!(after.articles[1].title, None);
     // The first article's title goes down to the new one, then back up.
     let title_at = 0;
-    let down = fix(&base, SAMPLE, std::slice::from_ref(&new), Action::TitleDown, title_at);
+    let down = fix(
+        &base,
+        SAMPLE,
+        std::slice::from_ref(&new),
+        Action::TitleDown,
+        title_at,
+    );
     let (moved, _) = apply(&base, SAMPLE, &[new.clone(), down.clone()]);
     assert_eq!(moved.articles[1].title, base.articles[0].title);
     assert_eq!(moved.articles[0].title, None);
     let up_at = offset_of(&moved, base.articles[0].title.as_deref().unwrap());
-    let up = fix(&base, SAMPLE, &[new.clone(), down.clone()], Action::TitleUp, up_at);
+    let up = fix(
+        &base,
+        SAMPLE,
+        &[new.clone(), down.clone()],
+        Action::TitleUp,
+        up_at,
+    );
     let merge_at = offset_of(&after, &p.text);
-    let merge = fix(&base, SAMPLE, &[new.clone(), down.clone(), up.clone()], Action::MergeArticle, merge_at);
+    let merge = fix(
+        &base,
+        SAMPLE,
+        &[new.clone(), down.clone(), up.clone()],
+        Action::MergeArticle,
+        merge_at,
+    );
     let (back, missed) = apply(&base, SAMPLE, &[new, down, up, merge]);
     assert!(missed.is_empty(), "{missed:?}");
     assert_eq!(plain(back), plain(base));
@@ -172,7 +221,11 @@ fn corrections_follow_their_lines_into_a_changed_file() {
     let (unchanged, missed) = apply(&reflow(&gone), &gone, &[split]);
     assert_eq!(unchanged, reflow(&gone));
     assert_eq!(missed.len(), 1);
-    assert!(missed[0].reason.contains("no longer in the source"), "{}", missed[0].reason);
+    assert!(
+        missed[0].reason.contains("no longer in the source"),
+        "{}",
+        missed[0].reason
+    );
 }
 
 #[test]
@@ -189,7 +242,10 @@ fn corrections_reapply_to_a_different_reflow_of_the_same_source() {
     assert_eq!(missed.len(), 1);
     assert_eq!(missed[0].index, 1);
     assert!(missed[0].reason.contains("no longer starts a block"));
-    assert_eq!(after.articles[0].sections[0].paragraphs[0].chars().count(), 4);
+    assert_eq!(
+        after.articles[0].sections[0].paragraphs[0].chars().count(),
+        4
+    );
 }
 
 #[test]
@@ -209,7 +265,10 @@ fn corrections_are_stored_as_plain_json() {
     );
     assert_eq!(serde_json::from_str::<Correction>(&json).unwrap(), c);
     let join = r#"{"op":"join","at":{"line":1,"quote":"x","column":2}}"#;
-    assert_eq!(serde_json::from_str::<Correction>(join).unwrap().action, Action::Join);
+    assert_eq!(
+        serde_json::from_str::<Correction>(join).unwrap().action,
+        Action::Join
+    );
 }
 
 mod properties;
