@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::core::anchor::{quote_context, Reanchorer, TextQuote};
 use crate::core::annotation::AnchorStatus;
+use crate::core::model::Document;
 use crate::core::outline::Outline;
 use crate::core::reflow::{reflow, REFLOW_VERSION};
 use crate::core::source::SourceMeta;
@@ -38,10 +39,16 @@ pub fn import(
             if stored_version >= content.reflow_version {
                 (id, ImportOutcome::Unchanged)
             } else {
-                (id, replace(docs, id, &content, &hash, &now)?)
+                (
+                    id,
+                    replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+                )
             }
         } else if let Some(id) = docs.find_by_path(&content.source_path)? {
-            (id, replace(docs, id, &content, &hash, &now)?)
+            (
+                id,
+                replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+            )
         } else {
             (docs.insert(&content, &hash, &now)?, ImportOutcome::New)
         };
@@ -85,7 +92,8 @@ pub fn reflow_stale(store: &mut Store) -> Result<Vec<(DocId, ImportOutcome)>, St
             if source.reflow_version >= REFLOW_VERSION {
                 return Ok(ImportOutcome::Unchanged); // another process got here first
             }
-            let outline = Outline::from_document(&reflow(&source.source_text));
+            let base = reflow(&source.source_text);
+            let outline = Outline::from_document(&base);
             let content = Content {
                 source_path: source.source_path.clone(),
                 source_text: &source.source_text,
@@ -93,20 +101,64 @@ pub fn reflow_stale(store: &mut Store) -> Result<Vec<(DocId, ImportOutcome)>, St
                 outline: &outline,
                 reflow_version: REFLOW_VERSION,
             };
-            replace(docs, id, &content, &source.content_hash, &now)
+            replace_corrected(docs, id, &content, &base, &source.content_hash, &now)
         })?;
         done.push((id, outcome));
     }
     Ok(done)
 }
 
+/// [`replace`], with the document's stored corrections (issue 13) applied to `base`, the
+/// reflowed document `content.outline` was laid out from. Corrections of documents read
+/// from a PDF are not made (see `fix::fix`), so their outline is taken as it is.
+fn replace_corrected(
+    docs: &Documents,
+    id: DocId,
+    content: &Content,
+    base: &Document,
+    hash: &str,
+    now: &str,
+) -> Result<ImportOutcome, crate::store::Failure> {
+    if content.encoding == crate::ingest::PDF_ENCODING {
+        return replace(docs, id, content, hash, now);
+    }
+    match crate::fix::corrected_outline(docs, id, base, content.source_text)? {
+        None => replace(docs, id, content, hash, now),
+        Some((outline, _)) => {
+            let corrected = Content {
+                source_path: content.source_path.clone(),
+                outline: &outline,
+                ..*content
+            };
+            replace(docs, id, &corrected, hash, now)
+        }
+    }
+}
+
 /// Overwrite document `id` with `content` and move its annotations onto the new text.
-fn replace(
+pub(crate) fn replace(
     docs: &Documents,
     id: DocId,
     content: &Content,
     hash: &str,
     now: &str,
+) -> Result<ImportOutcome, crate::store::Failure> {
+    replace_carrying(docs, id, content, hash, now, None)
+}
+
+/// Where an annotation's span of the old text is in the new one, when that is known
+/// exactly (a correction: same source, same reflow; see `core::corrections::SourceMap`).
+pub(crate) type Carry<'a> = &'a dyn Fn(usize, usize) -> Option<(usize, usize)>;
+
+/// [`replace`], placing each annotation with `carry` where it knows the place, and by
+/// re-anchoring its quote (exact match first) where it does not.
+pub(crate) fn replace_carrying(
+    docs: &Documents,
+    id: DocId,
+    content: &Content,
+    hash: &str,
+    now: &str,
+    carry: Option<Carry>,
 ) -> Result<ImportOutcome, crate::store::Failure> {
     let old_text = docs.update(id, content, hash, now)?;
     let new_text = &content.outline.text;
@@ -132,6 +184,25 @@ fn replace(
     let new_len = new_text.chars().count();
     let reanchorer = Reanchorer::new(&old_text, new_text);
     for a in anchors {
+        let carried = carry
+            .filter(|_| a.status != AnchorStatus::Orphan)
+            .and_then(|f| f(a.start, a.end));
+        if let Some((start, end)) = carried {
+            let status = a.status;
+            match status {
+                AnchorStatus::Anchored if (start, end) == (a.start, a.end) => kept += 1,
+                AnchorStatus::Anchored => moved += 1,
+                _ => check += 1,
+            }
+            let (quote, prefix, suffix) = quote_context(new_text, start, end);
+            docs.place_anchor(
+                &a.id,
+                (start, end),
+                status,
+                Some((&quote, &prefix, &suffix)),
+            )?;
+            continue;
+        }
         let mut found = reanchorer.reanchor(&TextQuote {
             start: a.start,
             end: a.end,

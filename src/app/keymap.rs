@@ -3,6 +3,7 @@
 
 use egui::{Key, Modifiers};
 
+use crate::core::corrections::{Action, MarkKind};
 use crate::session::{CaretUnit, Command, LibraryEdit, Step};
 
 /// Where keyboard focus is. A key is looked up in the most specific context first
@@ -88,6 +89,14 @@ const fn ctrl_symbol(key: Key) -> Chord {
         ctrl: true,
         alt: false,
         shift: None,
+    }
+}
+const fn alt_shift(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        alt: true,
+        shift: Some(true),
     }
 }
 const fn alt(key: Key) -> Chord {
@@ -249,6 +258,21 @@ pub static KEYMAP: &[Binding] = &[
     bind(Reading, &[key(Key::T)], Command::EditTags),
     bind(Reading, &[key(Key::Enter)], Command::EditNote),
     bind(Reading, &[key(Key::Delete)], Command::DeleteAnnotation),
+    // Correcting the structure at the caret (issue 13)
+    bind(Reading, &[alt(Key::J)], Command::Fix(Action::Join)),
+    bind(Reading, &[alt(Key::S)], Command::Fix(Action::Split)),
+    bind(Reading, &[alt(Key::T)], Command::Fix(Action::Mark(MarkKind::Title))),
+    bind(Reading, &[alt_shift(Key::T)], Command::Fix(Action::Mark(MarkKind::Subtitle))),
+    bind(Reading, &[alt(Key::B)], Command::Fix(Action::Mark(MarkKind::Byline))),
+    bind(Reading, &[alt(Key::H)], Command::Fix(Action::Mark(MarkKind::Heading))),
+    bind(Reading, &[alt(Key::P)], Command::Fix(Action::Mark(MarkKind::Paragraph))),
+    bind(Reading, &[alt(Key::E)], Command::Fix(Action::Mark(MarkKind::EndMatter))),
+    bind(Reading, &[alt(Key::F)], Command::Fix(Action::Mark(MarkKind::Furniture))),
+    bind(Reading, &[alt(Key::A)], Command::Fix(Action::NewArticle)),
+    bind(Reading, &[alt(Key::M)], Command::Fix(Action::MergeArticle)),
+    bind(Reading, &[alt_shift(Key::ArrowDown)], Command::Fix(Action::TitleDown)),
+    bind(Reading, &[alt_shift(Key::ArrowUp)], Command::Fix(Action::TitleUp)),
+    bind(Reading, &[key(Key::U)], Command::NextUncertain),
     // Caret mode: arrows move the caret instead of turning pages
     held(Caret, &[key(Key::ArrowRight)], caret(CaretUnit::Char, true, false)),
     held(Caret, &[key(Key::ArrowLeft)], caret(CaretUnit::Char, false, false)),

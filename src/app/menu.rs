@@ -3,6 +3,7 @@
 
 use egui::{Button, RichText};
 
+use crate::core::corrections::{Action, MarkKind};
 use crate::session::{AppState, CaretUnit, Command, LibraryEdit};
 
 use super::keymap::keys_for;
@@ -84,6 +85,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::PreviousAnnotation),
         ],
     ),
+    ("结构", STRUCTURE),
     (
         "视图",
         &[
@@ -100,6 +102,28 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
         "帮助",
         &[Some(Command::ToggleHelp), Some(Command::ShowAbout)],
     ),
+];
+
+/// The corrections of the structure (issue 13), at the caret: the "结构" menu and the
+/// paragraph's context menu (there at the clicked char).
+pub static STRUCTURE: &[Option<Command>] = &[
+    Some(Command::Fix(Action::Split)),
+    Some(Command::Fix(Action::Join)),
+    None,
+    Some(Command::Fix(Action::Mark(MarkKind::Title))),
+    Some(Command::Fix(Action::Mark(MarkKind::Subtitle))),
+    Some(Command::Fix(Action::Mark(MarkKind::Byline))),
+    Some(Command::Fix(Action::Mark(MarkKind::Heading))),
+    Some(Command::Fix(Action::Mark(MarkKind::Paragraph))),
+    Some(Command::Fix(Action::Mark(MarkKind::EndMatter))),
+    Some(Command::Fix(Action::Mark(MarkKind::Furniture))),
+    None,
+    Some(Command::Fix(Action::NewArticle)),
+    Some(Command::Fix(Action::MergeArticle)),
+    Some(Command::Fix(Action::TitleDown)),
+    Some(Command::Fix(Action::TitleUp)),
+    None,
+    Some(Command::NextUncertain),
 ];
 
 /// A command's label, with the user's colour names for the six highlight colours.

@@ -126,6 +126,15 @@ fn import_one(store: &mut Store, file: &Path) -> anyhow::Result<i64> {
             file.display(),
             describe(outcome)
         ));
+        let missed = crate::fix::list(store, id)?
+            .iter()
+            .filter(|l| l.not_applied.is_some())
+            .count();
+        if missed > 0 {
+            super::tell(format_args!(
+                "pizhu: {missed} correction(s) of document {id} no longer apply; see `pizhu fix {id} --list`"
+            ));
+        }
     }
     Ok(id)
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, ValueEnum};
 
 mod desktop;
+mod fix;
 mod library;
 mod notes;
 mod outline;
@@ -33,12 +34,38 @@ pub struct Cli {
 /// A subcommand of the binary (the window's actions are `session::Command`).
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
-    /// Print the structure recovered from a file (no database touched).
+    /// Print the structure recovered from a file (no database touched), or with
+    /// `--doc DOC` the stored document's, its corrections applied.
     Outline {
-        file: PathBuf,
+        #[arg(required_unless_present = "doc", conflicts_with = "doc")]
+        file: Option<PathBuf>,
+        /// A document in the library instead of a file.
+        #[arg(long)]
+        doc: Option<i64>,
         /// Machine-readable JSON instead of an indented outline.
         #[arg(long)]
         json: bool,
+    },
+    /// Correct a stored document's structure at code-point offset N of `pizhu text DOC`:
+    /// join the block with the next, split at N, start or merge an article, move a
+    /// title down or up, or mark the block as KIND. `--list` shows the corrections,
+    /// `--undo` removes the last one.
+    Fix {
+        doc: i64,
+        #[arg(value_enum, required_unless_present_any = ["list", "undo"])]
+        action: Option<fix::FixAction>,
+        /// For `mark`: title, subtitle, byline, heading, paragraph, end-matter, furniture.
+        #[arg(value_enum)]
+        kind: Option<fix::FixKind>,
+        #[arg(long, value_name = "N")]
+        at: Option<usize>,
+        #[arg(long, conflicts_with_all = ["action", "undo"])]
+        list: bool,
+        /// With --list: JSON.
+        #[arg(long, requires = "list")]
+        json: bool,
+        #[arg(long, conflicts_with = "action")]
+        undo: bool,
     },
     /// Import files into the library; prints one document id per file.
     Import {
@@ -161,7 +188,37 @@ pub fn error_line(e: &anyhow::Error) -> String {
 pub fn run(cli: &Cli, command: &Subcommand) -> anyhow::Result<()> {
     let out = &mut std::io::stdout().lock();
     match command {
-        Subcommand::Outline { file, json } => outline::run(file, *json, out),
+        Subcommand::Outline {
+            file: Some(file),
+            json,
+            ..
+        } => outline::run(file, *json, out),
+        Subcommand::Outline {
+            file: None,
+            doc,
+            json,
+        } => outline::run_stored(cli, doc.unwrap_or_default(), *json, out),
+        Subcommand::Fix {
+            doc,
+            action,
+            kind,
+            at,
+            list,
+            json,
+            undo,
+        } => fix::run(
+            cli,
+            &fix::FixArgs {
+                doc: *doc,
+                action: *action,
+                kind: *kind,
+                at: *at,
+                list: *list,
+                json: *json,
+                undo: *undo,
+            },
+            out,
+        ),
         Subcommand::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
         Subcommand::Import { .. }
         | Subcommand::List

@@ -24,6 +24,26 @@ pub fn run(file: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()
     Ok(())
 }
 
+/// `pizhu outline --doc DOC [--json]`: a stored document's outline, corrections applied,
+/// in the same form as for a file.
+pub fn run_stored(
+    cli: &super::Cli,
+    doc: i64,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let store = super::library::open_store_to_read(cli)?;
+    let doc = store.document(doc)?;
+    if as_json {
+        let value = outline_json(&doc.outline, &doc.encoding, doc.reflow_version);
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        writeln!(out)?;
+    } else {
+        write_tree(&doc.outline, out)?;
+    }
+    Ok(())
+}
+
 /// The JSON contract of `pizhu outline --json` (issue 3).
 pub fn outline_json(outline: &Outline, encoding: &str, reflow_version: u32) -> serde_json::Value {
     let text = |l: &Option<Located>| l.as_ref().map(|l| l.text.clone());

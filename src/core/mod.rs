@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod charclass;
+pub mod corrections;
 pub mod layout;
 pub mod model;
 pub mod outline;

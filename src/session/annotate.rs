@@ -6,18 +6,26 @@ use crate::store::{AnnotationEdit, NewAnnotation, StoreError};
 
 use super::{AppState, Modal, NoteEditor, Page, TagEditor};
 
-/// One undoable change: the annotation before and after (`None` = did not exist).
+/// One undoable change: an annotation before and after (`None` = did not exist), or a
+/// correction of the structure made (`made`) or removed.
+// Undo entries are few (one per user action); boxing the larger variant buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
-struct Change {
-    before: Option<Annotation>,
-    after: Option<Annotation>,
+pub(super) enum Change {
+    Annotation {
+        before: Option<Annotation>,
+        after: Option<Annotation>,
+    },
+    /// A correction (issue 13): undo removes it, redo puts it back.
+    Correction(crate::store::StoredCorrection),
 }
 
-/// Undo and redo stacks. A new change clears what could be redone.
+/// Undo and redo stacks, shared by annotations and corrections. A new change clears
+/// what could be redone.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: Vec<Change>,
-    redo: Vec<Change>,
+    pub(super) undo: Vec<Change>,
+    pub(super) redo: Vec<Change>,
 }
 
 impl History {
@@ -30,7 +38,11 @@ impl History {
     }
 
     fn record(&mut self, before: Option<Annotation>, after: Option<Annotation>) {
-        self.undo.push(Change { before, after });
+        self.push(Change::Annotation { before, after });
+    }
+
+    pub(super) fn push(&mut self, change: Change) {
+        self.undo.push(change);
         self.redo.clear();
     }
 }
@@ -221,7 +233,7 @@ impl AppState {
         let Some(change) = self.history.undo.pop() else {
             return self.notify("没有可撤销的操作 (nothing to undo)", false);
         };
-        if self.restore(change.after.as_ref(), change.before.as_ref()) {
+        if self.carry_out(&change, false) {
             self.history.redo.push(change);
         } else {
             self.history.undo.push(change);
@@ -232,15 +244,28 @@ impl AppState {
         let Some(change) = self.history.redo.pop() else {
             return self.notify("没有可重做的操作 (nothing to redo)", false);
         };
-        if self.restore(change.before.as_ref(), change.after.as_ref()) {
+        if self.carry_out(&change, true) {
             self.history.undo.push(change);
         } else {
             self.history.redo.push(change);
         }
     }
 
+    /// Redo (`forward`) or undo one change; false when the store refused.
+    fn carry_out(&mut self, change: &Change, forward: bool) -> bool {
+        match change {
+            Change::Annotation { before, after } if forward => {
+                self.restore(before.as_ref(), after.as_ref())
+            }
+            Change::Annotation { before, after } => self.restore(after.as_ref(), before.as_ref()),
+            Change::Correction(c) => self.redo_correction(c, forward),
+        }
+    }
+
     /// Put the store back to `target` (from `current`); selects what was restored.
     fn restore(&mut self, current: Option<&Annotation>, target: Option<&Annotation>) -> bool {
+        let target = target.map(|t| self.placed_in_current_text(t));
+        let target = target.as_ref();
         let result = match (current, target) {
             (_, Some(t)) => self.store.put_annotation(t),
             (Some(c), None) => self.store.delete_annotation(&c.id).map(|_| ()),

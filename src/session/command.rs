@@ -118,6 +118,17 @@ pub enum Command {
     JumpToAnnotation(String),
     CopyAnnotations,
 
+    // Correcting the structure (issue 13)
+    /// A correction at the caret (the top of the screen without one).
+    Fix(crate::core::corrections::Action),
+    /// A correction at a char position (the paragraph's context menu).
+    FixAt {
+        action: crate::core::corrections::Action,
+        pos: usize,
+    },
+    /// Caret to the next place the reflow was unsure of.
+    NextUncertain,
+
     // The annotation panel
     SetPanelScope(super::PanelScope),
     /// Show only this colour (1–6), or every colour.
@@ -335,6 +346,8 @@ impl Command {
             SaveNote(_) => "保存笔记",
             CancelEdit => "取消编辑",
             DeleteAnnotation => "删除批注",
+            Fix(action) | FixAt { action, .. } => super::fix_label(*action),
+            NextUncertain => "下一处存疑",
             Undo => "撤销",
             Redo => "重做",
             NextAnnotation => "下一条批注",
@@ -401,7 +414,9 @@ impl Command {
             EditNote => "Write a note on the selected annotation",
             EditCodebook => "Name the six colours (your codebook, shared by all documents)",
             DeleteAnnotation => "Remove the selected annotation",
-            Undo | Redo => "Every create, edit and delete can be undone",
+            Undo | Redo => "Every create, edit, delete and correction can be undone",
+            Fix(action) | FixAt { action, .. } => super::fix_help(*action),
+            NextUncertain => "Caret to the next place the reflow was unsure of (marked ┆)",
             NextAnnotation | PreviousAnnotation => "Annotations in reading order",
             CopyAnnotations => "Copy the selected annotation(s) to the clipboard as Markdown",
             ScrollTo(_) => "Scroll with the mouse wheel or the scroll bar",

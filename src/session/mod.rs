@@ -8,6 +8,7 @@ mod command;
 mod dialogs;
 mod exporting;
 mod find;
+mod fixing;
 mod library;
 mod library_view;
 mod outline_list;
@@ -24,6 +25,7 @@ pub use annotate::History;
 pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
 pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
+pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use library_view::{
     group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, SourceEditor,
@@ -269,6 +271,9 @@ impl AppState {
             SetColorNames(names) => self.set_color_names(&names),
             CancelEdit => self.modal = Modal::None,
             DeleteAnnotation => self.delete_selected(),
+            Fix(action) => self.fix(action, None),
+            FixAt { action, pos } => self.fix(action, Some(pos)),
+            NextUncertain => self.next_uncertain(),
             Undo => self.undo(),
             Redo => self.redo(),
             NextAnnotation => self.step_annotation(true),

@@ -134,6 +134,16 @@ pub fn update(
     Ok(old_text)
 }
 
+pub fn reading_text(tx: &Connection, id: DocId) -> Result<String, Failure> {
+    tx.query_row(
+        "SELECT reading_text FROM documents WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NoDocument(id).into())
+}
+
 /// Where one annotation points, as stored.
 pub struct StoredAnchor {
     pub id: String,

@@ -46,6 +46,8 @@ pub enum StoreError {
         document: DocId,
         chars: usize,
     },
+    #[error("document {document}: {reason}")]
+    Unfit { document: DocId, reason: String },
     #[error("colour {0} is not one of 1–6")]
     BadColor(u8),
     #[error("tag {0:?} is empty; a tag needs at least one visible character")]

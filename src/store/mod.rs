@@ -7,6 +7,7 @@
 //! retry loop covers the cases SQLite reports as busy without waiting.
 
 mod annotations;
+mod corrections;
 mod documents;
 mod error;
 pub mod identity;
@@ -25,6 +26,7 @@ use crate::core::annotation::{AnchorStatus, Annotation};
 use crate::core::search::{Corpus, CorpusDocument};
 use crate::core::source::SourceMeta;
 
+pub use corrections::StoredCorrection;
 pub(crate) use documents::{Content, Source, StoredAnchor};
 pub use error::StoreError;
 pub use settings::DEFAULT_COLOR_NAMES;
@@ -293,6 +295,20 @@ impl Store {
         self.read(|c| documents::stale_ids(c, version))
     }
 
+    /// The text a document was made from (what corrections are anchored to).
+    pub fn source_text(&self, id: DocId) -> Result<String, StoreError> {
+        self.read(|c| {
+            documents::source(c, id)?
+                .map(|s| s.source_text)
+                .ok_or(StoreError::NoDocument(id).into())
+        })
+    }
+
+    /// A document's corrections in order of application.
+    pub fn corrections(&self, doc: DocId) -> Result<Vec<StoredCorrection>, StoreError> {
+        self.read(|c| corrections::list(c, doc))
+    }
+
     /// All documents in import order.
     pub fn documents(&self) -> Result<Vec<DocumentSummary>, StoreError> {
         self.read(documents::summaries)
@@ -492,6 +508,32 @@ impl Documents<'_> {
     /// Store a detected source unless the document has one (a re-import keeps it).
     pub fn set_source_if_missing(&self, id: DocId, meta: &SourceMeta) -> Result<bool, Failure> {
         sources::set_if_missing(self.tx, id, meta)
+    }
+    /// The document's corrections in order of application.
+    pub fn corrections(&self, doc: DocId) -> Result<Vec<StoredCorrection>, Failure> {
+        corrections::list(self.tx, doc)
+    }
+    pub fn add_correction(
+        &self,
+        doc: DocId,
+        correction: &crate::core::corrections::Correction,
+        now: &str,
+    ) -> Result<StoredCorrection, Failure> {
+        corrections::add(self.tx, doc, correction, now)
+    }
+    pub fn put_correction(&self, c: &StoredCorrection) -> Result<(), Failure> {
+        corrections::put(self.tx, c)
+    }
+    pub fn delete_correction(&self, id: i64) -> Result<Option<StoredCorrection>, Failure> {
+        corrections::delete(self.tx, id)
+    }
+    /// The document correction `id` belongs to.
+    pub fn correction_document(&self, id: i64) -> Result<Option<DocId>, Failure> {
+        corrections::document_of(self.tx, id)
+    }
+    /// The document's reading text as stored (what its annotations point into).
+    pub fn reading_text(&self, doc: DocId) -> Result<String, Failure> {
+        documents::reading_text(self.tx, doc)
     }
 }
 

@@ -89,7 +89,7 @@ pub const MIGRATIONS: &[&str] = &[
     // of each text became two: the source and the reading text). A data change only:
     // `rewrite_data` strips the texts from the stored JSON.
     "-- v3: outline_json without paragraph text (see rewrite_data)",
-    // issue 14: where each document was printed, as a researcher cites it; detected on
+    // v4 (issue 14): where each document was printed, as a researcher cites it; detected on
     // import, edited by the user, kept when a re-import replaces the document's text.
     // A document without a row has not been detected yet (`library::fill_missing_sources`).
     "
@@ -99,6 +99,19 @@ pub const MIGRATIONS: &[&str] = &[
         date        TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         page        INTEGER CHECK (page IS NULL OR page > 0),
         page_name   TEXT
+    );
+    ",
+    // v5 (issue 13): the reader's corrections of a document's structure, in the order
+    // they were made, each a JSON `core::corrections::Correction` anchored to the source
+    // text. The reading text and outline are recomputed from source + reflow + these.
+    "
+    CREATE TABLE corrections (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        op_json     TEXT    NOT NULL,
+        created     TEXT    NOT NULL,
+        UNIQUE (document_id, position)
     );
     ",
 ];
@@ -215,6 +228,7 @@ mod tests {
             (1, include_str!("../../tests/fixtures/db/v1.sql")),
             (2, include_str!("../../tests/fixtures/db/v2.sql")),
             (3, include_str!("../../tests/fixtures/db/v3.sql")),
+            (4, include_str!("../../tests/fixtures/db/v4.sql")),
         ];
         assert_eq!(
             fixtures.len() as i64,

@@ -40,6 +40,9 @@ pub struct Marks {
     /// Hits of the find bar: every one outlined, the current one filled.
     pub found: Vec<Rect>,
     pub found_current: Vec<Rect>,
+    /// Blocks the reflow was unsure of (issue 13): a quiet rule in the margin says
+    /// "check this break or label"; `u` jumps to the next.
+    pub uncertain: Vec<Rect>,
 }
 
 /// Nesting depth of each annotation in reading order (0 = not inside another).
@@ -60,6 +63,13 @@ fn depths(annotations: &[&Annotation]) -> Vec<usize> {
 
 pub fn compute(layout: &SectionLayout, doc: &OpenDocument, palette: &Palette) -> Marks {
     let mut marks = Marks::default();
+    let unsure = crate::session::uncertain_places(&doc.reader.outline);
+    marks.uncertain = layout
+        .blocks
+        .iter()
+        .filter(|b| b.start.is_some_and(|s| unsure.binary_search(&s).is_ok()))
+        .map(|b| b.rect())
+        .collect();
     let band = (layout.font_size * 1.36).round();
     let (span_start, span_end) = doc.reader.visible_span();
     // Annotations on screen, in reading order (the store keeps them sorted).

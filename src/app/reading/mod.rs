@@ -37,6 +37,8 @@ pub struct ReadingView {
     column_origin: Option<Pos2>,
     /// Viewport height last reported to the state.
     reported: Option<(u64, f32)>,
+    /// The char the paragraph's context menu was opened on.
+    menu_at: Option<usize>,
 }
 
 impl ReadingView {
@@ -117,6 +119,7 @@ impl ReadingView {
                 palette,
             );
             pointer(ui, &response, layout, marks, column, doc, queue);
+            structure_menu(&response, layout, column, &mut self.menu_at, queue);
             hover_ui(&response, marks, column, doc, state.color_names(), palette);
             if focused && doc.caret_mode {
                 response.ctx.set_cursor_icon(CursorIcon::Text);
@@ -132,18 +135,8 @@ impl ReadingView {
         }
         self.synced_scroll = if forced { doc.reader.scroll } else { offset };
 
-        // Scroll a caret or a jumped-to annotation into sight.
-        if let Some(pos) = doc.reveal {
-            if let Some(r) = layout.caret_rect(pos) {
-                let (top, bottom) = (doc.reader.scroll, doc.reader.scroll + viewport_height);
-                if r.top() < top + size || r.bottom() > bottom - size {
-                    queue.push(Command::ScrollTo(
-                        (r.top() - viewport_height / 3.0).max(0.0),
-                    ));
-                }
-            }
-        }
-        // Tell the state what was measured when it changed (or a saved scroll waits for it).
+        // Tell the state what was measured when it changed (or a saved scroll waits for it),
+        // before any scroll below: a scroll into a newly opened section is clamped to it.
         let report = (self.generation, viewport_height);
         if self.reported != Some(report) || doc.restore_scroll.is_some() {
             let metrics = ViewMetrics {
@@ -154,6 +147,17 @@ impl ReadingView {
             };
             queue.push(Command::ReportView(metrics));
             self.reported = Some(report);
+        }
+        // Scroll a caret or a jumped-to annotation into sight.
+        if let Some(pos) = doc.reveal {
+            if let Some(r) = layout.caret_rect(pos) {
+                let (top, bottom) = (doc.reader.scroll, doc.reader.scroll + viewport_height);
+                if r.top() < top + size || r.bottom() > bottom - size {
+                    queue.push(Command::ScrollTo(
+                        (r.top() - viewport_height / 3.0).max(0.0),
+                    ));
+                }
+            }
         }
         if doc.reveal.is_some() {
             queue.push(Command::Revealed);
@@ -230,6 +234,20 @@ fn paint(
         let galley = ui.fonts_mut(|f| f.layout_job((*block.galley.job).clone()));
         painter.galley(column + block.origin, galley, palette.ink);
     }
+    for r in marks.uncertain.iter().filter(|r| seen(r)) {
+        // A dotted rule left of the block, in the muted ink: noticed when looked for.
+        let x = r.left() + at.x - layout.font_size * 0.6;
+        let dots = egui::Shape::dotted_line(
+            &[
+                Pos2::new(x, r.top() + at.y + 4.0),
+                Pos2::new(x, r.bottom() + at.y - 4.0),
+            ],
+            palette.muted,
+            5.0,
+            1.2,
+        );
+        painter.extend(dots);
+    }
     for &(p, color) in &marks.notes {
         painter.circle_filled(p + at + Vec2::new(1.0, 1.0), 3.0, color);
     }
@@ -284,6 +302,47 @@ fn hover_ui(
         }
         if !a.note.is_empty() {
             ui.label(egui::RichText::new(&a.note).size(13.0));
+        }
+    });
+}
+
+/// Right-click on the text: the corrections of the structure (the "结构" menu), made
+/// at the char clicked.
+fn structure_menu(
+    response: &egui::Response,
+    layout: &SectionLayout,
+    column: Pos2,
+    menu_at: &mut Option<usize>,
+    queue: &mut Vec<Command>,
+) {
+    if response.secondary_clicked() {
+        *menu_at = response
+            .interact_pointer_pos()
+            .and_then(|p| layout.offset_at(Pos2::new(p.x - column.x, p.y - column.y)));
+    }
+    let Some(pos) = *menu_at else { return };
+    response.context_menu(|ui| {
+        for command in crate::app::menu::STRUCTURE.iter() {
+            match command {
+                None => {
+                    ui.separator();
+                }
+                Some(Command::Fix(action)) => {
+                    if ui.button(crate::session::fix_label(*action)).clicked() {
+                        queue.push(Command::FixAt {
+                            action: *action,
+                            pos,
+                        });
+                        ui.close();
+                    }
+                }
+                Some(other) => {
+                    if ui.button(other.label()).clicked() {
+                        queue.push(other.clone());
+                        ui.close();
+                    }
+                }
+            }
         }
     });
 }
