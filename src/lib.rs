@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod library;
 pub mod logging;
 pub mod notes;
+pub mod notes_qdpx;
 pub mod session;
 pub mod store;
 pub mod timestamp;

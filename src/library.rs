@@ -20,6 +20,22 @@ pub fn import(
     source_path: &Path,
     ingested: &Ingested,
 ) -> Result<(DocId, ImportOutcome), StoreError> {
+    import_as(
+        store,
+        source_path,
+        ingested,
+        &content_hash(&ingested.decoded.text),
+    )
+}
+
+/// [`import`], the document identified by `hash` rather than by its text's: a text that a
+/// pizhu REFI-QDA export carried keeps the identity of the page it was read from.
+pub fn import_as(
+    store: &mut Store,
+    source_path: &Path,
+    ingested: &Ingested,
+    hash: &str,
+) -> Result<(DocId, ImportOutcome), StoreError> {
     let source = std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
     let content = Content {
         source_path: source.to_string_lossy().into_owned(),
@@ -28,19 +44,18 @@ pub fn import(
         outline: &ingested.outline,
         reflow_version: ingested.reflow_version,
     };
-    let hash = content_hash(content.source_text);
     let now = crate::timestamp::now();
     store.write_documents(|docs| {
-        if let Some((id, stored_version)) = docs.find_by_hash(&hash)? {
+        if let Some((id, stored_version)) = docs.find_by_hash(hash)? {
             if stored_version >= content.reflow_version {
                 return Ok((id, ImportOutcome::Unchanged));
             }
-            return Ok((id, replace(docs, id, &content, &hash, &now)?));
+            return Ok((id, replace(docs, id, &content, hash, &now)?));
         }
         if let Some(id) = docs.find_by_path(&content.source_path)? {
-            return Ok((id, replace(docs, id, &content, &hash, &now)?));
+            return Ok((id, replace(docs, id, &content, hash, &now)?));
         }
-        Ok((docs.insert(&content, &hash, &now)?, ImportOutcome::New))
+        Ok((docs.insert(&content, hash, &now)?, ImportOutcome::New))
     })
 }
 

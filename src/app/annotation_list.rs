@@ -139,10 +139,21 @@ fn card_ui(
         content.add(egui::Label::new(note).truncate());
     }
     // Sensed after the labels, so a click anywhere on the card (text included) is the card's.
-    ui.interact(
-        rect,
-        egui::Id::unique(("annotation-card", &a.id)),
-        Sense::CLICK,
-    )
-    .on_hover_cursor(egui::CursorIcon::PointingHand)
+    let response = ui
+        .interact(
+            rect,
+            egui::Id::unique(("annotation-card", &a.id)),
+            Sense::CLICK,
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    let name = crate::export::color_name(state.color_names(), a.color);
+    let mut spoken = format!("{name}: {}", a.quote);
+    if !a.tags.is_empty() {
+        spoken.push_str(&format!("; #{}", a.tags.join(" #")));
+    }
+    if !a.note.is_empty() {
+        spoken.push_str(&format!("; {}", shorten(&a.note, 200)));
+    }
+    super::access::describe(&response, egui::accesskit::Role::ListItem, &spoken);
+    response
 }

@@ -2,6 +2,7 @@
 //! menus and mouse into [`Command`]s, and applies them after drawing, through
 //! [`AppState::apply`].
 
+mod access;
 mod annotation_list;
 mod annotation_panel;
 mod dialogs;

@@ -4,6 +4,8 @@
 pub mod anchor;
 pub mod annotation;
 pub mod charclass;
+pub mod colors;
+pub mod keep_lines;
 pub mod layout;
 pub mod model;
 pub mod outline;

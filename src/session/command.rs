@@ -282,7 +282,7 @@ impl Command {
             ExportDialog => "Write annotations as Markdown, CSV or Web Annotation JSON",
             Quit => "Close pizhu (everything is already saved)",
             ZoomIn | ZoomOut | ZoomReset => "Size of the reading text",
-            CycleTheme => "Light, sepia, dark",
+            CycleTheme => "Light, sepia, dark, high contrast",
             EnterCaretMode => "Show a caret in the text to select with the keyboard",
             Escape => "Close a dialog, clear the selection or leave caret mode",
             MoveCaret { extend: true, .. } => "Extend the selection",

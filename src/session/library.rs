@@ -99,6 +99,12 @@ impl AppState {
     pub(super) fn import_and_open(&mut self, paths: &[PathBuf]) {
         let mut first = None;
         for path in paths {
+            if crate::notes_qdpx::is_qdpx(path) {
+                if let Some(id) = self.import_project(path) {
+                    first.get_or_insert(id);
+                }
+                continue;
+            }
             let result = ingest_path(path)
                 .map_err(|e| e.to_string())
                 .and_then(|ingested| {

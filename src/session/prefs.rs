@@ -9,6 +9,8 @@ pub enum Theme {
     Light,
     Sepia,
     Dark,
+    /// Black on white, strong rules: for low vision and bright rooms.
+    HighContrast,
 }
 
 impl Theme {
@@ -16,7 +18,8 @@ impl Theme {
         match self {
             Theme::Light => Theme::Sepia,
             Theme::Sepia => Theme::Dark,
-            Theme::Dark => Theme::Light,
+            Theme::Dark => Theme::HighContrast,
+            Theme::HighContrast => Theme::Light,
         }
     }
 
@@ -25,11 +28,12 @@ impl Theme {
             Theme::Light => "light",
             Theme::Sepia => "sepia",
             Theme::Dark => "dark",
+            Theme::HighContrast => "high-contrast",
         }
     }
 
     pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::Light, Theme::Sepia, Theme::Dark]
+        [Theme::Light, Theme::Sepia, Theme::Dark, Theme::HighContrast]
             .into_iter()
             .find(|t| t.name() == s)
     }
@@ -39,6 +43,7 @@ impl Theme {
             Theme::Light => "明亮",
             Theme::Sepia => "护眼",
             Theme::Dark => "夜间",
+            Theme::HighContrast => "高对比度",
         }
     }
 }

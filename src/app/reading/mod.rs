@@ -103,6 +103,7 @@ impl ReadingView {
         let output = area.show_viewport(ui, |ui, viewport| {
             let content = Vec2::new(ui.available_width(), layout.height);
             let (rect, response) = ui.allocate_exact_size(content, Sense::CLICK | Sense::DRAG);
+            crate::app::access::reading_text(&response, doc);
             let column = Pos2::new(
                 rect.left() + ((rect.width() - width) * 0.5).round(),
                 rect.top(),
