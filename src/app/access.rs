@@ -44,3 +44,29 @@ pub fn reading_text(response: &Response, doc: &OpenDocument) {
         });
     }
 }
+
+/// Name the scroll bars of the scroll area `area` (its `ScrollAreaOutput::id`) after what
+/// they scroll; egui gives them a role but no name.
+pub fn name_scroll_bars(ctx: &egui::Context, area: egui::Id, what: &str) {
+    for (axis, direction) in [(0usize, "横向滚动 horizontal"), (1, "滚动 scroll")] {
+        let id = area.with(axis);
+        if ctx.has_accesskit_node(id) {
+            ctx.accesskit_node_builder(id, |node| node.set_label(format!("{what} · {direction}")));
+        }
+    }
+}
+
+/// A dialog's accessible name: its title.
+pub fn dialog_name(modal: &crate::session::Modal) -> &'static str {
+    use crate::session::Modal;
+    match modal {
+        Modal::None => "",
+        Modal::Help => "帮助 Help",
+        Modal::About => "关于 About",
+        Modal::OpenFile(_) => "打开文件 Open a file",
+        Modal::Tags(_) => "标签 Tags",
+        Modal::Note(_) => "笔记 Note",
+        Modal::Codebook(_) => "颜色名称 Colour names",
+        Modal::Export(_) => "导出批注 Export annotations",
+    }
+}

@@ -38,7 +38,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         area = area.vertical_scroll_offset((cursor as f32 * row - row).max(0.0));
     }
     let all_docs = state.panel().scope == PanelScope::AllDocuments;
-    area.show_rows(ui, CARD_HEIGHT, list.len(), |ui, range| {
+    let scroll = area.show_rows(ui, CARD_HEIGHT, list.len(), |ui, range| {
         ui.data_mut(|d| d.insert_temp(memory, (cursor, range.start, range.end)));
         for i in range {
             let a = list[i];
@@ -55,6 +55,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             }
         }
     });
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "批注 Annotations");
 }
 
 fn card_ui(

@@ -87,7 +87,11 @@ fn filters_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
     let search = egui::TextEdit::singleline(&mut text)
         .hint_text("搜索引文、笔记、标签")
         .desired_width(f32::INFINITY);
-    if ui.add(search).changed() {
+    if ui
+        .add(search)
+        .accessible_name("搜索批注 Search annotations")
+        .changed()
+    {
         queue.push(Command::FilterText(text));
     }
 }

@@ -9,7 +9,7 @@ use super::keymap::keys_for;
 use super::theme::Palette;
 
 pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
-    egui::ScrollArea::vertical()
+    let scroll = egui::ScrollArea::vertical()
         .id_salt("library")
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -88,4 +88,5 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                 });
             });
         });
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "文库 Library");
 }

@@ -20,10 +20,11 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         .show(ui, |ui| {
             ui.label(RichText::new("目录").color(palette.muted).size(12.5));
             ui.add_space(4.0);
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .id_salt("outline")
                 .auto_shrink(false)
                 .show(ui, |ui| rows_ui(ui, state, palette, queue));
+            super::access::name_scroll_bars(ui.ctx(), scroll.id, "目录 Outline");
         });
     response.response.rect.width()
 }

@@ -200,6 +200,10 @@ mod tests {
             p.zoom_out();
         }
         assert_eq!(p.zoom, ZOOM_MIN);
-        assert_eq!(Theme::Light.next().next().next(), Theme::Light);
+        assert_eq!(Theme::Light.next().next().next(), Theme::HighContrast);
+        assert_eq!(Theme::HighContrast.next(), Theme::Light);
+        for t in [Theme::Light, Theme::Sepia, Theme::Dark, Theme::HighContrast] {
+            assert_eq!(Theme::parse(t.name()), Some(t));
+        }
     }
 }

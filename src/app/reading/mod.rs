@@ -125,6 +125,7 @@ impl ReadingView {
             column
         });
         self.column_origin = Some(output.inner);
+        crate::app::access::name_scroll_bars(ui.ctx(), output.id, "阅读 Reading");
 
         let offset = output.state.clamped_offset().y;
         let viewport_height = output.inner_rect.height();
