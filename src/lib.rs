@@ -12,6 +12,7 @@ pub mod cli;
 pub mod core;
 pub mod desktop;
 pub mod export;
+pub mod i18n;
 pub mod ingest;
 pub mod library;
 pub mod logging;

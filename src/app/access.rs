@@ -6,6 +6,7 @@ use egui::accesskit::Role;
 use egui::Response;
 
 use crate::core::outline::char_slice;
+use crate::i18n::{tr, tr_with, Lang};
 use crate::session::OpenDocument;
 
 /// Give `response`'s node a role and a name.
@@ -18,12 +19,13 @@ pub fn describe(response: &Response, role: Role, name: &str) {
 
 /// The reading text: a named document node, then one paragraph node per title line,
 /// heading and paragraph of the section on screen, each carrying its text.
-pub fn reading_text(response: &Response, doc: &OpenDocument) {
+pub fn reading_text(response: &Response, doc: &OpenDocument, lang: Lang) {
     let outline = &doc.reader.outline;
     let position = doc.reader.position();
     let article = position.and_then(|(a, _)| outline.articles.get(a));
     let title = article.map(|a| a.display_title()).unwrap_or("");
-    describe(response, Role::Document, &format!("阅读 Reading: {title}"));
+    let name = tr_with(lang, "access.reading", &[("title", title)]);
+    describe(response, Role::Document, &name);
     let Some(section) = doc.reader.section() else {
         return;
     };
@@ -47,26 +49,44 @@ pub fn reading_text(response: &Response, doc: &OpenDocument) {
 
 /// Name the scroll bars of the scroll area `area` (its `ScrollAreaOutput::id`) after what
 /// they scroll; egui gives them a role but no name.
-pub fn name_scroll_bars(ctx: &egui::Context, area: egui::Id, what: &str) {
-    for (axis, direction) in [(0usize, "横向滚动 horizontal"), (1, "滚动 scroll")] {
+pub fn name_scroll_bars(ctx: &egui::Context, area: egui::Id, what: &'static str) {
+    let lang = language(ctx);
+    let name = tr_with(lang, "access.scroll", &[("what", tr(lang, what))]);
+    for axis in [0usize, 1] {
         let id = area.with(axis);
         if ctx.has_accesskit_node(id) {
-            ctx.accesskit_node_builder(id, |node| node.set_label(format!("{what} · {direction}")));
+            ctx.accesskit_node_builder(id, |node| node.set_label(name.clone()));
         }
     }
 }
 
-/// A dialog's accessible name: its title.
-pub fn dialog_name(modal: &crate::session::Modal) -> &'static str {
+/// A dialog's accessible name: its title, in the window's language.
+pub fn dialog_name(modal: &crate::session::Modal, lang: Lang) -> &'static str {
     use crate::session::Modal;
     match modal {
         Modal::None => "",
-        Modal::Help => "帮助 Help",
-        Modal::About => "关于 About",
-        Modal::OpenFile(_) => "打开文件 Open a file",
-        Modal::Tags(_) => "标签 Tags",
-        Modal::Note(_) => "笔记 Note",
-        Modal::Codebook(_) => "颜色名称 Colour names",
-        Modal::Export(_) => "导出批注 Export annotations",
+        Modal::Help => tr(lang, "dialog.help"),
+        Modal::About => tr(lang, "dialog.about"),
+        Modal::OpenFile(_) => tr(lang, "dialog.open"),
+        Modal::Tags(_) => tr(lang, "dialog.tags"),
+        Modal::Note(_) => tr(lang, "dialog.note"),
+        Modal::Codebook(_) => tr(lang, "dialog.codebook"),
+        Modal::Export(_) => tr(lang, "dialog.export"),
     }
+}
+
+/// Remember the window's language for this frame, for widgets drawn without the state.
+pub fn set_language(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique("pizhu-language"), lang));
+}
+
+/// The window's language this frame (see [`set_language`]).
+pub fn language(ctx: &egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp(egui::Id::unique("pizhu-language")))
+        .unwrap_or_default()
+}
+
+/// The window's string `key` in this frame's language.
+pub fn text(ctx: &egui::Context, key: &'static str) -> &'static str {
+    tr(language(ctx), key)
 }

@@ -55,7 +55,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             }
         }
     });
-    super::access::name_scroll_bars(ui.ctx(), scroll.id, "批注 Annotations");
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.annotations");
 }
 
 fn card_ui(

@@ -89,7 +89,7 @@ fn filters_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
         .desired_width(f32::INFINITY);
     if ui
         .add(search)
-        .accessible_name("搜索批注 Search annotations")
+        .accessible_name(super::access::text(ui.ctx(), "access.search"))
         .changed()
     {
         queue.push(Command::FilterText(text));

@@ -62,7 +62,7 @@ pub fn ui(
                 }
             }
         });
-    let name = super::access::dialog_name(state.modal());
+    let name = super::access::dialog_name(state.modal(), state.language());
     super::access::describe(&response.response, egui::accesskit::Role::Dialog, name);
     if response.backdrop_response.clicked() {
         queue.push(Command::CancelEdit);
@@ -89,7 +89,7 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
                         .color(palette.muted),
                 );
             });
-        super::access::name_scroll_bars(ui.ctx(), scroll.id, "字体许可证 Font licence");
+        super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.fonts");
     });
     ui.add_space(6.0);
     if ui.button("关闭 (Esc)").clicked() {
@@ -177,7 +177,7 @@ fn tags_ui(
                 .hint_text("输入标签，Enter 添加；空时 Enter 保存")
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("标签 Tag");
+        .accessible_name(super::access::text(ui.ctx(), "access.tag"));
     if just_opened || enter {
         field.request_focus();
     }
@@ -231,7 +231,7 @@ fn note_ui(
                 .desired_width(f32::INFINITY)
                 .hint_text("写下你的想法…"),
         )
-        .accessible_name("笔记 Note");
+        .accessible_name(super::access::text(ui.ctx(), "access.note"));
     if just_opened {
         field.request_focus();
     }
@@ -285,7 +285,11 @@ fn codebook_ui(
                         .hint_text(format!("颜色 {color} 的名称"))
                         .desired_width(240.0),
                 )
-                .accessible_name(format!("颜色 {color} 的名称 Name of colour {color}"));
+                .accessible_name(crate::i18n::tr_with(
+                    super::access::language(ui.ctx()),
+                    "access.color_name",
+                    &[("color", &color.to_string())],
+                ));
             if just_opened && i == 0 {
                 field.request_focus();
             }

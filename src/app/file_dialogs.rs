@@ -58,7 +58,7 @@ fn browser_listing_ui(
                         ui.label(RichText::new("（空文件夹）").color(palette.muted));
                     }
                 });
-            super::access::name_scroll_bars(ui.ctx(), scroll.id, "文件夹 Folder");
+            super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.folder");
         });
     if let Some(e) = &browser.error {
         ui.label(RichText::new(e).color(palette.accent));
@@ -81,7 +81,7 @@ pub(super) fn open_file_ui(
                 .hint_text("路径，或在下方选择 (path, or pick below)")
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("路径 Path");
+        .accessible_name(super::access::text(ui.ctx(), "access.path"));
     if just_opened {
         field.request_focus();
     }
@@ -151,7 +151,7 @@ pub(super) fn export_ui(
                 .hint_text("文件名 (file name)")
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name("文件名 File name");
+        .accessible_name(super::access::text(ui.ctx(), "access.file_name"));
     if field.changed() {
         queue.push(Command::Browse(Browse::SetPath(
             dialog.browser.path.clone(),

@@ -71,7 +71,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                 }
             });
         });
-    super::access::name_scroll_bars(ui.ctx(), scroll.id, "帮助 Help");
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "dialog.help");
 }
 
 fn context_ui(ui: &mut egui::Ui, context: KeyContext, state: &AppState, palette: &Palette) {

@@ -88,5 +88,5 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                 });
             });
         });
-    super::access::name_scroll_bars(ui.ctx(), scroll.id, "文库 Library");
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.library");
 }

@@ -24,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                 .id_salt("outline")
                 .auto_shrink(false)
                 .show(ui, |ui| rows_ui(ui, state, palette, queue));
-            super::access::name_scroll_bars(ui.ctx(), scroll.id, "目录 Outline");
+            super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.outline");
         });
     response.response.rect.width()
 }

@@ -27,6 +27,7 @@ impl AppState {
             }
         }
         if self.library.is_empty() {
+            self.name_colours_in_my_language();
             self.import_sample();
             return;
         }
@@ -43,6 +44,26 @@ impl AppState {
         match last.filter(|id| self.library.iter().any(|d| d.id == *id)) {
             Some(id) => self.open_document(id),
             None => self.show_library(),
+        }
+    }
+
+    /// A new library's codebook in the window's language: the Chinese defaults become the
+    /// English ones in an English window (names the user chose are left alone).
+    fn name_colours_in_my_language(&mut self) {
+        if self.language() != crate::i18n::Lang::En {
+            return;
+        }
+        let untouched = self
+            .color_names
+            .iter()
+            .zip(crate::core::colors::COLORS.iter())
+            .all(|(name, c)| name == c.name_zh);
+        if untouched {
+            let english: Vec<String> = crate::core::colors::COLORS
+                .iter()
+                .map(|c| c.name_en.to_string())
+                .collect();
+            self.set_color_names(&english);
         }
     }
 

@@ -128,6 +128,10 @@ pub struct AppState {
     history: History,
     /// Documents opened so far (never reset): the source of [`OpenDocument::opening`].
     openings: u64,
+    /// `PIZHU_LANG`, which wins over the remembered choice until the menu switches.
+    forced_language: Option<crate::i18n::Lang>,
+    /// The system locale's language, used when nothing was chosen.
+    system_language: crate::i18n::Lang,
 }
 
 impl AppState {
@@ -155,6 +159,8 @@ impl AppState {
             tags: Vec::new(),
             history: History::default(),
             openings: 0,
+            forced_language: crate::i18n::Lang::forced(|k| std::env::var(k).ok()),
+            system_language: crate::i18n::Lang::of_system(|k| std::env::var(k).ok()),
         };
         if let Some(e) = trouble {
             state.notify(
@@ -212,6 +218,10 @@ impl AppState {
             ZoomOut => self.prefs.zoom_out(),
             ZoomReset => self.prefs.zoom = 1.0,
             CycleTheme => self.prefs.theme = self.prefs.theme.next(),
+            SetLanguage(lang) => {
+                self.forced_language = None;
+                self.prefs.language = Some(lang);
+            }
             Escape => self.escape(),
             EnterCaretMode
             | MoveCaret { .. }

@@ -63,6 +63,8 @@ pub struct Prefs {
     pub annotations_width: f32,
     /// Inner size of the window in points, as last seen.
     pub window_size: Option<(f32, f32)>,
+    /// The language chosen in the menu; `None` follows the system locale.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Prefs {
@@ -75,6 +77,7 @@ impl Default for Prefs {
             outline_width: 260.0,
             annotations_width: 320.0,
             window_size: None,
+            language: None,
         }
     }
 }
@@ -113,6 +116,9 @@ impl Prefs {
         }
         if let Some(v) = get("ui.annotations_visible")? {
             p.annotations_visible = v == "true";
+        }
+        if let Some(code) = get("ui.language")? {
+            p.language = crate::i18n::Lang::parse(&code);
         }
         if let Some(size) = get("ui.window_size")? {
             let mut parts = size.split('x').map(|n| n.parse::<f32>().ok());
@@ -159,6 +165,13 @@ impl Prefs {
             "ui.annotations_visible",
             self.annotations_visible.to_string(),
         )?;
+        if let Some(lang) = self.language {
+            put(
+                self.language != saved.language,
+                "ui.language",
+                lang.code().into(),
+            )?;
+        }
         if let Some((w, h)) = self.window_size {
             put(
                 self.window_size != saved.window_size,
@@ -185,6 +198,7 @@ mod tests {
         p.outline_visible = false;
         p.outline_width = 300.0;
         p.window_size = Some((1200.0, 800.0));
+        p.language = Some(crate::i18n::Lang::Zh);
         p.save(&defaults, &mut store).unwrap();
         assert_eq!(Prefs::load(&store).unwrap(), p);
     }
