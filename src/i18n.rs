@@ -151,7 +151,7 @@ mod tests {
         }
     }
 
-    /// Every `tr(…, "key")` and `tr_with(…, "key", …)` in the source names a key of the
+    /// Every `tr(…, "key")`, `tr_with(…, "key", …)` and `access::text(…, "key")` names a key of the
     /// catalogues, so a typo or a key added in the code alone fails here.
     #[test]
     fn every_key_the_code_uses_is_in_the_catalogues() {
@@ -165,16 +165,26 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for call in ["tr(", "tr_with("] {
-                for piece in text.split(call).skip(1) {
-                    let Some(key) = piece.split('"').nth(1) else {
+            for call in ["tr(", "tr_with(", "access::text("] {
+                for (at, _) in text.match_indices(call) {
+                    // A call of that name, not the end of another (`to_str(`).
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    // The first string literal of the call (its line, else the next one).
+                    let piece = &text[at + call.len()..];
+                    let head: String = piece.lines().take(2).collect();
+                    let head = head.split(';').next().unwrap_or("");
+                    let Some(key) = head.split('"').nth(1) else {
                         continue;
                     };
-                    let is_key = key.contains('.')
-                        && key
-                            .chars()
-                            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
-                    if is_key && piece.find('"') < piece.find(')') {
+                    let is_key = key.split('.').count() >= 2
+                        && key.split('.').all(|part| {
+                            !part.is_empty()
+                                && part.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        });
+                    if is_key {
                         used += 1;
                         assert!(en.contains_key(key), "{}: key {key:?}", path.display());
                     }

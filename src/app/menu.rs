@@ -125,7 +125,7 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
         .show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 for (title, commands) in MENUS {
-                    let title = tr(state.language(), *title);
+                    let title = tr(state.language(), title);
                     ui.menu_button(RichText::new(title).color(palette.muted), |ui| {
                         ui.set_min_width(240.0);
                         for command in commands.iter() {

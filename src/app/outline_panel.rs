@@ -18,7 +18,11 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         .size_range(160.0..=640.0)
         .frame(frame)
         .show(ui, |ui| {
-            ui.label(RichText::new("目录").color(palette.muted).size(12.5));
+            ui.label(
+                RichText::new(super::access::text(ui.ctx(), "panel.outline"))
+                    .color(palette.muted)
+                    .size(12.5),
+            );
             ui.add_space(4.0);
             let scroll = egui::ScrollArea::vertical()
                 .id_salt("outline")

@@ -89,7 +89,7 @@ pub fn parse_color(text: &str) -> Option<u32> {
         3 => {
             let v = u32::from_str_radix(digits, 16).ok()?;
             let (r, g, b) = (v >> 8 & 0xF, v >> 4 & 0xF, v & 0xF);
-            Some((r * 17) << 16 | (g * 17) << 8 | b * 17)
+            Some((r * 17) << 16 | (g * 17) << 8 | (b * 17))
         }
         _ => None,
     }
