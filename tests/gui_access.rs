@@ -3,6 +3,8 @@
 //! focused) must have a name; the reading text's paragraphs, the outline's items and
 //! the annotation cards must be there by name.
 
+#![cfg(feature = "gui")]
+
 mod gui_support;
 
 use egui::accesskit::{Action, Role};

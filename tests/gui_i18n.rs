@@ -1,6 +1,8 @@
 //! The window in English and in Chinese: what the locale picks, the menu switch (at once,
 //! remembered), each dialog's title in both, a new library's colour names.
 
+#![cfg(feature = "gui")]
+
 mod gui_support;
 
 use egui::accesskit::Role;

@@ -1,6 +1,8 @@
 //! REFI-QDA projects through the window: the Ctrl+E dialog writes a `.qdpx` (the same
 //! session function as `pizhu export`), and dropping one on the window imports it.
 
+#![cfg(feature = "gui")]
+
 mod gui_support;
 
 use egui::{Key, Modifiers};

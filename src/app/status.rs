@@ -57,7 +57,7 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
                     ui.label(muted(tr(lang, "status.help").into()));
                     ui.label(muted(format!(
                         "{} · {:.0}%",
-                        state.prefs().theme.label(),
+                        theme_label(lang, state.prefs().theme),
                         state.prefs().zoom * 100.0
                     )));
                     let mode = match (
@@ -81,4 +81,15 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
                 });
             });
         });
+}
+
+/// The theme's name in the window's language.
+fn theme_label(lang: crate::i18n::Lang, theme: crate::session::Theme) -> &'static str {
+    use crate::session::Theme;
+    match theme {
+        Theme::Light => tr(lang, "theme.light"),
+        Theme::Sepia => tr(lang, "theme.sepia"),
+        Theme::Dark => tr(lang, "theme.dark"),
+        Theme::HighContrast => tr(lang, "theme.high_contrast"),
+    }
 }
