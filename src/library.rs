@@ -22,6 +22,22 @@ pub fn import(
     source_path: &Path,
     ingested: &Ingested,
 ) -> Result<(DocId, ImportOutcome), StoreError> {
+    import_as(
+        store,
+        source_path,
+        ingested,
+        &content_hash(&ingested.decoded.text),
+    )
+}
+
+/// [`import`], the document identified by `hash` rather than by its text's: a text that a
+/// pizhu REFI-QDA export carried keeps the identity of the page it was read from.
+pub fn import_as(
+    store: &mut Store,
+    source_path: &Path,
+    ingested: &Ingested,
+    hash: &str,
+) -> Result<(DocId, ImportOutcome), StoreError> {
     let source = std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
     let content = Content {
         source_path: source.to_string_lossy().into_owned(),
@@ -30,27 +46,26 @@ pub fn import(
         outline: &ingested.outline,
         reflow_version: ingested.reflow_version,
     };
-    let hash = content_hash(content.source_text);
     let now = crate::timestamp::now();
     // A source the document already has (detected before, or edited) is kept.
     let detected = detect_source(&content.source_path, &ingested.outline.page_furniture);
     store.write_documents(|docs| {
-        let (id, outcome) = if let Some((id, stored_version)) = docs.find_by_hash(&hash)? {
+        let (id, outcome) = if let Some((id, stored_version)) = docs.find_by_hash(hash)? {
             if stored_version >= content.reflow_version {
                 (id, ImportOutcome::Unchanged)
             } else {
                 (
                     id,
-                    replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+                    replace_corrected(docs, id, &content, &ingested.document, hash, &now)?,
                 )
             }
         } else if let Some(id) = docs.find_by_path(&content.source_path)? {
             (
                 id,
-                replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+                replace_corrected(docs, id, &content, &ingested.document, hash, &now)?,
             )
         } else {
-            (docs.insert(&content, &hash, &now)?, ImportOutcome::New)
+            (docs.insert(&content, hash, &now)?, ImportOutcome::New)
         };
         docs.set_source_if_missing(id, &detected)?;
         Ok((id, outcome))

@@ -22,16 +22,25 @@ pub fn export_to_file(
     path: &Path,
 ) -> anyhow::Result<Rendered> {
     let rendered = render(store, format, doc)?;
-    write_atomically(path, rendered.text.as_bytes())?;
+    write_atomically(path, &rendered.bytes)?;
     Ok(rendered)
 }
 
 /// An export and what went into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
-    pub text: String,
+    /// UTF-8 text, except for [`Format::Qdpx`] (a zip).
+    pub bytes: Vec<u8>,
     pub documents: usize,
+    /// Annotations written (a `.qdpx` leaves out orphans).
     pub annotations: usize,
+}
+
+impl Rendered {
+    /// The export as text (a zip's bytes would be replaced, so only for text formats).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
 }
 
 /// Renders the annotations of one document (`Some(id)`, even if it has none) or of
@@ -72,11 +81,15 @@ pub fn render(store: &Store, format: Format, doc: Option<DocId>) -> Result<Rende
             .with_source(source)
         })
         .collect();
-    let text = format.render(&views, &store.color_names()?);
+    let bytes = format.render(&views, &store.color_names()?);
+    let written = |a: &&Annotation| format != Format::Qdpx || a.status != AnchorStatus::Orphan;
     Ok(Rendered {
-        text,
+        bytes,
         documents: views.len(),
-        annotations: views.iter().map(|v| v.annotations.len()).sum(),
+        annotations: views
+            .iter()
+            .map(|v| v.annotations.iter().filter(written).count())
+            .sum(),
     })
 }
 
@@ -122,6 +135,15 @@ const BULK_LOOKUP_FROM: usize = 200;
 /// writes them all, so a bad file imports nothing.
 pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<ImportSummary> {
     let records = w3c_import::parse(json, &store.color_names()?)?;
+    merge(store, &records)
+}
+
+/// Merges parsed annotations (W3C or REFI-QDA) whose documents are in the library: each
+/// is checked before one transaction writes them all.
+pub(crate) fn merge(
+    store: &mut Store,
+    records: &[ImportedAnnotation],
+) -> anyhow::Result<ImportSummary> {
     let mut documents: HashMap<String, StoredDocument> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         if documents.contains_key(&r.content_hash) {
@@ -152,7 +174,7 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
             .collect()
     } else {
         let mut found = HashMap::new();
-        for r in &records {
+        for r in records {
             if let Some(a) = store.annotation(&r.id)? {
                 found.insert(a.id.clone(), a);
             }
@@ -163,7 +185,7 @@ pub fn import_annotations(store: &mut Store, json: &str) -> anyhow::Result<Impor
     let now = crate::timestamp::now();
     let mut summary = ImportSummary::default();
     let mut writes = Vec::new();
-    for r in &records {
+    for r in records {
         let modified = r
             .modified
             .as_deref()

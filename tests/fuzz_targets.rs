@@ -226,7 +226,7 @@ fn library_with_sample() -> (Store, String) {
             .unwrap();
     }
     let rendered = pizhu::notes::render(&store, pizhu::export::Format::W3cJson, None).unwrap();
-    (store, rendered.text)
+    (store, rendered.text().into_owned())
 }
 
 #[test]

@@ -90,7 +90,10 @@ impl Assertions {
 fn exported() -> Value {
     let (mut store, doc) = library();
     annotate(&mut store, doc);
-    let json = render_library(&store, Format::W3cJson, None).unwrap().text;
+    let json = render_library(&store, Format::W3cJson, None)
+        .unwrap()
+        .text()
+        .into_owned();
     serde_json::from_str(&json).unwrap()
 }
 

@@ -38,7 +38,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         area = area.vertical_scroll_offset((cursor as f32 * row - row).max(0.0));
     }
     let all_docs = state.panel().scope == PanelScope::AllDocuments;
-    area.show_rows(ui, CARD_HEIGHT, list.len(), |ui, range| {
+    let scroll = area.show_rows(ui, CARD_HEIGHT, list.len(), |ui, range| {
         ui.data_mut(|d| d.insert_temp(memory, (cursor, range.start, range.end)));
         for i in range {
             let a = list[i];
@@ -55,6 +55,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             }
         }
     });
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.annotations");
 }
 
 fn card_ui(
@@ -139,10 +140,21 @@ fn card_ui(
         content.add(egui::Label::new(note).truncate());
     }
     // Sensed after the labels, so a click anywhere on the card (text included) is the card's.
-    ui.interact(
-        rect,
-        egui::Id::unique(("annotation-card", &a.id)),
-        Sense::CLICK,
-    )
-    .on_hover_cursor(egui::CursorIcon::PointingHand)
+    let response = ui
+        .interact(
+            rect,
+            egui::Id::unique(("annotation-card", &a.id)),
+            Sense::CLICK,
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    let name = crate::export::color_name(state.color_names(), a.color);
+    let mut spoken = format!("{name}: {}", a.quote);
+    if !a.tags.is_empty() {
+        spoken.push_str(&format!("; #{}", a.tags.join(" #")));
+    }
+    if !a.note.is_empty() {
+        spoken.push_str(&format!("; {}", shorten(&a.note, 200)));
+    }
+    super::access::describe(&response, egui::accesskit::Role::ListItem, &spoken);
+    response
 }

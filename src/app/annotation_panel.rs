@@ -28,11 +28,23 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
 fn filters_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     let panel = state.panel();
     ui.horizontal(|ui| {
-        ui.label(RichText::new("批注").color(palette.muted).size(12.5));
+        ui.label(
+            RichText::new(super::access::text(ui.ctx(), "panel.annotations"))
+                .color(palette.muted)
+                .size(12.5),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mut scope = panel.scope;
-            ui.selectable_value(&mut scope, PanelScope::AllDocuments, "全部文档");
-            ui.selectable_value(&mut scope, PanelScope::ThisDocument, "本文");
+            ui.selectable_value(
+                &mut scope,
+                PanelScope::AllDocuments,
+                super::access::text(ui.ctx(), "panel.scope_all"),
+            );
+            ui.selectable_value(
+                &mut scope,
+                PanelScope::ThisDocument,
+                super::access::text(ui.ctx(), "panel.scope_this"),
+            );
             if scope != panel.scope {
                 queue.push(Command::SetPanelScope(scope));
             }
@@ -40,7 +52,10 @@ fn filters_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
     });
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        let all = ui.selectable_label(panel.color.is_none(), RichText::new("全部颜色").size(12.5));
+        let all = ui.selectable_label(
+            panel.color.is_none(),
+            RichText::new(super::access::text(ui.ctx(), "panel.all_colours")).size(12.5),
+        );
         if all.clicked() {
             queue.push(Command::FilterColor(None));
         }
@@ -67,8 +82,15 @@ fn filters_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
     if !state.tags().is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
-            ui.label(RichText::new("标签").size(12.5).color(palette.muted));
-            let all = ui.selectable_label(panel.tag.is_none(), RichText::new("全部").size(12.5));
+            ui.label(
+                RichText::new(super::access::text(ui.ctx(), "panel.tags"))
+                    .size(12.5)
+                    .color(palette.muted),
+            );
+            let all = ui.selectable_label(
+                panel.tag.is_none(),
+                RichText::new(super::access::text(ui.ctx(), "panel.all_tags")).size(12.5),
+            );
             if all.clicked() {
                 queue.push(Command::FilterTag(None));
             }
@@ -85,9 +107,13 @@ fn filters_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
     }
     let mut text = panel.text.clone();
     let search = egui::TextEdit::singleline(&mut text)
-        .hint_text("搜索引文、笔记、标签")
+        .hint_text(super::access::text(ui.ctx(), "panel.search_hint"))
         .desired_width(f32::INFINITY);
-    if ui.add(search).changed() {
+    if ui
+        .add(search)
+        .accessible_name(super::access::text(ui.ctx(), "access.search"))
+        .changed()
+    {
         queue.push(Command::FilterText(text));
     }
 }

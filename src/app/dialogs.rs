@@ -70,6 +70,8 @@ pub fn ui(
                 }
             }
         });
+    let name = super::access::dialog_name(state.modal(), state.language());
+    super::access::describe(&response.response, egui::accesskit::Role::Dialog, name);
     if response.backdrop_response.clicked() {
         queue.push(Command::CancelEdit);
     }
@@ -100,7 +102,7 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
     ui.add(egui::Label::new(RichText::new(about.text()).color(palette.ink)).wrap());
     ui.add_space(6.0);
     egui::CollapsingHeader::new("字体许可证 · SIL Open Font License").show(ui, |ui| {
-        egui::ScrollArea::vertical()
+        let scroll = egui::ScrollArea::vertical()
             .max_height(220.0)
             .show(ui, |ui| {
                 ui.label(
@@ -109,6 +111,7 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
                         .color(palette.muted),
                 );
             });
+        super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.fonts");
     });
     ui.add_space(6.0);
     if ui.button("关闭 (Esc)").clicked() {
@@ -190,11 +193,13 @@ fn tags_ui(
         let previous = editor.suggestion.saturating_sub(1);
         queue.push(Command::EditDraft(Draft::TagSuggestion(previous)));
     }
-    let field = ui.add(
-        TextEdit::singleline(&mut editor.input)
-            .hint_text("输入标签，Enter 添加；空时 Enter 保存")
-            .desired_width(f32::INFINITY),
-    );
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut editor.input)
+                .hint_text("输入标签，Enter 添加；空时 Enter 保存")
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(super::access::text(ui.ctx(), "access.tag"));
     if just_opened || enter {
         field.request_focus();
     }
@@ -240,13 +245,15 @@ fn note_ui(
     title(ui, "笔记 · Note", palette);
     quote(ui, &editor.quote, palette);
     let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
-    let field = ui.add(
-        TextEdit::multiline(&mut editor.text)
-            .font(fonts::reading(16.0))
-            .desired_rows(8)
-            .desired_width(f32::INFINITY)
-            .hint_text("写下你的想法…"),
-    );
+    let field = ui
+        .add(
+            TextEdit::multiline(&mut editor.text)
+                .font(fonts::reading(16.0))
+                .desired_rows(8)
+                .desired_width(f32::INFINITY)
+                .hint_text("写下你的想法…"),
+        )
+        .accessible_name(super::access::text(ui.ctx(), "access.note"));
     if just_opened {
         field.request_focus();
     }
@@ -294,11 +301,17 @@ fn codebook_ui(
                 egui::FontId::proportional(13.0),
                 palette.ink,
             );
-            let field = ui.add(
-                TextEdit::singleline(name)
-                    .hint_text(format!("颜色 {color} 的名称"))
-                    .desired_width(240.0),
-            );
+            let field = ui
+                .add(
+                    TextEdit::singleline(name)
+                        .hint_text(format!("颜色 {color} 的名称"))
+                        .desired_width(240.0),
+                )
+                .accessible_name(crate::i18n::tr_with(
+                    super::access::language(ui.ctx()),
+                    "access.color_name",
+                    &[("color", &color.to_string())],
+                ));
             if just_opened && i == 0 {
                 field.request_focus();
             }

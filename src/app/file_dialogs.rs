@@ -32,7 +32,7 @@ fn browser_listing_ui(
         .corner_radius(4.0)
         .inner_margin(4.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .max_height(height)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
@@ -58,6 +58,7 @@ fn browser_listing_ui(
                         ui.label(RichText::new("（空文件夹）").color(palette.muted));
                     }
                 });
+            super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.folder");
         });
     if let Some(e) = &browser.error {
         ui.label(RichText::new(e).color(palette.accent));
@@ -74,11 +75,13 @@ pub(super) fn open_file_ui(
 ) {
     title(ui, "打开文件 · Open a text file", palette);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
-    let field = ui.add(
-        TextEdit::singleline(&mut browser.path)
-            .hint_text("路径，或在下方选择 (path, or pick below)")
-            .desired_width(f32::INFINITY),
-    );
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut browser.path)
+                .hint_text("路径，或在下方选择 (path, or pick below)")
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(super::access::text(ui.ctx(), "access.path"));
     if just_opened {
         field.request_focus();
     }
@@ -142,11 +145,13 @@ pub(super) fn export_ui(
     );
     browser_listing_ui(ui, &dialog.browser, palette, 180.0, queue);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
-    let field = ui.add(
-        TextEdit::singleline(&mut dialog.browser.path)
-            .hint_text("文件名 (file name)")
-            .desired_width(f32::INFINITY),
-    );
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut dialog.browser.path)
+                .hint_text("文件名 (file name)")
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(super::access::text(ui.ctx(), "access.file_name"));
     if field.changed() {
         queue.push(Command::Browse(Browse::SetPath(
             dialog.browser.path.clone(),

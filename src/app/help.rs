@@ -41,7 +41,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     ui.add_space(6.0);
     let max_height = ui.ctx().content_rect().height() - 160.0;
     let height = max_height.max(200.0);
-    egui::ScrollArea::vertical()
+    let scroll = egui::ScrollArea::vertical()
         .max_height(height)
         .min_scrolled_height(height)
         .show(ui, |ui| {
@@ -71,6 +71,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                 }
             });
         });
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "dialog.help");
 }
 
 fn context_ui(ui: &mut egui::Ui, context: KeyContext, state: &AppState, palette: &Palette) {

@@ -127,7 +127,7 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
     if rows.is_empty() {
         ui.label(RichText::new("没有符合筛选的文档 (nothing matches)").color(palette.muted));
     }
-    egui::ScrollArea::vertical()
+    let scroll = egui::ScrollArea::vertical()
         .id_salt("library")
         .auto_shrink(false)
         .show_rows(ui, 26.0, rows.len(), |ui, range| {
@@ -184,4 +184,5 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                 }
             }
         });
+    super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.library");
 }

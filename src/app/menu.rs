@@ -4,15 +4,16 @@
 use egui::{Button, RichText};
 
 use crate::core::corrections::{Action, MarkKind};
+use crate::i18n::{tr, Lang};
 use crate::session::{AppState, CaretUnit, Command, LibraryEdit};
 
 use super::keymap::keys_for;
 use super::theme::Palette;
 
-/// Menus and their commands, in order. `None` draws a separator.
+/// Menus (their titles' catalogue keys) and their commands, in order. `None` draws a separator.
 pub static MENUS: &[(&str, &[Option<Command>])] = &[
     (
-        "文件",
+        "menu.file",
         &[
             Some(Command::OpenFileDialog),
             Some(Command::ShowLibrary),
@@ -25,7 +26,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
         ],
     ),
     (
-        "阅读",
+        "menu.read",
         &[
             Some(Command::NextSection),
             Some(Command::PreviousSection),
@@ -44,7 +45,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
         ],
     ),
     (
-        "选择",
+        "menu.select",
         &[
             Some(Command::EnterCaretMode),
             Some(Command::SelectSentence),
@@ -63,7 +64,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
         ],
     ),
     (
-        "批注",
+        "menu.annotate",
         &[
             Some(Command::Highlight(None)),
             Some(Command::Highlight(Some(1))),
@@ -87,7 +88,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
     ),
     ("结构", STRUCTURE),
     (
-        "视图",
+        "menu.view",
         &[
             Some(Command::ToggleOutline),
             Some(Command::ToggleAnnotationPanel),
@@ -99,7 +100,14 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
         ],
     ),
     (
-        "帮助",
+        "menu.language",
+        &[
+            Some(Command::SetLanguage(Lang::En)),
+            Some(Command::SetLanguage(Lang::Zh)),
+        ],
+    ),
+    (
+        "menu.help",
         &[Some(Command::ToggleHelp), Some(Command::ShowAbout)],
     ),
 ];
@@ -147,7 +155,8 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
         .show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 for (title, commands) in MENUS {
-                    ui.menu_button(RichText::new(*title).color(palette.muted), |ui| {
+                    let title = tr(state.language(), title);
+                    ui.menu_button(RichText::new(title).color(palette.muted), |ui| {
                         ui.set_min_width(240.0);
                         for command in commands.iter() {
                             match command {

@@ -2,6 +2,7 @@
 //! menus and mouse into [`Command`]s, and applies them after drawing, through
 //! [`AppState::apply`].
 
+mod access;
 mod annotation_list;
 mod annotation_panel;
 mod dialogs;
@@ -166,6 +167,7 @@ impl PizhuApp {
     /// One frame: draw, collect commands, apply them.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        access::set_language(&ctx, self.state.language());
         let palette = theme::palette(self.state.prefs().theme);
         if self.applied_theme != Some(self.state.prefs().theme) {
             ctx.set_theme(if palette.dark {

@@ -18,12 +18,17 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         .size_range(160.0..=640.0)
         .frame(frame)
         .show(ui, |ui| {
-            ui.label(RichText::new("目录").color(palette.muted).size(12.5));
+            ui.label(
+                RichText::new(super::access::text(ui.ctx(), "panel.outline"))
+                    .color(palette.muted)
+                    .size(12.5),
+            );
             ui.add_space(4.0);
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .id_salt("outline")
                 .auto_shrink(false)
                 .show(ui, |ui| rows_ui(ui, state, palette, queue));
+            super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.outline");
         });
     response.response.rect.width()
 }
@@ -35,6 +40,10 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
     let open_id = state.doc().map(|d| d.id);
     for (i, row) in state.outline_rows().into_iter().enumerate() {
         let (label, count) = state.outline_row_label(row, &counts);
+        let spoken = match count {
+            0 => label.to_string(),
+            n => format!("{label} ({n})"),
+        };
         let (indent, size, color) = match row {
             OutlineRow::Document(d) if Some(state.library()[d].id) == open_id => {
                 (0.0, 14.5, palette.ink)
@@ -68,7 +77,9 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut V
                     .wrap()
                     .sense(Sense::CLICK)
                     .min_size(egui::vec2(ui.available_width(), 0.0));
-                ui.add(button)
+                let response = ui.add(button);
+                super::access::describe(&response, egui::accesskit::Role::TreeItem, &spoken);
+                response
             })
             .inner;
         if focused && i == state.outline_cursor() {

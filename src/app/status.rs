@@ -1,6 +1,7 @@
 //! The status line: which document, "文章 2/5 · 第 3/4 节", how far down the section,
 //! and the mode the keys are in.
 
+use crate::i18n::{tr, tr_with};
 use egui::RichText;
 
 use crate::session::{AppState, Focus, Page};
@@ -13,12 +14,16 @@ pub fn position_text(state: &AppState) -> Option<String> {
     let (a, s) = doc.reader.position()?;
     let articles = doc.reader.outline.articles.len();
     let sections = doc.reader.outline.articles[a].sections.len();
-    Some(format!(
-        "文章 {}/{} · 第 {}/{} 节",
-        a + 1,
-        articles,
-        s + 1,
-        sections
+    let n = |x: usize| x.to_string();
+    Some(tr_with(
+        state.language(),
+        "status.position",
+        &[
+            ("article", &n(a + 1)),
+            ("articles", &n(articles)),
+            ("section", &n(s + 1)),
+            ("sections", &n(sections)),
+        ],
     ))
 }
 
@@ -30,6 +35,7 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
         .frame(frame)
         .show_separator_line(false)
         .show(ui, |ui| {
+            let lang = state.language();
             ui.horizontal(|ui| {
                 let muted = |t: String| RichText::new(t).color(palette.muted).size(12.5);
                 if let Some(doc) = &state.doc() {
@@ -45,13 +51,13 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
                     };
                     ui.label(muted(format!("{percent:.0}%")));
                 } else {
-                    ui.label(muted("文库 · 没有打开的文档".into()));
+                    ui.label(muted(tr(lang, "status.no_document").into()));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(muted("F1 帮助".into()));
+                    ui.label(muted(tr(lang, "status.help").into()));
                     ui.label(muted(format!(
                         "{} · {:.0}%",
-                        state.prefs().theme.label(),
+                        theme_label(lang, state.prefs().theme),
                         state.prefs().zoom * 100.0
                     )));
                     let mode = match (
@@ -59,22 +65,31 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
                         state.focus(),
                         state.doc().is_some_and(|d| d.caret_mode),
                     ) {
-                        (Page::Library, _, _) => "文库",
-                        (_, Focus::Outline, _) => "目录",
-                        (_, Focus::Annotations, _) => "批注栏",
-                        (_, Focus::Text, true) => "光标模式 · Esc 退出",
-                        (_, Focus::Text, false) => "阅读",
+                        (Page::Library, _, _) => tr(lang, "status.mode_library"),
+                        (_, Focus::Outline, _) => tr(lang, "status.mode_outline"),
+                        (_, Focus::Annotations, _) => tr(lang, "status.mode_annotations"),
+                        (_, Focus::Text, true) => tr(lang, "status.mode_caret"),
+                        (_, Focus::Text, false) => tr(lang, "status.mode_reading"),
                     };
                     ui.label(RichText::new(mode).color(palette.accent).size(12.5));
                     if let Some(a) = state.selected_annotation() {
                         let name = crate::export::color_name(state.color_names(), a.color);
-                        ui.label(muted(format!(
-                            "已选批注 · {name} · t 标签 · Enter 笔记 · Delete 删除"
-                        )));
+                        ui.label(muted(tr_with(lang, "status.selected", &[("name", &name)])));
                     } else if state.doc().and_then(|d| d.selected_span()).is_some() {
-                        ui.label(muted("h 标注 · 1–6 颜色 · t 标签 · Enter 笔记".into()));
+                        ui.label(muted(tr(lang, "status.selection").into()));
                     }
                 });
             });
         });
+}
+
+/// The theme's name in the window's language.
+fn theme_label(lang: crate::i18n::Lang, theme: crate::session::Theme) -> &'static str {
+    use crate::session::Theme;
+    match theme {
+        Theme::Light => tr(lang, "theme.light"),
+        Theme::Sepia => tr(lang, "theme.sepia"),
+        Theme::Dark => tr(lang, "theme.dark"),
+        Theme::HighContrast => tr(lang, "theme.high_contrast"),
+    }
 }

@@ -1,8 +1,10 @@
-//! Colours of the three themes. Paper-like backgrounds, soft ink, one seal-red accent;
-//! highlight colours light enough that the text on them stays easy to read.
+//! Colours of the four themes. Light, sepia and dark: paper-like backgrounds, soft ink, one
+//! seal-red accent; highlight colours light enough that the text on them stays easy to
+//! read. High contrast: black on white, for low vision.
 
 use egui::{Color32, Stroke, Visuals};
 
+use crate::core::colors::COLORS;
 use crate::session::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,15 +30,9 @@ const fn rgb(hex: u32) -> Color32 {
     Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
 }
 
-/// 重要 yellow, 存疑 red, 观点 blue, 数据 green, 人物 purple, 其他 orange.
-const LIGHT_MARKS: [Color32; 6] = [
-    rgb(0xFCE8A4),
-    rgb(0xF8C9C4),
-    rgb(0xC9DDF5),
-    rgb(0xCFE8C3),
-    rgb(0xE2D2F0),
-    rgb(0xF6D9B5),
-];
+/// Each colour's own highlight (`crate::core::colors`, which exports read too).
+const LIGHT_MARKS: [Color32; 6] = from_colors(false);
+/// The same hues, shaded for the sepia and dark pages (same order as `COLORS`).
 const SEPIA_MARKS: [Color32; 6] = [
     rgb(0xF3D98A),
     rgb(0xEDB9A9),
@@ -53,14 +49,19 @@ const DARK_MARKS: [Color32; 6] = [
     rgb(0x4F3E66),
     rgb(0x654627),
 ];
-const STRONG: [Color32; 6] = [
-    rgb(0xD9A400),
-    rgb(0xD0463B),
-    rgb(0x3B7DD8),
-    rgb(0x4C9A3A),
-    rgb(0x8E5CC2),
-    rgb(0xE0842A),
-];
+const STRONG: [Color32; 6] = from_colors(true);
+
+/// The six colours' highlights (or strong versions) as egui colours, colour 1 first.
+const fn from_colors(strong: bool) -> [Color32; 6] {
+    let mut out = [Color32::BLACK; 6];
+    let mut i = 0;
+    while i < 6 {
+        let c = &COLORS[i];
+        out[i] = rgb(if strong { c.strong } else { c.highlight });
+        i += 1;
+    }
+    out
+}
 
 pub fn palette(theme: Theme) -> Palette {
     match theme {
@@ -100,6 +101,20 @@ pub fn palette(theme: Theme) -> Palette {
             marks: DARK_MARKS,
             strong: STRONG,
         },
+        // Pure black on white; rules and muted text dark enough to read (WCAG AAA, 7:1);
+        // each highlight keeps its hue, with black text on it above 12:1.
+        Theme::HighContrast => Palette {
+            dark: false,
+            paper: Color32::WHITE,
+            panel: rgb(0xF0F0F0),
+            ink: Color32::BLACK,
+            muted: rgb(0x3A3A3A),
+            rule: Color32::BLACK,
+            accent: rgb(0x0000B0),
+            selection: Color32::from_rgba_unmultiplied(0, 90, 255, 110),
+            marks: LIGHT_MARKS,
+            strong: STRONG,
+        },
     }
 }
 
@@ -135,5 +150,51 @@ impl Palette {
         v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, self.rule);
         v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, self.ink);
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2 contrast ratio of two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let luminance = |c: Color32| {
+            let lin = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn high_contrast_text_meets_wcag_aaa_everywhere_it_is_drawn() {
+        let p = palette(Theme::HighContrast);
+        for background in [p.paper, p.panel].into_iter().chain(p.marks) {
+            assert!(contrast(p.ink, background) >= 7.0, "{background:?}");
+        }
+        assert!(contrast(p.muted, p.paper) >= 7.0);
+        assert!(contrast(p.accent, p.paper) >= 7.0);
+        // Higher than the everyday themes, which is the point of it.
+        let light = palette(Theme::Light);
+        assert!(contrast(p.ink, p.paper) > contrast(light.ink, light.paper));
+        assert!(contrast(p.muted, p.paper) > contrast(light.muted, light.paper));
+    }
+
+    #[test]
+    fn the_window_draws_the_colours_exports_describe() {
+        let light = palette(Theme::Light);
+        for c in &COLORS {
+            let [r, g, b, _] = light.mark(c.number).to_array();
+            let rgb = u32::from(r) << 16 | u32::from(g) << 8 | u32::from(b);
+            assert_eq!(rgb, c.highlight, "colour {}", c.number);
+        }
     }
 }

@@ -96,7 +96,8 @@ pub enum Subcommand {
         #[arg(long)]
         json: bool,
     },
-    /// Export annotations as Markdown, CSV or W3C Web Annotation JSON-LD.
+    /// Export annotations as Markdown, CSV, W3C Web Annotation JSON-LD or a REFI-QDA
+    /// project (qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder; needs --out).
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -105,7 +106,7 @@ pub enum Subcommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Merge annotations from a W3C Web Annotation JSON file.
+    /// Merge annotations from a W3C Web Annotation JSON file or a REFI-QDA project (.qdpx).
     ImportAnnotations { file: PathBuf },
     /// Find a string in every document's text and in notes and tags (any length, exact).
     Search {
@@ -156,6 +157,7 @@ pub enum ExportFormat {
     Md,
     Csv,
     Json,
+    Qdpx,
 }
 
 /// Tell the user something on stderr. Unlike `eprintln!`, never panics when stderr is

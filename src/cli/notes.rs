@@ -17,6 +17,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Md => Format::Markdown,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Json => Format::W3cJson,
+            ExportFormat::Qdpx => Format::Qdpx,
         }
     }
 }
@@ -33,11 +34,14 @@ pub fn export(
     let store = super::library::open_store_to_read(cli)?;
     match out_path {
         None => {
+            if !Format::from(format).is_text() {
+                anyhow::bail!("a REFI-QDA project is a zip file, not text; pass --out FILE.qdpx");
+            }
             if !stdout_is_open() {
                 anyhow::bail!("cannot write the export to stdout: it is closed; pass --out FILE");
             }
             let rendered = notes::render(&store, format.into(), doc)?;
-            out.write_all(rendered.text.as_bytes())
+            out.write_all(&rendered.bytes)
                 .and_then(|()| out.flush())
                 .context("cannot write the export to stdout")?
         }
@@ -57,8 +61,14 @@ pub fn export(
     Ok(())
 }
 
-/// `pizhu import-annotations FILE.json`.
+/// `pizhu import-annotations FILE.json` or `FILE.qdpx` (a REFI-QDA project).
 pub fn import_file(cli: &Cli, file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    if crate::notes_qdpx::is_qdpx(file) {
+        let mut store = super::library::open_store(cli)?;
+        let summary = crate::notes_qdpx::import_qdpx_file(&mut store, file)?;
+        writeln!(out, "{summary}")?;
+        return Ok(());
+    }
     let json = read_json(file)?;
     let mut store = super::library::open_store(cli)?;
     let summary = notes::import_annotations(&mut store, &json)

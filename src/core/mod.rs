@@ -4,7 +4,9 @@
 pub mod anchor;
 pub mod annotation;
 pub mod charclass;
+pub mod colors;
 pub mod corrections;
+pub mod keep_lines;
 pub mod layout;
 pub mod model;
 pub mod outline;

@@ -1,5 +1,6 @@
 //! Annotations leaving (and re-entering) pizhu: Markdown for papers, CSV for
-//! spreadsheets, W3C Web Annotation JSON-LD for other tools.
+//! spreadsheets, W3C Web Annotation JSON-LD for other tools, REFI-QDA projects for
+//! qualitative-analysis software.
 //!
 //! Everything here is pure: renderers take documents and annotations already read
 //! from the store and return text; the importer takes text and returns typed records.
@@ -14,8 +15,12 @@ use crate::core::source::SourceMeta;
 pub mod controls;
 pub mod csv;
 pub mod markdown;
+pub mod qdpx;
+pub mod qdpx_import;
 pub mod w3c;
 pub mod w3c_import;
+pub mod xml;
+pub mod xml_tree;
 
 /// One document and the annotations to export from it.
 #[derive(Debug, Clone, Copy)]
@@ -71,24 +76,32 @@ impl<'a> ExportDocument<'a> {
     }
 }
 
-/// The three export formats, for menus and the command line.
+/// The export formats, for menus and the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Markdown,
     Csv,
     W3cJson,
+    /// REFI-QDA project: a zip, not text.
+    Qdpx,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Csv, Format::W3cJson];
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Csv, Format::W3cJson, Format::Qdpx];
 
     /// Renders `docs` in this format. `color_names` is the user's codebook (colour 1 first).
-    pub fn render(self, docs: &[ExportDocument], color_names: &[String]) -> String {
+    pub fn render(self, docs: &[ExportDocument], color_names: &[String]) -> Vec<u8> {
         match self {
-            Format::Markdown => markdown::render(docs, color_names),
-            Format::Csv => csv::render(docs, color_names),
-            Format::W3cJson => w3c::render(docs, color_names),
+            Format::Markdown => markdown::render(docs, color_names).into_bytes(),
+            Format::Csv => csv::render(docs, color_names).into_bytes(),
+            Format::W3cJson => w3c::render(docs, color_names).into_bytes(),
+            Format::Qdpx => qdpx::render(docs, color_names),
         }
+    }
+
+    /// Whether the output is text (it can go to a terminal).
+    pub fn is_text(self) -> bool {
+        self != Format::Qdpx
     }
 
     /// File-name extension without the dot.
@@ -97,6 +110,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::W3cJson => "json",
+            Format::Qdpx => "qdpx",
         }
     }
 
@@ -106,6 +120,7 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Csv => "CSV",
             Format::W3cJson => "W3C Web Annotation (JSON-LD)",
+            Format::Qdpx => "REFI-QDA project (.qdpx)",
         }
     }
 }

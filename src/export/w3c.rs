@@ -16,17 +16,13 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{color_name, placed, ExportDocument};
+use crate::core::colors::{hex, highlight_color};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Prefix of a target source naming a document by the SHA-256 of its text.
 pub const SOURCE_PREFIX: &str = "urn:sha256:";
 /// Prefix of the target's `styleClass`; the colour number (1-based) follows.
 pub const STYLE_CLASS_PREFIX: &str = "pizhu-color-";
-/// Suggested highlight backgrounds for colours 1–6 (yellow, red, blue, green, violet,
-/// grey), so other tools draw pizhu's colours recognisably.
-const HIGHLIGHT_CSS: [&str; 6] = [
-    "#ffe066", "#ffa8a8", "#a5d8ff", "#b2f2bb", "#d0bfff", "#dee2e6",
-];
 pub const ID_PREFIX: &str = "urn:uuid:";
 
 #[derive(Serialize)]
@@ -229,11 +225,10 @@ fn annotation<'a>(
     }
 }
 
+/// The colour's highlight as the window draws it on a light page, so other tools draw
+/// pizhu's colours recognisably.
 fn css_rule(color: u8) -> String {
-    let background = usize::from(color)
-        .checked_sub(1)
-        .and_then(|i| HIGHLIGHT_CSS.get(i))
-        .unwrap_or(&"#ffe066");
+    let background = hex(highlight_color(color).highlight);
     format!(".{STYLE_CLASS_PREFIX}{color} {{ background-color: {background}; }}")
 }
 

@@ -74,6 +74,8 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     CycleTheme,
+    /// Switch the window's language now and remember it.
+    SetLanguage(crate::i18n::Lang),
 
     // Selecting
     EnterCaretMode,
@@ -323,6 +325,8 @@ impl Command {
             ZoomOut => "缩小",
             ZoomReset => "原始大小",
             CycleTheme => "切换主题",
+            SetLanguage(crate::i18n::Lang::En) => "English",
+            SetLanguage(crate::i18n::Lang::Zh) => "中文",
             EnterCaretMode => "光标模式",
             Escape => "取消 / 退出光标模式",
             MoveCaret {
@@ -401,7 +405,8 @@ impl Command {
             ExportDialog => "Write annotations as Markdown, CSV or Web Annotation JSON",
             Quit => "Close pizhu (everything is already saved)",
             ZoomIn | ZoomOut | ZoomReset => "Size of the reading text",
-            CycleTheme => "Light, sepia, dark",
+            CycleTheme => "Light, sepia, dark, high contrast",
+            SetLanguage(_) => "The window's language (remembered)",
             EnterCaretMode => "Show a caret in the text to select with the keyboard",
             Escape => "Close a dialog, clear the selection or leave caret mode",
             MoveCaret { extend: true, .. } => "Extend the selection",

@@ -1,5 +1,6 @@
 //! Annotations leaving the window: the export dialog (Ctrl+E) writes a file through
 //! `crate::notes` (as `pizhu export` does); Ctrl+Shift+C copies the selected annotations as Markdown.
+//! And a REFI-QDA project entering it (Ctrl+O, drag and drop), as `pizhu import-annotations` does.
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +51,22 @@ impl AppState {
         }
     }
 
+    /// Import a REFI-QDA project through [`crate::notes_qdpx`]; the document to open, if any.
+    pub(super) fn import_project(&mut self, path: &Path) -> Option<crate::store::DocId> {
+        let result = crate::notes_qdpx::import_qdpx_file(&mut self.store, path);
+        self.refresh_tags();
+        match result {
+            Ok(summary) => {
+                self.notify(format!("{}: {summary}", path.display()), false);
+                summary.first_document
+            }
+            Err(e) => {
+                self.notify(crate::cli::error_line(&e), true);
+                None
+            }
+        }
+    }
+
     /// The selected annotations as Markdown: those under the text selection, else the
     /// selected one. `None` (with a message) when nothing is selected.
     pub(super) fn copy_annotations(&mut self) -> Option<String> {
@@ -75,7 +92,7 @@ impl AppState {
             &chosen,
         )
         .with_source(&doc.source);
-        let markdown = Format::Markdown.render(&[view], &self.color_names);
+        let markdown = crate::export::markdown::render(&[view], &self.color_names);
         let n = chosen.len();
         self.notify(format!("已复制 {n} 条批注 (copied as Markdown)"), false);
         Some(markdown)

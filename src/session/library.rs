@@ -27,6 +27,7 @@ impl AppState {
             }
         }
         if self.library.is_empty() {
+            self.name_colours_in_my_language();
             self.import_sample();
             return;
         }
@@ -43,6 +44,26 @@ impl AppState {
         match last.filter(|id| self.library.iter().any(|d| d.id == *id)) {
             Some(id) => self.open_document(id),
             None => self.show_library(),
+        }
+    }
+
+    /// A new library's codebook in the window's language: the Chinese defaults become the
+    /// English ones in an English window (names the user chose are left alone).
+    fn name_colours_in_my_language(&mut self) {
+        if self.language() != crate::i18n::Lang::En {
+            return;
+        }
+        let untouched = self
+            .color_names
+            .iter()
+            .zip(crate::core::colors::COLORS.iter())
+            .all(|(name, c)| name == c.name_zh);
+        if untouched {
+            let english: Vec<String> = crate::core::colors::COLORS
+                .iter()
+                .map(|c| c.name_en.to_string())
+                .collect();
+            self.set_color_names(&english);
         }
     }
 
@@ -106,6 +127,12 @@ impl AppState {
     pub(super) fn import_and_open(&mut self, paths: &[PathBuf]) {
         let mut first = None;
         for path in paths {
+            if crate::notes_qdpx::is_qdpx(path) {
+                if let Some(id) = self.import_project(path) {
+                    first.get_or_insert(id);
+                }
+                continue;
+            }
             let result = ingest_path(path)
                 .map_err(|e| e.to_string())
                 .and_then(|ingested| {

@@ -159,6 +159,10 @@ pub struct AppState {
     /// sources; `corpus_version` is the database's `data_version` then (other processes).
     corpus_stale: bool,
     corpus_version: Option<i64>,
+    /// `PIZHU_LANG`, which wins over the remembered choice until the menu switches.
+    forced_language: Option<crate::i18n::Lang>,
+    /// The system locale's language, used when nothing was chosen.
+    system_language: crate::i18n::Lang,
 }
 
 impl AppState {
@@ -192,6 +196,8 @@ impl AppState {
             library_view: LibraryView::default(),
             corpus_stale: true,
             corpus_version: None,
+            forced_language: crate::i18n::Lang::forced(|k| std::env::var(k).ok()),
+            system_language: crate::i18n::Lang::of_system(|k| std::env::var(k).ok()),
         };
         if let Some(e) = trouble {
             state.notify(
@@ -252,6 +258,10 @@ impl AppState {
             ZoomOut => self.prefs.zoom_out(),
             ZoomReset => self.prefs.zoom = 1.0,
             CycleTheme => self.prefs.theme = self.prefs.theme.next(),
+            SetLanguage(lang) => {
+                self.forced_language = None;
+                self.prefs.language = Some(lang);
+            }
             Escape => self.escape(),
             EnterCaretMode
             | MoveCaret { .. }

@@ -9,6 +9,8 @@ pub enum Theme {
     Light,
     Sepia,
     Dark,
+    /// Black on white, strong rules: for low vision and bright rooms.
+    HighContrast,
 }
 
 impl Theme {
@@ -16,7 +18,8 @@ impl Theme {
         match self {
             Theme::Light => Theme::Sepia,
             Theme::Sepia => Theme::Dark,
-            Theme::Dark => Theme::Light,
+            Theme::Dark => Theme::HighContrast,
+            Theme::HighContrast => Theme::Light,
         }
     }
 
@@ -25,11 +28,12 @@ impl Theme {
             Theme::Light => "light",
             Theme::Sepia => "sepia",
             Theme::Dark => "dark",
+            Theme::HighContrast => "high-contrast",
         }
     }
 
     pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::Light, Theme::Sepia, Theme::Dark]
+        [Theme::Light, Theme::Sepia, Theme::Dark, Theme::HighContrast]
             .into_iter()
             .find(|t| t.name() == s)
     }
@@ -39,6 +43,7 @@ impl Theme {
             Theme::Light => "明亮",
             Theme::Sepia => "护眼",
             Theme::Dark => "夜间",
+            Theme::HighContrast => "高对比度",
         }
     }
 }
@@ -58,6 +63,8 @@ pub struct Prefs {
     pub annotations_width: f32,
     /// Inner size of the window in points, as last seen.
     pub window_size: Option<(f32, f32)>,
+    /// The language chosen in the menu; `None` follows the system locale.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Prefs {
@@ -70,6 +77,7 @@ impl Default for Prefs {
             outline_width: 260.0,
             annotations_width: 320.0,
             window_size: None,
+            language: None,
         }
     }
 }
@@ -108,6 +116,9 @@ impl Prefs {
         }
         if let Some(v) = get("ui.annotations_visible")? {
             p.annotations_visible = v == "true";
+        }
+        if let Some(code) = get("ui.language")? {
+            p.language = crate::i18n::Lang::parse(&code);
         }
         if let Some(size) = get("ui.window_size")? {
             let mut parts = size.split('x').map(|n| n.parse::<f32>().ok());
@@ -154,6 +165,13 @@ impl Prefs {
             "ui.annotations_visible",
             self.annotations_visible.to_string(),
         )?;
+        if let Some(lang) = self.language {
+            put(
+                self.language != saved.language,
+                "ui.language",
+                lang.code().into(),
+            )?;
+        }
         if let Some((w, h)) = self.window_size {
             put(
                 self.window_size != saved.window_size,
@@ -180,6 +198,7 @@ mod tests {
         p.outline_visible = false;
         p.outline_width = 300.0;
         p.window_size = Some((1200.0, 800.0));
+        p.language = Some(crate::i18n::Lang::Zh);
         p.save(&defaults, &mut store).unwrap();
         assert_eq!(Prefs::load(&store).unwrap(), p);
     }
@@ -195,6 +214,10 @@ mod tests {
             p.zoom_out();
         }
         assert_eq!(p.zoom, ZOOM_MIN);
-        assert_eq!(Theme::Light.next().next().next(), Theme::Light);
+        assert_eq!(Theme::Light.next().next().next(), Theme::HighContrast);
+        assert_eq!(Theme::HighContrast.next(), Theme::Light);
+        for t in [Theme::Light, Theme::Sepia, Theme::Dark, Theme::HighContrast] {
+            assert_eq!(Theme::parse(t.name()), Some(t));
+        }
     }
 }

@@ -32,6 +32,19 @@ impl AppState {
         &self.modal
     }
 
+    /// The window's language: `PIZHU_LANG`, else the menu's choice, else the system's.
+    pub fn language(&self) -> crate::i18n::Lang {
+        self.forced_language
+            .or(self.prefs.language)
+            .unwrap_or(self.system_language)
+    }
+
+    /// Follow `lang` as the system language (what the locale said at start).
+    pub fn set_system_language(&mut self, lang: crate::i18n::Lang) {
+        self.system_language = lang;
+        self.forced_language = None;
+    }
+
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
     }

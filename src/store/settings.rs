@@ -5,9 +5,17 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{DocId, Failure, ReadingPosition, StoreError};
 use crate::core::annotation::COLOR_COUNT;
 
-/// The codebook a fresh library starts with (colour 1 first).
-pub const DEFAULT_COLOR_NAMES: [&str; COLOR_COUNT as usize] =
-    ["重要", "存疑", "观点", "数据", "人物", "其他"];
+/// The codebook a fresh library starts with (colour 1 first): `crate::core::colors`'s
+/// Chinese names, which migration v2 also writes.
+pub const DEFAULT_COLOR_NAMES: [&str; COLOR_COUNT as usize] = {
+    let mut names = [""; COLOR_COUNT as usize];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = crate::core::colors::COLORS[i].name_zh;
+        i += 1;
+    }
+    names
+};
 
 pub fn color_names(c: &Connection) -> Result<Vec<String>, Failure> {
     let mut names: Vec<String> = DEFAULT_COLOR_NAMES.iter().map(|s| s.to_string()).collect();

@@ -5,6 +5,7 @@
 use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use pizhu::app::{setup_context, PizhuApp};
+use pizhu::i18n::Lang;
 use pizhu::session::{AppState, OpenDocument};
 use pizhu::store::Store;
 
@@ -23,13 +24,24 @@ pub fn harness(state: AppState) -> App {
 
 /// A first run on an empty library: the sample is imported and opened.
 pub fn fresh() -> App {
+    fresh_in(Lang::Zh)
+}
+
+/// A first run with the system language `lang` (the other tests read the Chinese window).
+pub fn fresh_in(lang: Lang) -> App {
     let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.set_system_language(lang);
     state.start(&[]);
     harness(state)
 }
 
 pub fn open_db(path: &std::path::Path) -> App {
+    open_db_in(path, Lang::Zh)
+}
+
+pub fn open_db_in(path: &std::path::Path, lang: Lang) -> App {
     let mut state = AppState::new(Store::open(path).unwrap());
+    state.set_system_language(lang);
     state.start(&[]);
     harness(state)
 }

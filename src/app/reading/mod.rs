@@ -105,6 +105,7 @@ impl ReadingView {
         let output = area.show_viewport(ui, |ui, viewport| {
             let content = Vec2::new(ui.available_width(), layout.height);
             let (rect, response) = ui.allocate_exact_size(content, Sense::CLICK | Sense::DRAG);
+            crate::app::access::reading_text(&response, doc, state.language());
             let column = Pos2::new(
                 rect.left() + ((rect.width() - width) * 0.5).round(),
                 rect.top(),
@@ -127,6 +128,7 @@ impl ReadingView {
             column
         });
         self.column_origin = Some(output.inner);
+        crate::app::access::name_scroll_bars(ui.ctx(), output.id, "menu.read");
 
         let offset = output.state.clamped_offset().y;
         let viewport_height = output.inner_rect.height();
