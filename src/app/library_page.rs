@@ -142,10 +142,13 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                 }
                 let is_cursor = i == state.library_cursor();
                 let s = &d.source;
+                // An unknown field shows a dash: an empty cell would be a nameless node
+                // for a screen reader.
+                let unknown = || "—".to_string();
                 let texts = [
-                    s.paper.clone().unwrap_or_default(),
-                    s.date.clone().unwrap_or_default(),
-                    s.page.map(|p| format!("第{p}版")).unwrap_or_default(),
+                    s.paper.clone().unwrap_or_else(unknown),
+                    s.date.clone().unwrap_or_else(unknown),
+                    s.page.map(|p| format!("第{p}版")).unwrap_or_else(unknown),
                     d.title.clone(),
                     d.articles.to_string(),
                     d.annotations.to_string(),

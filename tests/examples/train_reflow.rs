@@ -3,7 +3,6 @@
 //! ```sh
 //! cargo run --release --example train_reflow            # train, write the model, score train
 //! cargo run --release --example train_reflow -- --check # score the shipped model, write nothing
-//! cargo run --release --example train_reflow -- --dev   # error analysis (below); NO_EDGE=1 ablates
 //! ```
 //!
 //! Training reads only `tests/fixtures/pages/train/`, `tests/fixtures/reflow/`, the bundled
@@ -21,9 +20,6 @@ use pages_support::{label_page, load_split, print_table, record, score, Page, Ta
 use pizhu::core::reflow::{reflow_with, Label, Model};
 
 fn main() {
-    if std::env::args().any(|a| a == "--dev") {
-        return development_run();
-    }
     let check_only = std::env::args().any(|a| a == "--check");
     let pages = training_pages();
     let model = if check_only {
@@ -55,10 +51,6 @@ fn main() {
         model
     };
     report(&pages, &model);
-    if std::env::args().any(|a| a == "--layouts") {
-        let sample = pages_support::training::sample_page();
-        report(&pages_support::training::all_sample_resets(&sample), &model);
-    }
     if std::env::args().any(|a| a == "--holdout") {
         // Aggregate numbers only: the holdout measures, it does not tune.
         let holdout = load_split("holdout");
@@ -71,28 +63,6 @@ fn main() {
         confusion(&holdout, &data, &model);
         report(&holdout, &model);
     }
-}
-
-/// Error analysis without touching the holdout: train a throw-away model on the extra
-/// split and the hand-made fixtures only, then score it (with `VERBOSE=1`, every
-/// mistake) on the train split, whose articles it has not seen. Writes nothing.
-fn development_run() {
-    let mut pages = load_split("extra");
-    pages.extend(pages_support::load_reflow_fixtures());
-    let mut data = pages_support::training::labelled(&pages);
-    let dev = load_split("train");
-    let mut dev_data = pages_support::training::labelled(&dev);
-    if std::env::var_os("NO_EDGE").is_some() {
-        // Ablation: plain transitions only.
-        for (obs, _) in data.iter_mut().chain(dev_data.iter_mut()) {
-            obs.iter_mut().for_each(|o| o.edge.clear());
-        }
-    }
-    let (model, _) = train(&data);
-    confusion(&dev, &dev_data, &model);
-    report(&dev, &model);
-    let sample = pages_support::training::sample_page();
-    report(&pages_support::training::all_sample_resets(&sample), &model);
 }
 
 /// Which labels the model confuses on its own training pages, with examples

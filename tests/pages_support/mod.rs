@@ -203,31 +203,10 @@ pub fn label_page(page: &Page) -> Labelled {
         };
         labels.push(label);
     }
-    mark_kickers(&mut labels);
     Labelled {
         observations: prepared.observations,
         labels,
         unmatched,
-    }
-}
-
-/// Deck lines before the title of their deck are kickers (引题): in each run of
-/// title and subtitle lines, the subtitle lines before the first title line.
-fn mark_kickers(labels: &mut [Label]) {
-    let mut i = 0;
-    while i < labels.len() {
-        let deck = |l: Label| matches!(l, Label::Title | Label::Subtitle);
-        if !deck(labels[i]) {
-            i += 1;
-            continue;
-        }
-        let end = (i..labels.len())
-            .find(|&k| !deck(labels[k]))
-            .unwrap_or(labels.len());
-        if let Some(title) = (i..end).find(|&k| labels[k] == Label::Title) {
-            labels[i..title].fill(Label::Kicker);
-        }
-        i = end;
     }
 }
 

@@ -14,6 +14,7 @@ use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
 use super::spacing::close_cjk_gaps;
+use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
@@ -48,7 +49,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         let texts: Vec<&str> = run.iter().map(String::as_str).collect();
         let elem = match label {
             Some(Label::Title) => Elem::Title(join_lines(&texts)),
-            Some(Label::Subtitle | Label::Kicker) => Elem::Subtitle(join_lines(&texts)),
+            Some(Label::Subtitle) => Elem::Subtitle(join_lines(&texts)),
             Some(Label::Byline) => Elem::Byline(texts.join(" ")),
             Some(Label::Heading) => Elem::Heading(join_lines(&texts)),
             Some(Label::EndMatter) => Elem::EndMatter(join_lines(&texts)),
@@ -142,6 +143,23 @@ impl Builder {
                     .is_some_and(|s| !s.starts_with('—'))
             {
                 article.title = article.subtitle.take();
+            }
+            // A sentence under a title with no body after it is the body: an article
+            // has one, and a subtitle does not end a sentence and stop (a short page's
+            // one paragraph looks like a deck line to the labeller).
+            let has_body = article.sections.iter().any(|s| !s.paragraphs.is_empty());
+            if !has_body
+                && article.title.is_some()
+                && article
+                    .subtitle
+                    .as_deref()
+                    .is_some_and(|s| !s.starts_with('—') && ends_with_full_stop(s))
+            {
+                let body = article.subtitle.take().unwrap_or_default();
+                article.sections.push(Section {
+                    paragraphs: vec![body],
+                    ..Section::default()
+                });
             }
             self.doc.articles.push(article);
         }

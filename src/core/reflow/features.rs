@@ -162,45 +162,14 @@ const TEMPLATES: &[&[Part]] = {
 /// Number of templates (the model's weight table has `TEMPLATE_COUNT * VALUES` rows).
 pub const TEMPLATE_COUNT: usize = TEMPLATES.len();
 
-/// Edge templates: what lies on either side of the boundary between the previous piece
-/// (offset -1) and this one (offset 0). Their weights are per *pair* of labels, so the
-/// model can learn that a paragraph does not end on a line without a full stop when the
-/// next line starts another paragraph, or that a title wrapped in a narrow column goes
-/// on on the next short line: things plain label-to-label transitions cannot say.
-const EDGE_TEMPLATES: &[&[Part]] = {
-    use A::*;
-    &[
-        &[p(-1, END)],
-        &[p(-1, END), p(-1, WIDTH)],
-        &[p(-1, END), p(0, BLANK)],
-        &[p(-1, END), p(0, START)],
-        &[p(-1, WIDTH), p(0, LEN)],
-        &[p(-1, LEN), p(0, OPENER)],
-        &[p(0, SAMELEN), p(0, LEN)],
-        &[p(-1, END), p(0, SAMELEN), p(0, BLANK)],
-    ]
-};
-
-/// Number of edge templates (the model's edge table has `EDGE_TEMPLATE_COUNT * VALUES` rows).
-pub const EDGE_TEMPLATE_COUNT: usize = EDGE_TEMPLATES.len();
-
 fn value_count(atom: A) -> usize {
     ATOMS[atom as usize].values.len()
 }
 
 /// The readable name of feature `id`, e.g. `p:end|width=stop|short`.
 pub fn feature_name(id: u32) -> Option<String> {
-    template_name(TEMPLATES, id)
-}
-
-/// The readable name of edge feature `id`.
-pub fn edge_feature_name(id: u32) -> Option<String> {
-    template_name(EDGE_TEMPLATES, id)
-}
-
-fn template_name(templates: &[&[Part]], id: u32) -> Option<String> {
     let (t, mut v) = (id as usize / VALUES, id as usize % VALUES);
-    let parts = templates.get(t)?;
+    let parts = TEMPLATES.get(t)?;
     if parts.is_empty() {
         return Some("bias".into());
     }
@@ -224,36 +193,25 @@ fn template_name(templates: &[&[Part]], id: u32) -> Option<String> {
 
 /// The id of a feature named as `feature_name` writes it.
 pub fn feature_id(name: &str) -> Option<u32> {
-    static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
-    INDEX
-        .get_or_init(|| name_index(TEMPLATES))
-        .get(name)
-        .copied()
+    name_index().get(name).copied()
 }
 
-/// The id of an edge feature named as `edge_feature_name` writes it.
-pub fn edge_feature_id(name: &str) -> Option<u32> {
-    static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
-    INDEX
-        .get_or_init(|| name_index(EDGE_TEMPLATES))
-        .get(name)
-        .copied()
-}
-
-type NameIndex = std::collections::HashMap<String, u32>;
-
-fn name_index(templates: &[&[Part]]) -> NameIndex {
-    let mut map = NameIndex::new();
-    for (t, parts) in templates.iter().enumerate() {
-        let combos: usize = parts.iter().map(|p| value_count(p.atom)).product();
-        for v in 0..combos {
-            let id = (t * VALUES + v) as u32;
-            if let Some(name) = template_name(templates, id) {
-                map.insert(name, id);
+fn name_index() -> &'static std::collections::HashMap<String, u32> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, u32>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (t, parts) in TEMPLATES.iter().enumerate() {
+            let combos: usize = parts.iter().map(|p| value_count(p.atom)).product();
+            for v in 0..combos {
+                let id = (t * VALUES + v) as u32;
+                if let Some(name) = feature_name(id) {
+                    map.insert(name, id);
+                }
             }
         }
-    }
-    map
+        map
+    })
 }
 
 /// Observe every piece of the page.
@@ -290,10 +248,7 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                         .checked_sub(1)
                         .and_then(|k| pieces[k].line())
                         .map(|p| p.text.chars().count());
-                    // Within one character: a title wrapped in its column fills each
-                    // line but the last, give or take a hanging or narrow mark.
-                    let len = l.text.chars().count();
-                    let same = prev_len.is_some_and(|p| p.abs_diff(len) <= 1 && len >= 3);
+                    let same = prev_len == Some(l.text.chars().count());
                     set(&mut o, A::SAMELEN, usize::from(same));
                 }
             }
@@ -362,18 +317,6 @@ const OFF_PAGE: Obs = {
 
 /// The feature ids of piece `i`, given every piece's observations.
 pub fn features(obs: &[Obs], i: usize) -> Vec<u32> {
-    template_ids(TEMPLATES, obs, i)
-}
-
-/// The edge feature ids of the boundary before piece `i` (none before the first).
-pub fn edge_features(obs: &[Obs], i: usize) -> Vec<u32> {
-    if i == 0 {
-        return Vec::new();
-    }
-    template_ids(EDGE_TEMPLATES, obs, i)
-}
-
-fn template_ids(templates: &[&[Part]], obs: &[Obs], i: usize) -> Vec<u32> {
     let at = |offset: i8| -> Obs {
         let k = i as isize + offset as isize;
         if k < 0 || k as usize >= obs.len() {
@@ -382,7 +325,7 @@ fn template_ids(templates: &[&[Part]], obs: &[Obs], i: usize) -> Vec<u32> {
             obs[k as usize]
         }
     };
-    templates
+    TEMPLATES
         .iter()
         .enumerate()
         .map(|(t, parts)| {
@@ -400,7 +343,7 @@ mod tests {
 
     #[test]
     fn every_template_fits_its_value_space() {
-        for parts in TEMPLATES.iter().chain(EDGE_TEMPLATES) {
+        for parts in TEMPLATES {
             let combos: usize = parts.iter().map(|p| value_count(p.atom)).product();
             assert!(combos <= VALUES, "{combos}");
         }

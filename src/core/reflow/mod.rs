@@ -82,7 +82,6 @@ pub fn prepare(text: &str) -> Prepared {
         .enumerate()
         .map(|(i, piece)| Observation {
             features: features::features(&obs, i),
-            edge: features::edge_features(&obs, i),
             forced: forced_label(piece),
             full_stop: piece
                 .line()

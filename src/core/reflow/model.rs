@@ -1,10 +1,8 @@
 //! The line labeller: a linear-chain model over line labels, decoded with Viterbi.
 //!
 //! Each piece of the page gets one `Label`. The score of a labelling is the sum, over
-//! pieces, of the weights of the piece's features for its label (`features.rs`), plus,
-//! for each pair of neighbouring labels, a transition weight and the weights of the
-//! boundary's edge features for that pair (what ends the line before, what starts this
-//! one: a first-order CRF's observation-dependent transitions). Viterbi finds the best
+//! pieces, of the weights of the piece's features for its label (`features.rs`), plus a
+//! transition weight for each pair of neighbouring labels. Viterbi finds the best
 //! labelling; max-marginals (best score of any labelling that gives piece `i` label `l`)
 //! say how sure the model is: a piece whose best alternative label scores within
 //! `UNSURE_MARGIN` of the best is reported as uncertain.
@@ -17,10 +15,7 @@
 //! no randomness), so the same fixtures always give the same `assets/reflow-model.txt`.
 //! Continuation markers are recognised by their grammar and are never relabelled.
 
-use super::features::{
-    edge_feature_id, edge_feature_name, feature_id, feature_name, EDGE_TEMPLATE_COUNT,
-    TEMPLATE_COUNT, VALUES,
-};
+use super::features::{feature_id, feature_name, TEMPLATE_COUNT, VALUES};
 
 /// What a piece of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,12 +24,7 @@ pub enum Label {
     /// Running heads and feet, page numbers, editors' credits of the page.
     Furniture,
     Title,
-    /// A deck line printed below the title (副题), or a subtitle proper.
     Subtitle,
-    /// A deck line printed above the title (引题). It goes into the article's subtitle
-    /// like a 副题; a label of its own lets the decoder require what a deck requires: a
-    /// kicker leads to a title, a subtitle follows one.
-    Kicker,
     Byline,
     /// A section heading inside an article.
     Heading,
@@ -50,11 +40,10 @@ pub enum Label {
     MarkerTo,
 }
 
-pub const LABELS: [Label; 11] = [
+pub const LABELS: [Label; 10] = [
     Label::Furniture,
     Label::Title,
     Label::Subtitle,
-    Label::Kicker,
     Label::Byline,
     Label::Heading,
     Label::ParaStart,
@@ -71,7 +60,6 @@ impl Label {
             Label::Furniture => "furniture",
             Label::Title => "title",
             Label::Subtitle => "subtitle",
-            Label::Kicker => "kicker",
             Label::Byline => "byline",
             Label::Heading => "heading",
             Label::ParaStart => "para-start",
@@ -90,17 +78,6 @@ impl Label {
         matches!(self, Label::MarkerFrom | Label::MarkerTo)
     }
 
-    /// Whether `next` may follow `prev` (`None`: the start of the page). The grammar of
-    /// a headline deck, enforced rather than learned: a kicker is followed by more
-    /// kicker or by the title; a subtitle follows the title or more subtitle.
-    pub fn may_follow(prev: Option<Label>, next: Label) -> bool {
-        match (prev, next) {
-            (Some(Label::Kicker), next) => matches!(next, Label::Kicker | Label::Title),
-            (prev, Label::Subtitle) => matches!(prev, Some(Label::Title | Label::Subtitle)),
-            _ => true,
-        }
-    }
-
     /// Lines that are never a full sentence.
     fn never_a_sentence(self) -> bool {
         matches!(self, Label::Title | Label::Heading | Label::Byline)
@@ -113,8 +90,6 @@ pub struct Model {
     weights: Vec<[f32; L]>,
     /// `transitions[prev][next]`; row `L` is the start of the page.
     transitions: [[f32; L]; L + 1],
-    /// `edges[edge feature][prev][next]`: weights of a boundary's features per label pair.
-    edges: Vec<[[f32; L]; L]>,
     /// A piece whose best alternative label scores within this margin of the chosen one
     /// is uncertain. Calibrated by the trainer on its own pages (the margin below which
     /// most of its remaining mistakes fall); in the units of the weights.
@@ -125,8 +100,6 @@ pub struct Model {
 /// (continuation markers), if any, and labels it cannot take.
 pub struct Observation {
     pub features: Vec<u32>,
-    /// Edge feature ids of the boundary between the previous piece and this one.
-    pub edge: Vec<u32>,
     pub forced: Option<Label>,
     /// A line that ends with 。 is no title, heading or byline, however short. (A
     /// subtitle may quote a sentence, full stop and all.)
@@ -138,7 +111,6 @@ impl Default for Model {
         Model {
             weights: vec![[0.0; L]; TEMPLATE_COUNT * VALUES],
             transitions: [[0.0; L]; L + 1],
-            edges: vec![[[0.0; L]; L]; EDGE_TEMPLATE_COUNT * VALUES],
             unsure_margin: 0.0,
         }
     }
@@ -169,45 +141,6 @@ impl Model {
         }
     }
 
-    /// Label-to-label transition scores with the deck grammar applied (`[prev][next]`).
-    fn grammar_transitions(&self) -> [[f32; L]; L] {
-        std::array::from_fn(|k| {
-            std::array::from_fn(|l| {
-                if Label::may_follow(Some(LABELS[k]), LABELS[l]) {
-                    self.transitions[k][l]
-                } else {
-                    f32::NEG_INFINITY
-                }
-            })
-        })
-    }
-
-    /// Transition scores into a piece (`[prev][next]`): `base` (the grammar's
-    /// transitions) plus the weights of the boundary's edge features.
-    fn transitions_into(&self, base: &[[f32; L]; L], obs: &Observation) -> [[f32; L]; L] {
-        let mut t = *base;
-        for &e in &obs.edge {
-            let w = &self.edges[e as usize];
-            for (row, add) in t.iter_mut().zip(w) {
-                for (x, a) in row.iter_mut().zip(add) {
-                    *x += a;
-                }
-            }
-        }
-        t
-    }
-
-    /// Transition scores from the start of the page.
-    fn transitions_from_start(&self) -> [f32; L] {
-        std::array::from_fn(|l| {
-            if Label::may_follow(None, LABELS[l]) {
-                self.transitions[L][l]
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-    }
-
     /// The best labelling, and for each piece the margin by which its label beats the
     /// best labelling that gives it another label.
     pub fn decode(&self, observations: &[Observation]) -> Vec<(Label, f32)> {
@@ -219,23 +152,16 @@ impl Model {
             .iter()
             .map(|o| std::array::from_fn(|l| self.emission(o, l)))
             .collect();
-        // `into[i]`: transition scores from piece i-1 to piece i (unused for i = 0).
-        let base = self.grammar_transitions();
-        let into: Vec<[[f32; L]; L]> = observations
-            .iter()
-            .map(|o| self.transitions_into(&base, o))
-            .collect();
         // Forward: best score of a labelling of 0..=i ending in l, with back-pointers.
         let mut forward = vec![[f32::NEG_INFINITY; L]; n];
         let mut back = vec![[0u8; L]; n];
-        let start = self.transitions_from_start();
         for l in 0..L {
-            forward[0][l] = start[l] + emissions[0][l];
+            forward[0][l] = self.transitions[L][l] + emissions[0][l];
         }
         for i in 1..n {
             for l in 0..L {
                 let (best, arg) = (0..L)
-                    .map(|k| (forward[i - 1][k] + into[i][k][l], k))
+                    .map(|k| (forward[i - 1][k] + self.transitions[k][l], k))
                     .fold((f32::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a });
                 forward[i][l] = best + emissions[i][l];
                 back[i][l] = arg as u8;
@@ -246,7 +172,7 @@ impl Model {
         for i in (0..n - 1).rev() {
             for l in 0..L {
                 backward[i][l] = (0..L)
-                    .map(|k| into[i + 1][l][k] + emissions[i + 1][k] + backward[i + 1][k])
+                    .map(|k| self.transitions[l][k] + emissions[i + 1][k] + backward[i + 1][k])
                     .fold(f32::NEG_INFINITY, f32::max);
             }
         }
@@ -278,7 +204,6 @@ impl Model {
         let mut step = 1.0f32;
         let mut stamp_w = vec![[0.0f32; L]; TEMPLATE_COUNT * VALUES];
         let mut stamp_t = [[0.0f32; L]; L + 1];
-        let mut stamp_e = vec![[[0.0f32; L]; L]; EDGE_TEMPLATE_COUNT * VALUES];
         for _ in 0..epochs {
             for (obs, gold) in pages {
                 let predicted: Vec<usize> =
@@ -313,16 +238,6 @@ impl Model {
                             sums.transitions[p][l] += *t * (step - stamp_t[p][l]);
                             stamp_t[p][l] = step;
                             *t += delta;
-                            if p == L {
-                                continue;
-                            }
-                            for &e in &obs[i].edge {
-                                let e = e as usize;
-                                let w = &mut model.edges[e][p][l];
-                                sums.edges[e][p][l] += *w * (step - stamp_e[e][p][l]);
-                                stamp_e[e][p][l] = step;
-                                *w += delta;
-                            }
                         }
                     }
                 }
@@ -341,16 +256,11 @@ impl Model {
         for (p, out) in averaged.transitions.iter_mut().enumerate() {
             *out = average(&sums.transitions[p], &model.transitions[p], &stamp_t[p]);
         }
-        for (e, out) in averaged.edges.iter_mut().enumerate() {
-            for (p, row) in out.iter_mut().enumerate() {
-                *row = average(&sums.edges[e][p], &model.edges[e][p], &stamp_e[e][p]);
-            }
-        }
         averaged
     }
 
-    /// The model as text: `T prev label weight`, `E edge-feature prev label weight` and
-    /// `F feature label weight` lines, weights rounded to 1/1000, zeros left out.
+    /// The model as text: `T prev label weight` and `F feature label weight` lines,
+    /// weights rounded to 1/1000, zeros left out.
     pub fn to_text(&self, header: &str) -> String {
         let mut out = String::new();
         for line in header.lines() {
@@ -365,18 +275,6 @@ impl Model {
             for (l, &w) in row.iter().enumerate() {
                 if round(w) != 0.0 {
                     out.push_str(&format!("T {prev} {} {}\n", LABELS[l].name(), round(w)));
-                }
-            }
-        }
-        for (id, table) in self.edges.iter().enumerate() {
-            for (p, row) in table.iter().enumerate() {
-                for (l, &w) in row.iter().enumerate() {
-                    if round(w) != 0.0 {
-                        if let Some(name) = edge_feature_name(id as u32) {
-                            let (prev, next) = (LABELS[p].name(), LABELS[l].name());
-                            out.push_str(&format!("E {name} {prev} {next} {}\n", round(w)));
-                        }
-                    }
                 }
             }
         }
@@ -405,14 +303,6 @@ impl Model {
             let bad = || format!("line {}: cannot read `{line}`", n + 1);
             if let ["U", margin] = fields[..] {
                 model.unsure_margin = margin.parse().map_err(|_| bad())?;
-                continue;
-            }
-            if let ["E", name, prev, next, weight] = fields[..] {
-                let id = edge_feature_id(name)
-                    .ok_or_else(|| format!("{}: unknown edge feature", bad()))?;
-                let prev = Label::from_name(prev).ok_or_else(bad)? as usize;
-                let next = Label::from_name(next).ok_or_else(bad)? as usize;
-                model.edges[id as usize][prev][next] = weight.parse().map_err(|_| bad())?;
                 continue;
             }
             let [kind, a, label, weight] = fields[..] else {
@@ -450,7 +340,6 @@ mod tests {
     fn obs(f: u32) -> Observation {
         Observation {
             features: vec![f],
-            edge: vec![],
             forced: None,
             full_stop: false,
         }
@@ -481,7 +370,6 @@ mod tests {
         let page = vec![
             Observation {
                 features: vec![],
-                edge: vec![],
                 forced: Some(Label::MarkerFrom),
                 full_stop: false,
             },

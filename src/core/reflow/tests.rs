@@ -144,7 +144,6 @@ fn a_full_line_ending_a_sentence_continues_without_blank() {
 }
 
 #[test]
-#[ignore = "reflow model 3 joins it: on a five-line page the column estimate is too weak to call a short line ending 。 short (known weakness, issue 10 closing note)"]
 fn short_finished_line_is_its_own_paragraph() {
     let page = "点上开花，面上结果。\n生态安全屏障方面，到6月29日，今年我区\n造林247.85万亩、防沙治沙438.57万亩。深\n入研究部署黄河流域生态保护和高质量发\n展工作。\n";
     let doc = reflow(page);
@@ -189,7 +188,6 @@ fn page_header_and_editor_credit_do_not_make_articles() {
 }
 
 #[test]
-#[ignore = "reflow model 3 takes the first title for a section head: with nothing but a blank line around it, a titles-after title and a head look alike (known weakness, issue 10 closing note)"]
 fn titles_after_bodies_without_markers_or_bylines() {
     // Two articles whose titles follow their bodies, nothing else marking the boundary:
     // a title set on one line as wide as the column is not a section heading.
