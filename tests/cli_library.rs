@@ -1,64 +1,15 @@
 //! The library subcommands as scripts use them: the real binary, a temporary --db.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/seeds/000_51e883962f205273.txt"
 );
 
-struct Library {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Library {
-    fn new() -> Library {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("library.sqlite3");
-        Library { dir, db }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_pizhu"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("PIZHU_DB")
-            .output()
-            .unwrap()
-    }
-
-    /// Run, expect success, return stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "pizhu {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Run, expect exit code 1, return stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "pizhu {args:?} should fail; stdout {:?}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn file(&self, name: &str, content: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        path
-    }
-}
+mod cli_support;
+use cli_support::Library;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -1,60 +1,9 @@
 //! `pizhu search` and `pizhu meta` as scripts use them (issue 14): the real binary, a
 //! temporary --db, JSON checked against the reading text `pizhu text` prints.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
-struct Library {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Library {
-    fn new() -> Library {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("library.sqlite3");
-        Library { dir, db }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_pizhu"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("PIZHU_DB")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "pizhu {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(1), "pizhu {args:?} should fail");
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    /// Import a file written under `name`; returns its document id.
-    fn import(&self, name: &str, content: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        self.ok(&["import", path.to_str().unwrap()])
-            .trim()
-            .to_string()
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-}
+mod cli_support;
+use cli_support::Library;
 
 const PAGE: &str =
     "春耕时节田间忙\n\n　　农民在田间劳作，春耕\n生产有序推进。今年播种面积达120万亩。\n";

@@ -1,63 +1,16 @@
 //! Issue 13 end to end through the binary: `pizhu fix`, `pizhu outline --doc`, and
 //! corrections kept through a re-import of a changed file and a reflow version bump.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
 
-struct Library {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+mod cli_support;
+use cli_support::Library;
 
-impl Library {
-    fn new() -> Library {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("library.sqlite3");
-        Library { dir, db }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_pizhu"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("PIZHU_DB")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "pizhu {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(1), "pizhu {args:?} should fail");
-        assert!(out.stdout.is_empty());
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn import(&self, name: &str, content: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        self.ok(&["import", path.to_str().unwrap()])
-            .trim()
-            .to_string()
-    }
-
-    fn outline(&self, doc: &str) -> Value {
-        serde_json::from_str(&self.ok(&["outline", "--doc", doc, "--json"])).unwrap()
-    }
+fn outline(lib: &Library, doc: &str) -> Value {
+    lib.json(&["outline", "--doc", doc, "--json"])
 }
 
 fn offset(text: &str, needle: &str) -> usize {
@@ -94,7 +47,7 @@ fn headings(outline: &Value) -> Vec<String> {
 fn split_mark_list_undo_from_the_command_line() {
     let lib = Library::new();
     let doc = lib.import("page.txt", SAMPLE);
-    let before = lib.outline(&doc);
+    let before = outline(&lib, &doc);
     // Same schema as for a file.
     let file_outline: Value = serde_json::from_str(&lib.ok(&[
         "outline",
@@ -115,7 +68,7 @@ fn split_mark_list_undo_from_the_command_line() {
         "annotate", &doc, "--start", &span, "--end", &end, "--note", "跨越",
     ]);
     assert_eq!(lib.ok(&["fix", &doc, "split", "--at", &at.to_string()]), "");
-    let after = lib.outline(&doc);
+    let after = outline(&lib, &doc);
     let paras = paragraphs(&after);
     assert_eq!(paras[0], cut);
     assert_eq!(paras.len(), paragraphs(&before).len() + 1);
@@ -126,7 +79,7 @@ fn split_mark_list_undo_from_the_command_line() {
         lib.ok(&["fix", &doc, "mark", "heading", "--at", &mark_at]),
         ""
     );
-    assert!(headings(&lib.outline(&doc)).contains(&second));
+    assert!(headings(&outline(&lib, &doc)).contains(&second));
 
     // The annotation was re-anchored, not lost: its quote lost only a line break.
     let notes: Value = serde_json::from_str(&lib.ok(&["annotations", &doc, "--json"])).unwrap();
@@ -148,9 +101,9 @@ fn split_mark_list_undo_from_the_command_line() {
 
     assert_eq!(lib.ok(&["fix", &doc, "--undo"]), "");
     assert_eq!(lib.ok(&["fix", &doc, "--undo"]), "");
-    assert_eq!(lib.outline(&doc), before);
+    assert_eq!(outline(&lib, &doc), before);
     assert!(lib
-        .fails(&["fix", &doc, "--undo"])
+        .fails_quietly(&["fix", &doc, "--undo"])
         .contains("no corrections"));
 }
 
@@ -158,16 +111,16 @@ fn split_mark_list_undo_from_the_command_line() {
 fn offsets_that_do_not_fit_fail_with_a_clear_error() {
     let lib = Library::new();
     let doc = lib.import("page.txt", SAMPLE);
-    let err = lib.fails(&["fix", &doc, "split", "--at", "0"]);
+    let err = lib.fails_quietly(&["fix", &doc, "split", "--at", "0"]);
     assert!(err.contains("start"), "{err}");
-    let err = lib.fails(&["fix", &doc, "merge-article", "--at", "0"]);
+    let err = lib.fails_quietly(&["fix", &doc, "merge-article", "--at", "0"]);
     assert!(
         err.contains("not the start of an article after another"),
         "{err}"
     );
-    let err = lib.fails(&["fix", &doc, "join", "--at", "999999"]);
+    let err = lib.fails_quietly(&["fix", &doc, "join", "--at", "999999"]);
     assert!(err.contains("past the end"), "{err}");
-    let err = lib.fails(&["fix", &doc, "mark", "--at", "5"]);
+    let err = lib.fails_quietly(&["fix", &doc, "mark", "--at", "5"]);
     assert!(err.contains("KIND"), "{err}");
     assert_eq!(lib.ok(&["fix", &doc, "--list"]), "");
 }
@@ -177,7 +130,7 @@ fn corrections_survive_a_changed_file_and_report_what_no_longer_applies() {
     let lib = Library::new();
     let doc = lib.import("page.txt", SAMPLE);
     let text = lib.ok(&["text", &doc]);
-    let paras = paragraphs(&lib.outline(&doc));
+    let paras = paragraphs(&outline(&lib, &doc));
     let (first, last) = (paras[0].clone(), paras[paras.len() - 1].clone());
     let split_at = offset(&text, &first) + 8;
     let mark_at = offset(&text, &last);
@@ -200,7 +153,7 @@ fn corrections_survive_a_changed_file_and_report_what_no_longer_applies() {
     let told = String::from_utf8_lossy(&out.stderr);
     assert!(told.contains("1 correction(s)"), "{told}");
 
-    let after = lib.outline(&doc);
+    let after = outline(&lib, &doc);
     let cut: String = first.chars().take(8).collect();
     assert!(
         paragraphs(&after).contains(&cut),
@@ -218,10 +171,10 @@ fn corrections_are_applied_again_after_a_reflow_version_bump() {
     let lib = Library::new();
     let doc = lib.import("page.txt", SAMPLE);
     let text = lib.ok(&["text", &doc]);
-    let first = paragraphs(&lib.outline(&doc))[0].clone();
+    let first = paragraphs(&outline(&lib, &doc))[0].clone();
     let at = offset(&text, &first) + 10;
     lib.ok(&["fix", &doc, "split", "--at", &at.to_string()]);
-    let corrected = lib.outline(&doc);
+    let corrected = outline(&lib, &doc);
     // Make the document look stored by an older reflow, with the uncorrected text.
     {
         let conn = rusqlite::Connection::open(&lib.db).unwrap();
@@ -233,7 +186,7 @@ fn corrections_are_applied_again_after_a_reflow_version_bump() {
     }
     let told = lib.run(&["list"]);
     assert!(String::from_utf8_lossy(&told.stderr).contains("reflowed with this version"));
-    assert_eq!(lib.outline(&doc), corrected);
+    assert_eq!(outline(&lib, &doc), corrected);
 }
 
 #[test]
@@ -241,7 +194,7 @@ fn exports_take_titles_and_headings_from_the_corrected_outline() {
     let lib = Library::new();
     let doc = lib.import("page.txt", SAMPLE);
     let text = lib.ok(&["text", &doc]);
-    let paras = paragraphs(&lib.outline(&doc));
+    let paras = paragraphs(&outline(&lib, &doc));
     let (heading, body) = (paras[1].clone(), paras[2].clone());
     let start = offset(&text, &body) + 1;
     let (s, e) = (start.to_string(), (start + 4).to_string());
