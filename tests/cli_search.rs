@@ -1,7 +1,6 @@
 //! `pizhu search` and `pizhu meta` as scripts use them (issue 14): the real binary, a
 //! temporary --db, JSON checked against the reading text `pizhu text` prints.
 
-
 mod cli_support;
 use cli_support::Library;
 

@@ -1,7 +1,6 @@
 //! Issue 13 end to end through the binary: `pizhu fix`, `pizhu outline --doc`, and
 //! corrections kept through a re-import of a changed file and a reflow version bump.
 
-
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../seeds/000_51e883962f205273.txt");
