@@ -43,19 +43,6 @@ fn ctrl_o_opens_a_pdf_page_with_its_articles() {
     );
 }
 
-/// A file dropped on the window, as the platform layer reports it.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_pdf_dropped_on_the_window_is_imported_and_opened() {
     let mut h = fresh();

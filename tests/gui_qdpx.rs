@@ -10,18 +10,6 @@ use egui_kittest::kittest::Queryable;
 use gui_support::*;
 use pizhu::session::Modal;
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn ctrl_e_writes_a_project_and_dropping_it_on_a_fresh_window_imports_it() {
     let dir = tempfile::tempdir().unwrap();

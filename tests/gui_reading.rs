@@ -276,19 +276,6 @@ fn menus_carry_the_keymap_shortcuts() {
     assert_ne!(position(&h), (0, 0));
 }
 
-/// A file dropped on the window, as the platform layer reports it.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_file_on_the_window_imports_and_opens_it() {
     let dir = tempfile::tempdir().unwrap();

@@ -124,3 +124,16 @@ pub fn triple_click(h: &mut App, pos: Pos2) {
     }
     h.run();
 }
+
+/// A file dropped on the window, as the platform layer reports it.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
