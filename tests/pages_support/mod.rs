@@ -377,11 +377,20 @@ pub fn print_table(heading: &str, table: &Table) {
         "{:<24} {:<9} {:>6} {:>8} {:>8} {:>8} {:>9} {:>7}",
         "family", "extractor", "whole", "titles", "bylines", "headings", "subtitle", "F1"
     );
+    let mut all = (0, 0, Score::default());
     for ((family, extractor), (n, whole, s)) in table {
-        println!(
-            "{family:<24} {extractor:<9} {whole:>3}/{n:<2} {:>4}/{:<3} {:>4}/{:<3} {:>4}/{:<3} {:>5}/{:<3} {:>7.3}",
-            s.titles.0, s.titles.1, s.bylines.0, s.bylines.1, s.headings.0, s.headings.1,
-            s.subtitles.0, s.subtitles.1, s.f1()
-        );
+        print_row(family, extractor, *n, *whole, s);
+        all.0 += n;
+        all.1 += whole;
+        all.2.add(s);
     }
+    print_row("all", "", all.0, all.1, &all.2);
+}
+
+fn print_row(family: &str, extractor: &str, n: usize, whole: usize, s: &Score) {
+    println!(
+        "{family:<24} {extractor:<9} {whole:>3}/{n:<2} {:>4}/{:<3} {:>4}/{:<3} {:>4}/{:<3} {:>5}/{:<3} {:>7.3}",
+        s.titles.0, s.titles.1, s.bylines.0, s.bylines.1, s.headings.0, s.headings.1,
+        s.subtitles.0, s.subtitles.1, s.f1()
+    );
 }

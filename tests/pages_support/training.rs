@@ -44,14 +44,25 @@ fn sample_resets(sample: &Page) -> Vec<Page> {
         .collect()
 }
 
-/// Every training page: the harness's train split, the hand-made layout fixtures, the
-/// sample and 13 of its re-settings. Never the holdout split.
+/// How often the hand-made layout fixtures and the bundled sample appear in training.
+/// They are a few small pages among hundreds of harness pages; seen once each, the
+/// averaged perceptron lets the harness outvote them and the sample stops coming out
+/// exact (measured: sample F1 0.98 with one copy, 1.000 with four).
+const FIXTURE_COPIES: usize = 4;
+const SAMPLE_COPIES: usize = 4;
+
+/// Every training page: the harness's train and extra splits, the hand-made layout
+/// fixtures and the sample (each `*_COPIES` times) and 13 of the sample's re-settings.
+/// Never the holdout split.
 pub fn training_pages() -> Vec<Page> {
     let mut pages = load_split("train");
-    pages.extend(load_reflow_fixtures());
+    pages.extend(load_split("extra"));
+    for _ in 0..FIXTURE_COPIES {
+        pages.extend(load_reflow_fixtures());
+    }
     let sample = sample_page();
+    pages.extend(std::iter::repeat_n(sample.clone(), SAMPLE_COPIES));
     pages.extend(sample_resets(&sample));
-    pages.insert(pages.len() - 13, sample);
     pages
 }
 
@@ -72,8 +83,9 @@ pub fn train(data: &[(Vec<Observation>, Vec<Label>)]) -> (Model, String) {
     let pieces: usize = data.iter().map(|(_, l)| l.len()).sum();
     let header = format!(
         "pizhu reflow model: averaged structured perceptron, {EPOCHS} epochs,\n\
-         trained on {} pages ({pieces} pieces): tests/fixtures/pages/train, tests/fixtures/reflow,\n\
-         the sample and 13 of its re-settings (never tests/fixtures/pages/holdout).\n\
+         trained on {} pages ({pieces} pieces): tests/fixtures/pages/train and extra,\n\
+         tests/fixtures/reflow and the sample (4 times each), 13 of the sample's re-settings\n\
+         (never tests/fixtures/pages/holdout).\n\
          Regenerate: cargo run --release --example train_reflow",
         data.len()
     );

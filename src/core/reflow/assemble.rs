@@ -231,7 +231,24 @@ fn misfits(doc: &Document) -> usize {
 /// Deal the elements into articles, titles printed first or (`after`) last.
 fn deal(elems: Vec<Element>, after: bool) -> Document {
     let mut b = Builder::default();
+    let mut after_end_matter = false;
     for Element { elem, uncertain } in elems {
+        // End matter (`（新华社北京7月5日电）`, 下转) closes an article: on a titles-first
+        // page a heading right after it is the next article's title. This is what keeps
+        // pizhu's own reading text, one unit per line with nothing else to go by,
+        // reading back as the articles it was written from.
+        let elem = match elem {
+            Elem::Heading(text) if !after && after_end_matter && b.has_body() => Elem::Title(text),
+            other => other,
+        };
+        after_end_matter = matches!(
+            elem,
+            Elem::EndMatter(_)
+                | Elem::Marker(Marker {
+                    direction: Direction::To,
+                    ..
+                })
+        );
         let deck_part = matches!(
             elem,
             Elem::Title(_) | Elem::Subtitle(_) | Elem::EndMatter(_) | Elem::Furniture(_)

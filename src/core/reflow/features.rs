@@ -54,6 +54,7 @@ atoms! {
     SAMELEN = "samelen" ["no", "yes"];
     PAGE = "page" ["blanks", "blankless", "unwrapped"];
     OPENER = "opener" ["no", "dateline"];
+    ORDER = "order" ["title-first", "body-first", "unclear"];
 }
 
 /// The observations of one piece, indexed by `A`.
@@ -156,6 +157,9 @@ const TEMPLATES: &[&[Part]] = {
         &[p(0, ENDM), p(0, POS)],
         &[p(-1, FURN), p(0, LEN), p(0, POS)],
         &[p(1, FURN), p(0, LEN), p(0, POS)],
+        &[p(0, STOPS), p(0, LEN), p(0, ORDER)],
+        &[p(-1, END), p(0, STOPS), p(0, ORDER)],
+        &[p(0, END), p(1, LEN), p(0, ORDER)],
     ]
 };
 
@@ -219,7 +223,7 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
     let page = page_kind(pieces);
     let blocks = block_positions(pieces);
     let n = pieces.len();
-    pieces
+    let mut obs: Vec<Obs> = pieces
         .iter()
         .enumerate()
         .map(|(i, piece)| {
@@ -254,7 +258,36 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
             }
             Obs(o)
         })
-        .collect()
+        .collect();
+    let order = page_order(&obs);
+    for o in &mut obs {
+        o.0[A::ORDER as usize] = order as u8;
+    }
+    obs
+}
+
+/// Does the page print titles before their bodies or after them? Decided once per page
+/// from its two ends (running heads, credits and end matter set aside): a page that
+/// opens with a title-like line (short, no sentence punctuation, not indented, not a
+/// byline) and closes with body text is title-first; one that opens with body text, a
+/// byline or a marker and closes with a title-like line prints titles after bodies.
+/// Anything else is left to the other features (`unclear`).
+fn page_order(obs: &[Obs]) -> usize {
+    let content = |o: &&Obs| o.get(A::KIND) == 0 && o.get(A::FURN) == 0 && o.get(A::ENDM) == 0;
+    let title_like = |o: &Obs| {
+        o.get(A::STOPS) == 0
+            && (2..=6).contains(&o.get(A::LEN))
+            && o.get(A::INDENT) == 0
+            && o.get(A::BYLINE) == 0
+            && !matches!(o.get(A::END), 0 | 1 | 7)
+    };
+    let first = obs.iter().find(content).is_some_and(title_like);
+    let last = obs.iter().rev().find(content).is_some_and(title_like);
+    match (first, last) {
+        (true, false) => 0,
+        (false, true) => 1,
+        _ => 2,
+    }
 }
 
 fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, blank_after: bool) {

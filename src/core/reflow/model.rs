@@ -204,8 +204,19 @@ impl Model {
         let mut step = 1.0f32;
         let mut stamp_w = vec![[0.0f32; L]; TEMPLATE_COUNT * VALUES];
         let mut stamp_t = [[0.0f32; L]; L + 1];
+        // Pages in a new order every epoch (a fixed-seed shuffle, so training stays
+        // deterministic): the perceptron otherwise sees each family's pages in one run and
+        // its average leans towards whatever came last.
+        let mut order: Vec<usize> = (0..pages.len()).collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..epochs {
-            for (obs, gold) in pages {
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            for (obs, gold) in order.iter().map(|&i| &pages[i]) {
                 let predicted: Vec<usize> =
                     model.decode(obs).iter().map(|(l, _)| *l as usize).collect();
                 let gold: Vec<usize> = gold.iter().map(|&l| l as usize).collect();
