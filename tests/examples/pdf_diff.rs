@@ -3,7 +3,11 @@
 //! in two (`split`), run together (`merged`) or otherwise wrong; then the counts per class
 //! and the outline score per family (titles, bylines, headings found; paragraph F1).
 //!
-//! `cargo run --example pdf_diff -- [train|holdout] [--quiet] [--only NAME]`
+//! `cargo run --example pdf_diff -- [train|holdout|DIR] [--quiet] [--only NAME]`
+//!
+//! DIR: any directory of PDFs with `NAME.golden.json` beside them, e.g. the extra split
+//! typeset with its PDFs kept (`KEEP_PDFS["extra"] = True` in make_pages.py, `OUT` set to
+//! a scratch directory): pages the layout analysis was never tuned on.
 //!
 //! Comparison as in `tests/pdf_pages.rs`: titles, subtitles, bylines and headings without
 //! whitespace and □/■, paragraphs and end matter letter for letter. The score per family

@@ -6,7 +6,10 @@ use pizhu::core::reflow::{Label, Model, Observation};
 
 use super::{label_page, load_reflow_fixtures, load_split, Page};
 
-const EPOCHS: usize = 30;
+/// 50 rather than 30: with the extra split and the shuffle the averaged weights settle
+/// later; at 30 a family of two holdout pages swung between 3 and 5 titles of 10 from one
+/// retraining to the next.
+const EPOCHS: usize = 50;
 
 pub fn sample_page() -> Page {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -82,7 +85,7 @@ pub fn train(data: &[(Vec<Observation>, Vec<Label>)]) -> (Model, String) {
     model.unsure_margin = calibrate(data, &model);
     let pieces: usize = data.iter().map(|(_, l)| l.len()).sum();
     let header = format!(
-        "pizhu reflow model: averaged structured perceptron, {EPOCHS} epochs,\n\
+        "pizhu reflow model: averaged structured perceptron, {EPOCHS} epochs (pages shuffled each epoch),\n\
          trained on {} pages ({pieces} pieces): tests/fixtures/pages/train and extra,\n\
          tests/fixtures/reflow and the sample (4 times each), 13 of the sample's re-settings\n\
          (never tests/fixtures/pages/holdout).\n\

@@ -96,6 +96,22 @@ impl Builder {
     }
 
     fn push(&mut self, l: &Placed) {
+        // On a page of titles set below their bodies, a deck-sized line after a body
+        // and before anything but more of the deck is that body's title (a short title
+        // set a little smaller, under a fifth above the body size).
+        let deck_goes_on = matches!(l.role, Role::Deck | Role::Title | Role::Furniture);
+        if self.below && !self.closed && !deck_goes_on && self.article().title.is_none() {
+            if let Some(k) = self.kicker.take() {
+                if self.has_body() {
+                    self.flush();
+                    let article = self.article();
+                    article.title = Some(k);
+                    self.closed = true;
+                } else {
+                    self.kicker = Some(k);
+                }
+            }
+        }
         let last = self.last;
         let continues = |r: Role| {
             last.is_some_and(|(lr, b, s)| lr == r && b == l.block && (s - l.size).abs() < 0.1 * s)
@@ -120,6 +136,12 @@ impl Builder {
             if let Some(text) = field {
                 *text = join_lines(&[text.as_str(), l.text]);
             }
+            return;
+        }
+        if self.closed && matches!(l.role, Role::Body { .. }) && is_end_matter(l.text) {
+            // A closing note in the article's last column, read after the title set
+            // under the columns before it: still that article's end matter.
+            self.article().end_matter.push(l.text.to_string());
             return;
         }
         if self.closed

@@ -93,6 +93,11 @@ fn classify(page: &Page) -> Option<Classified> {
             left,
             right,
             deck: block.iter().any(|&i| local.is_title_size(&lines[i])),
+            title_centre: block
+                .iter()
+                .map(|&i| &lines[i])
+                .find(|l| local.is_title_size(l))
+                .map(|l| (l.x0 + l.x1) / 2.0),
             body_face: &body_face,
         };
         for &i in block {

@@ -129,6 +129,8 @@ pub struct Block<'a> {
     pub right: f32,
     /// The block holds a title (a headline set apart from the body by a gap or a rule).
     pub deck: bool,
+    /// Where the block's title is centred, if it holds one.
+    pub title_centre: Option<f32>,
     /// The face most of the page's text is set in.
     pub body_face: &'a str,
 }
@@ -164,6 +166,15 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // Beside a title, apart from the body, a line of about body size is a kicker or a
     // subtitle (a 副题 may be set in the body face, barely larger).
     if deck && l.size >= 0.95 * m.body && !indented {
+        return Role::Deck;
+    }
+    // A short deck line centred under its title sits two ems in from the longer deck
+    // lines beside it and looks indented; a paragraph's indented first line runs to the
+    // column's edge, so its centre is an em off the title's.
+    let centred = block
+        .title_centre
+        .is_some_and(|c| ((l.x0 + l.x1) / 2.0 - c).abs() < 0.5 * m.body);
+    if deck && centred && !full && !l.heavy && l.size >= 0.95 * m.body {
         return Role::Deck;
     }
     if l.heavy && l.size >= 0.85 * m.body {

@@ -194,6 +194,7 @@ const CREDIT_WORDS: &[&str] = &[
     "据",
     "完）",
     "完)",
+    "出版",
 ];
 
 /// Editorial credits at the foot of a page or article: 责任编辑：张三, 本版编辑 李四.
@@ -224,7 +225,14 @@ pub fn is_end_matter(text: &str) -> bool {
     let t = text.trim();
     let open = t.starts_with(['（', '(']);
     let close = t.ends_with(['）', ')']);
-    open && close && CREDIT_WORDS.iter().any(|w| t.contains(w)) && width(t) <= 120.0
+    let note = open && close && CREDIT_WORDS.iter().any(|w| t.contains(w));
+    (note || is_photo_caption(t)) && width(t) <= 120.0
+}
+
+/// `图为杨秀英（中）在给学生讲解课文。本报记者 龙海摄`: a photo's caption, closed by its
+/// photographer's credit, set after the article it illustrates.
+fn is_photo_caption(t: &str) -> bool {
+    (t.starts_with("图为") || t.starts_with("图：") || t.starts_with("图:")) && t.ends_with('摄')
 }
 
 /// Does the line open an end-matter note that may run over several lines?
@@ -301,6 +309,13 @@ mod tests {
         assert!(is_end_matter("（作者为中国社会科学院研究员）"));
         assert!(!is_end_matter("（二）合力助推，“五大任务”见行见效"));
         assert!(!is_end_matter("（一）"));
+        assert!(is_end_matter(
+            "图为杨秀英（中）在给学生讲解课文。本报记者 龙海摄"
+        ));
+        assert!(is_end_matter(
+            "（《河流之书》，陈默著，滨江文艺出版社2026年6月出版）"
+        ));
+        assert!(!is_end_matter("图为什么会这样？记者追问。"));
         assert!(opens_end_matter("（执笔记者：魏建华 徐超 刘赞；"));
         assert!(is_editor_credit("责任编辑：张三"));
         assert!(is_editor_credit("本版编辑 李四 王五"));
