@@ -6,12 +6,14 @@
 //! (justified text only leaves a line short where a paragraph ends). Closing notes in
 //! brackets and 下转 markers at an article's end are its end matter.
 
+use super::closing::{end_matter, titles_below};
 use super::roles::Role;
 use crate::core::model::{Article, Section};
-use crate::core::reflow::markers::{is_end_matter, leading_marker, trailing_marker, Direction};
+use crate::core::reflow::markers::{is_end_matter, leading_marker, Direction};
 use crate::core::reflow::paragraphs::join_lines;
 
 /// A line ready for assembly.
+#[derive(Clone, Copy)]
 pub struct Placed<'a> {
     pub text: &'a str,
     pub role: Role,
@@ -96,6 +98,26 @@ impl Builder {
     }
 
     fn push(&mut self, l: &Placed) {
+        // A paragraph's line that happens to open with 记者 or 本报 (`记者从省粮食和物资储备`
+        // after `本报郑州6月25日电`) reads like a byline; in the middle of a paragraph, in
+        // its column and its size, it is more of the paragraph.
+        let mid_paragraph = !self.open.is_empty() && !self.open_is_heading && !self.last_short;
+        let same_column = self.last.is_some_and(|(r, b, s)| {
+            matches!(r, Role::Body { .. }) && b == l.block && (s - l.size).abs() < 0.03 * s
+        });
+        let body_after_all = Placed {
+            role: Role::Body {
+                indented: false,
+                full: true,
+                spaced: false,
+            },
+            ..*l
+        };
+        let l = if l.role == Role::Byline && mid_paragraph && same_column {
+            &body_after_all
+        } else {
+            l
+        };
         // On a page of titles set below their bodies, a deck-sized line after a body
         // and before anything but more of the deck is that body's title (a short title
         // set a little smaller, under a fifth above the body size).
@@ -355,56 +377,6 @@ impl Builder {
 /// top (a section never ends at its heading).
 fn heading_goes_on(last: Option<(Role, usize, f32)>, l: &Placed) -> bool {
     last.is_some_and(|(role, _, size)| role == Role::Heavy && (size - l.size).abs() < 0.1 * size)
-}
-
-/// A title with no body after it, right after a body with no title, is that body's
-/// title printed below it (inner pages often set titles under their articles).
-fn titles_below(articles: Vec<Article>) -> Vec<Article> {
-    let mut out: Vec<Article> = Vec::with_capacity(articles.len());
-    for a in articles {
-        let bare = a.title.is_some() && a.sections.is_empty() && a.end_matter.is_empty();
-        match out.last_mut() {
-            Some(prev) if bare && prev.title.is_none() && !prev.sections.is_empty() => {
-                prev.title = a.title;
-                prev.subtitle = prev.subtitle.take().or(a.subtitle);
-                prev.byline = prev.byline.take().or(a.byline);
-            }
-            _ => out.push(a),
-        }
-    }
-    out
-}
-
-/// Move closing notes and 下转 markers from the end of the last section to end matter.
-fn end_matter(article: &mut Article) {
-    let Some(section) = article.sections.last_mut() else {
-        return;
-    };
-    let mut tail = Vec::new();
-    while let Some(last) = section.paragraphs.last() {
-        if is_end_matter(last) || is_marker_line(last) {
-            tail.push(section.paragraphs.pop().expect("checked"));
-            continue;
-        }
-        if let Some((before, marker)) = trailing_marker(last) {
-            let before = before.to_string();
-            tail.push(marker.printed);
-            *section.paragraphs.last_mut().expect("checked") = before;
-        }
-        break;
-    }
-    let kept = section.paragraphs.len();
-    section.uncertain_paragraphs.retain(|&i| i < kept);
-    if section.paragraphs.is_empty() && section.heading.is_none() {
-        article.sections.pop();
-    }
-    tail.reverse();
-    article.end_matter.splice(0..0, tail);
-}
-
-/// A line that is nothing but a continuation marker: `（下转第八版）`.
-fn is_marker_line(text: &str) -> bool {
-    leading_marker(text).is_some_and(|(_, rest)| rest.is_empty())
 }
 
 /// Assemble one page's lines (in reading order) into articles.

@@ -18,6 +18,7 @@
 
 mod assemble;
 mod bodies;
+mod closing;
 mod lines;
 mod page;
 mod roles;

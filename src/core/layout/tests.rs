@@ -305,3 +305,18 @@ fn a_short_line_in_another_face_before_the_body_is_the_byline() {
     let doc = analyse(&[t.page]);
     assert_eq!(doc.articles[0].byline.as_deref(), Some("评论员 高远"));
 }
+
+#[test]
+fn a_closing_note_run_on_after_a_full_last_line_is_split_off() {
+    use super::closing::trailing_note;
+    assert_eq!(
+        trailing_note("传统文化就能焕发出新的光彩。（作者为中国艺术研究院研究员）"),
+        Some((
+            "传统文化就能焕发出新的光彩。",
+            "（作者为中国艺术研究院研究员）"
+        ))
+    );
+    // An aside inside a sentence is not a closing note.
+    assert_eq!(trailing_note("据统计（记者 王军）"), None);
+    assert_eq!(trailing_note("会议由市长主持（二）"), None);
+}
