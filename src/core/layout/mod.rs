@@ -125,8 +125,14 @@ fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32
             .map(|&i| &lines[i])
             .filter(|l| (l.size - m.body).abs() < 0.15 * m.body)
     };
-    let left = body_lines().map(|l| l.x0).fold(f32::MAX, f32::min);
-    let right = body_lines().map(|l| l.x1).fold(f32::MIN, f32::max);
+    let mut left = body_lines().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let mut right = body_lines().map(|l| l.x1).fold(f32::MIN, f32::max);
+    if left > right && block.iter().all(|&i| lines[i].size < 0.85 * m.body) {
+        // Only smaller text: a brief set one line per column under a larger article;
+        // its lines are its own edges.
+        left = block.iter().map(|&i| lines[i].x0).fold(f32::MAX, f32::min);
+        right = block.iter().map(|&i| lines[i].x1).fold(f32::MIN, f32::max);
+    }
     if left > right {
         // No body text here (a deck, a title): nothing is indented or full.
         return (f32::MIN, f32::MAX);

@@ -81,9 +81,12 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
         .iter()
         .filter(|r| r.is_horizontal() && r.x1 - r.x0 >= 0.5 * width)
         .collect();
+    // Running heads and feet are a few short lines of names, dates and numbers; lines of
+    // sentences beyond a rule are an article set above (or below) it.
     let few_between = |a: f32, b: f32| {
-        let n = lines.iter().filter(|l| l.y > a && l.y < b).count();
-        (1..=6).contains(&n)
+        let beyond = || lines.iter().filter(|l| l.y > a && l.y < b);
+        let sentences = beyond().any(|l| l.text.contains(['。', '，']));
+        (1..=6).contains(&beyond().count()) && !sentences
     };
     let head = wide
         .iter()
