@@ -126,6 +126,26 @@ impl Model {
         })
     }
 
+    /// Every label's emission score at once: one pass over the features, adding each
+    /// feature's row of weights (the same sums, in the same order, as `emission`).
+    fn emissions(&self, obs: &Observation) -> [f32; L] {
+        if obs.forced.is_some() {
+            return std::array::from_fn(|l| self.emission(obs, l));
+        }
+        let mut out = [0.0f32; L];
+        for &f in &obs.features {
+            for (sum, w) in out.iter_mut().zip(&self.weights[f as usize]) {
+                *sum += w;
+            }
+        }
+        for (l, score) in out.iter_mut().enumerate() {
+            if LABELS[l].is_marker() || (obs.full_stop && LABELS[l].never_a_sentence()) {
+                *score = f32::NEG_INFINITY;
+            }
+        }
+        out
+    }
+
     fn emission(&self, obs: &Observation, label: usize) -> f32 {
         match obs.forced {
             Some(f) if f as usize == label => 0.0,
@@ -148,10 +168,7 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
-        let emissions: Vec<[f32; L]> = observations
-            .iter()
-            .map(|o| std::array::from_fn(|l| self.emission(o, l)))
-            .collect();
+        let emissions: Vec<[f32; L]> = observations.iter().map(|o| self.emissions(o)).collect();
         // Forward: best score of a labelling of 0..=i ending in l, with back-pointers.
         let mut forward = vec![[f32::NEG_INFINITY; L]; n];
         let mut back = vec![[0u8; L]; n];
