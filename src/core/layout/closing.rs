@@ -57,15 +57,21 @@ pub(super) fn end_matter(article: &mut Article) {
 }
 
 /// `…焕发出新的光彩。（作者为中国艺术研究院研究员）`: a paragraph that ends a sentence and
-/// then a bracketed closing note, split before the note.
+/// then a closing note (bracketed, or a photo caption `图为…摄`), split before the note.
 pub(super) fn trailing_note(text: &str) -> Option<(&str, &str)> {
-    let open = text.rfind('（')?;
-    let (before, note) = text.split_at(open);
-    let sentence_ends = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| "。！？”…".contains(c));
-    (sentence_ends && is_end_matter(note)).then_some((before, note))
+    // Where a closing note may open: its bracket, or a photo caption's 图为 (the caption
+    // itself may hold brackets: `图为杨秀英（中）…`).
+    [text.rfind('（'), text.rfind("图为")]
+        .into_iter()
+        .flatten()
+        .map(|open| text.split_at(open))
+        .find(|(before, note)| {
+            let sentence_ends = before
+                .chars()
+                .next_back()
+                .is_some_and(|c| "。！？”…".contains(c));
+            sentence_ends && is_end_matter(note)
+        })
 }
 
 /// A line that is nothing but a continuation marker: `（下转第八版）`.

@@ -126,7 +126,7 @@ fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32
             .filter(|l| (l.size - m.body).abs() < 0.15 * m.body)
     };
     let mut left = body_lines().map(|l| l.x0).fold(f32::MAX, f32::min);
-    let mut right = body_lines().map(|l| l.x1).fold(f32::MIN, f32::max);
+    let mut right = justified_edge(body_lines().map(|l| l.x1).collect(), m.body);
     if left > right && block.iter().all(|&i| lines[i].size < 0.85 * m.body) {
         // Only smaller text: a brief set one line per column under a larger article;
         // its lines are its own edges.
@@ -138,6 +138,22 @@ fn edges(block: &[usize], lines: &[lines::TextLine], m: roles::Measures) -> (f32
         return (f32::MIN, f32::MAX);
     }
     (left, right)
+}
+
+/// The right edge a column's justified lines share: the rightmost end that a quarter of
+/// the lines (two at least) reach within a third of an em. One line running past it (a
+/// Latin word or figures set wider than the grid) does not move the edge and leave every
+/// other line looking short. Falls back to the rightmost end.
+fn justified_edge(mut ends: Vec<f32>, body: f32) -> f32 {
+    ends.sort_by(|a, b| b.total_cmp(a));
+    let needed = (ends.len() / 4).max(2);
+    let shared = ends.iter().copied().find(|&edge| {
+        ends.iter()
+            .filter(|&&e| (e - edge).abs() <= 0.3 * body)
+            .count()
+            >= needed
+    });
+    shared.or_else(|| ends.first().copied()).unwrap_or(f32::MIN)
 }
 
 fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) {

@@ -316,6 +316,13 @@ fn a_closing_note_run_on_after_a_full_last_line_is_split_off() {
             "（作者为中国艺术研究院研究员）"
         ))
     );
+    assert_eq!(
+        trailing_note("那就更好了。”图为杨秀英（中）在给学生讲解课文。本报记者 龙海摄"),
+        Some((
+            "那就更好了。”",
+            "图为杨秀英（中）在给学生讲解课文。本报记者 龙海摄"
+        ))
+    );
     // An aside inside a sentence is not a closing note.
     assert_eq!(trailing_note("据统计（记者 王军）"), None);
     assert_eq!(trailing_note("会议由市长主持（二）"), None);
