@@ -7,6 +7,7 @@ use egui::{Key, Modifiers, RichText, TextEdit};
 
 use crate::session::{AppState, Command, Draft, Modal};
 
+use super::access::text as t;
 use super::file_dialogs;
 use super::fonts;
 use super::theme::Palette;
@@ -78,7 +79,7 @@ pub fn ui(
 }
 
 fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
-    title(ui, "关于 pizhu · About", palette);
+    title(ui, t(ui.ctx(), "dialog.about"), palette);
     let db = state
         .store()
         .path()
@@ -87,11 +88,15 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
     let about = crate::about::about(&db);
     if let Some(doc) = state.doc() {
         // The open document and where it was printed, as exports cite it.
-        let cite = doc
-            .source
-            .citation()
-            .unwrap_or_else(|| "出处未知 (source unknown)".into());
-        ui.label(RichText::new(format!("《{}》 · {cite}", doc.title)).color(palette.ink));
+        let cite = super::cite(&doc.source, state.language())
+            .unwrap_or_else(|| t(ui.ctx(), "about.source_unknown").into());
+        let lang = state.language();
+        let line = crate::i18n::tr_with(
+            lang,
+            "about.document",
+            &[("title", &doc.title), ("cite", &cite)],
+        );
+        ui.label(RichText::new(line).color(palette.ink));
         ui.label(
             RichText::new(&doc.source_path)
                 .size(12.0)
@@ -99,9 +104,10 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
         );
         ui.add_space(6.0);
     }
-    ui.add(egui::Label::new(RichText::new(about.text()).color(palette.ink)).wrap());
+    let text = about_text(&about, state.language());
+    ui.add(egui::Label::new(RichText::new(text).color(palette.ink)).wrap());
     ui.add_space(6.0);
-    egui::CollapsingHeader::new("字体许可证 · SIL Open Font License").show(ui, |ui| {
+    egui::CollapsingHeader::new(t(ui.ctx(), "about.fonts_licence")).show(ui, |ui| {
         let scroll = egui::ScrollArea::vertical()
             .max_height(220.0)
             .show(ui, |ui| {
@@ -114,9 +120,28 @@ fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut 
         super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.fonts");
     });
     ui.add_space(6.0);
-    if ui.button("关闭 (Esc)").clicked() {
+    if ui.button(t(ui.ctx(), "button.close")).clicked() {
         queue.push(Command::CancelEdit);
     }
+}
+
+/// The About facts in the window's language (`About::text` is the command line's English).
+fn about_text(about: &crate::about::About, lang: crate::i18n::Lang) -> String {
+    let log_file = about.log_file.as_ref().map(|p| p.display().to_string());
+    let no_log = crate::i18n::tr(lang, "about.no_log");
+    crate::i18n::tr_with(
+        lang,
+        "about.body",
+        &[
+            ("version", about.version),
+            ("db", &about.db_path.display().to_string()),
+            ("data", &about.data_dir.display().to_string()),
+            ("logs", &about.log_dir.display().to_string()),
+            ("log_file", log_file.as_deref().unwrap_or(no_log)),
+            ("fonts", &about.fonts.join(", ")),
+        ],
+    )
+    .replace("\\n", "\n")
 }
 
 pub(super) fn title(ui: &mut egui::Ui, text: &str, palette: &Palette) {
@@ -162,21 +187,21 @@ fn tags_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "标签 · Tags", palette);
+    title(ui, t(ui.ctx(), "dialog.tags"), palette);
     quote(ui, &editor.quote, palette);
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
         for (i, tag) in editor.tags.iter().enumerate() {
             if ui
                 .button(format!("#{tag}  ×"))
-                .on_hover_text("移除 remove")
+                .on_hover_text(t(ui.ctx(), "tags.remove"))
                 .clicked()
             {
                 remove = Some(i);
             }
         }
         if editor.tags.is_empty() {
-            ui.label(RichText::new("还没有标签").color(palette.muted));
+            ui.label(RichText::new(t(ui.ctx(), "tags.none")).color(palette.muted));
         }
     });
     if let Some(i) = remove {
@@ -196,7 +221,7 @@ fn tags_ui(
     let field = ui
         .add(
             TextEdit::singleline(&mut editor.input)
-                .hint_text("输入标签，Enter 添加；空时 Enter 保存")
+                .hint_text(t(ui.ctx(), "tags.hint"))
                 .desired_width(f32::INFINITY),
         )
         .accessible_name(super::access::text(ui.ctx(), "access.tag"));
@@ -212,7 +237,11 @@ fn tags_ui(
     }
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("已有标签：").color(palette.muted).size(12.5));
+            ui.label(
+                RichText::new(t(ui.ctx(), "tags.existing"))
+                    .color(palette.muted)
+                    .size(12.5),
+            );
             for (i, s) in suggestions.iter().enumerate() {
                 if ui
                     .selectable_label(i == editor.suggestion && !editor.input.is_empty(), s)
@@ -225,8 +254,8 @@ fn tags_ui(
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        done |= ui.button("保存 (Ctrl+Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        done |= ui.button(t(ui.ctx(), "button.save_ctrl_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -242,7 +271,7 @@ fn note_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "笔记 · Note", palette);
+    title(ui, t(ui.ctx(), "dialog.note"), palette);
     quote(ui, &editor.quote, palette);
     let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
     let field = ui
@@ -251,7 +280,7 @@ fn note_ui(
                 .font(fonts::reading(16.0))
                 .desired_rows(8)
                 .desired_width(f32::INFINITY)
-                .hint_text("写下你的想法…"),
+                .hint_text(t(ui.ctx(), "note.hint")),
         )
         .accessible_name(super::access::text(ui.ctx(), "access.note"));
     if just_opened {
@@ -263,8 +292,8 @@ fn note_ui(
     ui.add_space(6.0);
     let mut done = save;
     ui.horizontal(|ui| {
-        done |= ui.button("保存 (Ctrl+Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        done |= ui.button(t(ui.ctx(), "button.save_ctrl_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -280,9 +309,9 @@ fn codebook_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "颜色名称 · Colour codebook", palette);
+    title(ui, t(ui.ctx(), "dialog.codebook"), palette);
     ui.label(
-        RichText::new("按 1–6 标注时使用的颜色与含义，所有文档共用。")
+        RichText::new(t(ui.ctx(), "codebook.explain"))
             .color(palette.muted)
             .size(12.5),
     );
@@ -301,17 +330,18 @@ fn codebook_ui(
                 egui::FontId::proportional(13.0),
                 palette.ink,
             );
+            let field_name = crate::i18n::tr_with(
+                super::access::language(ui.ctx()),
+                "access.color_name",
+                &[("color", &color.to_string())],
+            );
             let field = ui
                 .add(
                     TextEdit::singleline(name)
-                        .hint_text(format!("颜色 {color} 的名称"))
+                        .hint_text(field_name.as_str())
                         .desired_width(240.0),
                 )
-                .accessible_name(crate::i18n::tr_with(
-                    super::access::language(ui.ctx()),
-                    "access.color_name",
-                    &[("color", &color.to_string())],
-                ));
+                .accessible_name(field_name);
             if just_opened && i == 0 {
                 field.request_focus();
             }
@@ -323,8 +353,8 @@ fn codebook_ui(
     ui.add_space(6.0);
     let mut done = save;
     ui.horizontal(|ui| {
-        done |= ui.button("保存 (Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        done |= ui.button(t(ui.ctx(), "button.save_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -342,29 +372,34 @@ fn source_ui(
     just_opened: bool,
 ) {
     use crate::session::LibraryEdit;
-    title(ui, "出处 · Source", palette);
+    title(ui, t(ui.ctx(), "dialog.source"), palette);
     ui.label(RichText::new(&editor.title).color(palette.muted));
     let save = take_key(ui, Modifiers::NONE, Key::Enter);
     if take_key(ui, Modifiers::NONE, Key::Escape) {
         queue.push(Command::CancelEdit);
     }
     let fields = [
-        ("报纸 Paper", &mut editor.paper, "人民日报"),
-        ("日期 Date", &mut editor.date, "YYYY-MM-DD"),
-        ("版次 Page", &mut editor.page, "5"),
-        ("版名 Page name", &mut editor.page_name, "评论"),
+        ("source.paper", &mut editor.paper, "source.paper_hint"),
+        ("source.date", &mut editor.date, "source.date_hint"),
+        ("source.page", &mut editor.page, "source.page_hint"),
+        (
+            "source.page_name",
+            &mut editor.page_name,
+            "source.page_name_hint",
+        ),
     ];
     egui::Grid::new("source-fields")
         .num_columns(2)
         .show(ui, |ui| {
             for (i, (label, value, hint)) in fields.into_iter().enumerate() {
-                ui.label(RichText::new(label).color(palette.muted));
+                let label = ui.label(RichText::new(t(ui.ctx(), label)).color(palette.muted));
                 let field = ui.add(
                     TextEdit::singleline(value)
                         .id(egui::Id::unique(("source-field", i)))
-                        .hint_text(hint)
+                        .hint_text(t(ui.ctx(), hint))
                         .desired_width(260.0),
                 );
+                let field = field.labelled_by(label.id);
                 if just_opened && i == 0 {
                     field.request_focus();
                 }
@@ -379,10 +414,10 @@ fn source_ui(
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui.button("保存 (Enter)").clicked() || save {
+        if ui.button(t(ui.ctx(), "button.save_enter")).clicked() || save {
             queue.push(Command::Library(LibraryEdit::SaveSource));
         }
-        if ui.button("取消 (Esc)").clicked() {
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -397,25 +432,27 @@ fn confirm_remove_ui(
     palette: &Palette,
     queue: &mut Vec<Command>,
 ) {
-    title(ui, "移除文档？ · Remove the document?", palette);
-    ui.label(
-        RichText::new(format!(
-            "《{doc_title}》有 {count} 条批注，移除文档会一并删除它们。建议先导出批注。"
-        ))
-        .color(palette.ink),
+    title(ui, t(ui.ctx(), "remove.question"), palette);
+    let lang = super::access::language(ui.ctx());
+    let count = count.to_string();
+    let text = crate::i18n::tr_with(
+        lang,
+        "remove.explain",
+        &[("title", doc_title), ("count", &count)],
     );
+    ui.label(RichText::new(text).color(palette.ink));
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui.button("先导出批注…").clicked() {
+        if ui.button(t(ui.ctx(), "remove.export_first")).clicked() {
             queue.push(Command::OpenDocument(id));
             queue.push(Command::ExportDialog);
         }
-        if ui.button("仍然移除").clicked() {
+        if ui.button(t(ui.ctx(), "remove.anyway")).clicked() {
             queue.push(Command::Library(
                 crate::session::LibraryEdit::ConfirmRemove(id),
             ));
         }
-        if ui.button("取消 (Esc)").clicked() {
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });

@@ -28,18 +28,28 @@ use crate::store::Store;
 
 use keymap::KeyContext;
 
-/// The window title; the desktop entry and the CI check find the window by app id `pizhu`.
-pub const TITLE: &str = "批注 pizhu";
+/// The desktop entry and the CI check find the window by app id `pizhu`.
 pub const APP_ID: &str = "pizhu";
 
-/// "document title — 批注 pizhu" while a document is open, else [`TITLE`].
+/// "document title — pizhu" while a document is open, else the app's name (in the
+/// window's language).
 pub fn window_title(state: &AppState) -> String {
+    let name = crate::i18n::tr(state.language(), "app.title");
     match &state.doc() {
-        Some(doc) => match doc.source.citation() {
-            Some(cite) => format!("{} · {cite} — {TITLE}", doc.title),
-            None => format!("{} — {TITLE}", doc.title),
+        Some(doc) => match cite(&doc.source, state.language()) {
+            Some(cite) => format!("{} · {cite} — {name}", doc.title),
+            None => format!("{} — {name}", doc.title),
         },
-        None => TITLE.to_string(),
+        None => name.to_string(),
+    }
+}
+
+/// Where a page was printed, as the window shows it: the Chinese citation
+/// (`《人民日报》2025年1月2日 第5版`) in Chinese, paper, date and page in English.
+pub fn cite(source: &crate::core::source::SourceMeta, lang: crate::i18n::Lang) -> Option<String> {
+    match lang {
+        crate::i18n::Lang::Zh => source.citation(),
+        crate::i18n::Lang::En => source.citation_english(),
     }
 }
 
@@ -53,31 +63,29 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
         Ok(store) => store,
         Err(e) => {
             // Still open a window: a desktop launch has no terminal to read the error in.
-            trouble = Some(format!("无法打开数据库，本次改动不会保存 (cannot open the library; nothing will be saved): {e}"));
+            trouble = Some(e.to_string());
             Store::open_in_memory()?
         }
     };
     let mut state = AppState::new(store);
-    if let Some(t) = trouble {
-        state.notify(t, true);
+    state.follow_desktop_text_scale(crate::text_scale::from_system());
+    if let Some(e) = trouble {
+        let text = state.tr_with("notice.cannot_open_library", &[("error", &e)]);
+        state.notify(text, true);
     }
     // A panic ends the process before the window can say so; say it at the next launch.
     if let Some(report) = crate::logging::log_info()
         .and_then(|info| crate::logging::take_unseen_crash_report(&info.log_dir))
     {
-        state.notify(
-            format!(
-                "pizhu 上次意外退出，报告已保存 (pizhu crashed last time; report): {}",
-                report.display()
-            ),
-            true,
-        );
+        let report = report.display().to_string();
+        let text = state.tr_with("notice.crashed", &[("report", &report)]);
+        state.notify(text, true);
     }
     state.start(&files);
     let (w, h) = state.prefs().window_size.unwrap_or((1280.0, 860.0));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(TITLE)
+            .with_title(window_title(&state))
             .with_app_id(APP_ID)
             .with_inner_size([w, h])
             .with_min_inner_size([640.0, 420.0]),
@@ -154,7 +162,7 @@ impl PizhuApp {
             launched: None,
             last_flush: 0.0,
             dialogs: Default::default(),
-            window_title: TITLE.to_string(),
+            window_title: String::new(),
             find_open: false,
         }
     }
@@ -423,7 +431,10 @@ fn notices_ui(
                     ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
                 });
             }
-            if ui.small_button("知道了 (Esc)").clicked() {
+            if ui
+                .small_button(access::text(ui.ctx(), "button.dismiss"))
+                .clicked()
+            {
                 queue.push(Command::Escape);
             }
         });
@@ -442,7 +453,7 @@ fn hovered_files_ui(ctx: &egui::Context, palette: &theme::Palette) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "松开以导入 · Drop to import",
+        access::text(ctx, "files.drop"),
         egui::FontId::proportional(24.0),
         palette.accent,
     );

@@ -129,8 +129,8 @@ impl AppState {
                 let s = &doc.reader.outline.articles[article].sections[section];
                 let label = match &s.heading {
                     Some(h) => h.text.clone(),
-                    None if section == 0 => "（导语）".to_string(),
-                    None => format!("第 {} 节", section + 1),
+                    None if section == 0 => self.tr("outline.lead").to_string(),
+                    None => self.tr_with("outline.section", &[("n", &(section + 1).to_string())]),
                 };
                 (label, counts.get(&(article, section)).copied().unwrap_or(0))
             }
