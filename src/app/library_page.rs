@@ -93,7 +93,8 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     ui.add_space(8.0);
 }
 
-const WIDTHS: [f32; 7] = [0.13, 0.11, 0.06, 0.40, 0.08, 0.08, 0.14];
+/// Shares of the table's width; "Annotations" needs more room in English than 批注.
+const WIDTHS: [f32; 7] = [0.13, 0.11, 0.06, 0.36, 0.08, 0.12, 0.14];
 
 fn cells(ui: &mut egui::Ui, texts: [String; 7], color: egui::Color32, strong: bool) {
     let total = ui.available_width();
@@ -122,7 +123,11 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                 _ => "",
             };
             let label = format!("{}{arrow}", column.label(state.language()));
-            let button = egui::Button::new(RichText::new(label).color(palette.muted)).frame(false);
+            // Truncated like the cells: a header wider than its column pushed the whole
+            // table past the page.
+            let button = egui::Button::new(RichText::new(label).color(palette.muted))
+                .frame(false)
+                .truncate();
             if ui.add_sized([total * w - 8.0, 20.0], button).clicked() {
                 queue.push(Command::Library(LibraryEdit::SortBy(column)));
             }
