@@ -23,7 +23,13 @@ pub fn reading_text(response: &Response, doc: &OpenDocument, lang: Lang) {
     let outline = &doc.reader.outline;
     let position = doc.reader.position();
     let article = position.and_then(|(a, _)| outline.articles.get(a));
-    let title = article.map(|a| a.display_title()).unwrap_or("");
+    let title = match article {
+        Some(a) => a
+            .title
+            .as_ref()
+            .map_or(tr(lang, "outline.untitled"), |t| &t.text),
+        None => "",
+    };
     let name = tr_with(lang, "access.reading", &[("title", title)]);
     describe(response, Role::Document, &name);
     let Some(section) = doc.reader.section() else {

@@ -120,7 +120,11 @@ impl AppState {
                     .filter(|((ca, _), _)| *ca == a)
                     .map(|(_, n)| n)
                     .sum();
-                (article.display_title().to_string(), n)
+                let title = match &article.title {
+                    Some(title) => title.text.clone(),
+                    None => self.tr("outline.untitled").to_string(),
+                };
+                (title, n)
             }
             OutlineRow::Section { article, section } => {
                 let Some(doc) = &self.doc else {
