@@ -50,7 +50,7 @@ pub fn ui(
             match &mut modal {
                 Modal::None => {}
                 Modal::Help => super::help::ui(ui, state, palette, queue),
-                Modal::About => about_ui(ui, state, palette, queue),
+                Modal::About => super::about_box::about_ui(ui, state, palette, queue),
                 Modal::OpenFile(browser) => {
                     file_dialogs::open_file_ui(ui, browser, palette, queue, just_opened)
                 }
@@ -65,9 +65,13 @@ pub fn ui(
                 Modal::Search(dialog) => {
                     super::search_ui::dialog_ui(ui, state, dialog, palette, queue, just_opened)
                 }
-                Modal::Source(editor) => source_ui(ui, editor, palette, queue, just_opened),
+                Modal::Source(editor) => {
+                    super::library_dialogs::source_ui(ui, editor, palette, queue, just_opened)
+                }
                 Modal::ConfirmRemove(id, title, count) => {
-                    confirm_remove_ui(ui, *id, title, *count, palette, queue)
+                    super::library_dialogs::confirm_remove_ui(
+                        ui, *id, title, *count, palette, queue,
+                    )
                 }
             }
         });
@@ -76,72 +80,6 @@ pub fn ui(
     if response.backdrop_response.clicked() {
         queue.push(Command::CancelEdit);
     }
-}
-
-fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
-    title(ui, t(ui.ctx(), "dialog.about"), palette);
-    let db = state
-        .store()
-        .path()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| ":memory:".into());
-    let about = crate::about::about(&db);
-    if let Some(doc) = state.doc() {
-        // The open document and where it was printed, as exports cite it.
-        let cite = super::cite(&doc.source, state.language())
-            .unwrap_or_else(|| t(ui.ctx(), "about.source_unknown").into());
-        let lang = state.language();
-        let line = crate::i18n::tr_with(
-            lang,
-            "about.document",
-            &[("title", &doc.title), ("cite", &cite)],
-        );
-        ui.label(RichText::new(line).color(palette.ink));
-        ui.label(
-            RichText::new(&doc.source_path)
-                .size(12.0)
-                .color(palette.muted),
-        );
-        ui.add_space(6.0);
-    }
-    let text = about_text(&about, state.language());
-    ui.add(egui::Label::new(RichText::new(text).color(palette.ink)).wrap());
-    ui.add_space(6.0);
-    egui::CollapsingHeader::new(t(ui.ctx(), "about.fonts_licence")).show(ui, |ui| {
-        let scroll = egui::ScrollArea::vertical()
-            .max_height(220.0)
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(about.fonts_licence)
-                        .size(11.5)
-                        .color(palette.muted),
-                );
-            });
-        super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.fonts");
-    });
-    ui.add_space(6.0);
-    if ui.button(t(ui.ctx(), "button.close")).clicked() {
-        queue.push(Command::CancelEdit);
-    }
-}
-
-/// The About facts in the window's language (`About::text` is the command line's English).
-fn about_text(about: &crate::about::About, lang: crate::i18n::Lang) -> String {
-    let log_file = about.log_file.as_ref().map(|p| p.display().to_string());
-    let no_log = crate::i18n::tr(lang, "about.no_log");
-    crate::i18n::tr_with(
-        lang,
-        "about.body",
-        &[
-            ("version", about.version),
-            ("db", &about.db_path.display().to_string()),
-            ("data", &about.data_dir.display().to_string()),
-            ("logs", &about.log_dir.display().to_string()),
-            ("log_file", log_file.as_deref().unwrap_or(no_log)),
-            ("fonts", &about.fonts.join(", ")),
-        ],
-    )
-    .replace("\\n", "\n")
 }
 
 pub(super) fn title(ui: &mut egui::Ui, text: &str, palette: &Palette) {
@@ -361,99 +299,4 @@ fn codebook_ui(
     if done {
         queue.push(Command::SetColorNames(names.to_vec()));
     }
-}
-
-/// Paper, date, page and page name of a document (issue 14).
-fn source_ui(
-    ui: &mut egui::Ui,
-    editor: &mut crate::session::SourceEditor,
-    palette: &Palette,
-    queue: &mut Vec<Command>,
-    just_opened: bool,
-) {
-    use crate::session::LibraryEdit;
-    title(ui, t(ui.ctx(), "dialog.source"), palette);
-    ui.label(RichText::new(&editor.title).color(palette.muted));
-    let save = take_key(ui, Modifiers::NONE, Key::Enter);
-    if take_key(ui, Modifiers::NONE, Key::Escape) {
-        queue.push(Command::CancelEdit);
-    }
-    let fields = [
-        ("source.paper", &mut editor.paper, "source.paper_hint"),
-        ("source.date", &mut editor.date, "source.date_hint"),
-        ("source.page", &mut editor.page, "source.page_hint"),
-        (
-            "source.page_name",
-            &mut editor.page_name,
-            "source.page_name_hint",
-        ),
-    ];
-    egui::Grid::new("source-fields")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (i, (label, value, hint)) in fields.into_iter().enumerate() {
-                let label = ui.label(RichText::new(t(ui.ctx(), label)).color(palette.muted));
-                let field = ui.add(
-                    TextEdit::singleline(value)
-                        .id(egui::Id::unique(("source-field", i)))
-                        .hint_text(t(ui.ctx(), hint))
-                        .desired_width(260.0),
-                );
-                let field = field.labelled_by(label.id);
-                if just_opened && i == 0 {
-                    field.request_focus();
-                }
-                if field.changed() {
-                    queue.push(Command::Library(LibraryEdit::SourceField(i, value.clone())));
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(problem) = &editor.problem {
-        ui.label(RichText::new(problem).color(palette.accent));
-    }
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        if ui.button(t(ui.ctx(), "button.save_enter")).clicked() || save {
-            queue.push(Command::Library(LibraryEdit::SaveSource));
-        }
-        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
-            queue.push(Command::CancelEdit);
-        }
-    });
-}
-
-/// Removing a document with annotations removes them too: say so, offer an export.
-fn confirm_remove_ui(
-    ui: &mut egui::Ui,
-    id: i64,
-    doc_title: &str,
-    count: usize,
-    palette: &Palette,
-    queue: &mut Vec<Command>,
-) {
-    title(ui, t(ui.ctx(), "remove.question"), palette);
-    let lang = super::access::language(ui.ctx());
-    let count = count.to_string();
-    let text = crate::i18n::tr_with(
-        lang,
-        "remove.explain",
-        &[("title", doc_title), ("count", &count)],
-    );
-    ui.label(RichText::new(text).color(palette.ink));
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        if ui.button(t(ui.ctx(), "remove.export_first")).clicked() {
-            queue.push(Command::OpenDocument(id));
-            queue.push(Command::ExportDialog);
-        }
-        if ui.button(t(ui.ctx(), "remove.anyway")).clicked() {
-            queue.push(Command::Library(
-                crate::session::LibraryEdit::ConfirmRemove(id),
-            ));
-        }
-        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
-            queue.push(Command::CancelEdit);
-        }
-    });
 }

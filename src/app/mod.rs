@@ -2,6 +2,7 @@
 //! menus and mouse into [`Command`]s, and applies them after drawing, through
 //! [`AppState::apply`].
 
+mod about_box;
 mod access;
 mod annotation_list;
 mod annotation_panel;
@@ -10,6 +11,7 @@ mod file_dialogs;
 pub mod fonts;
 mod help;
 pub mod keymap;
+mod library_dialogs;
 mod library_page;
 pub mod menu;
 mod outline_panel;
@@ -17,6 +19,7 @@ mod reading;
 mod search_ui;
 mod status;
 pub mod theme;
+mod title;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -27,31 +30,10 @@ use crate::session::{AppState, Command, Effect, Focus, Modal, Page, Theme};
 use crate::store::Store;
 
 use keymap::KeyContext;
+pub use title::{cite, window_title};
 
 /// The desktop entry and the CI check find the window by app id `pizhu`.
 pub const APP_ID: &str = "pizhu";
-
-/// "document title — pizhu" while a document is open, else the app's name (in the
-/// window's language).
-pub fn window_title(state: &AppState) -> String {
-    let name = crate::i18n::tr(state.language(), "app.title");
-    match &state.doc() {
-        Some(doc) => match cite(&doc.source, state.language()) {
-            Some(cite) => format!("{} · {cite} — {name}", doc.title),
-            None => format!("{} — {name}", doc.title),
-        },
-        None => name.to_string(),
-    }
-}
-
-/// Where a page was printed, as the window shows it: the Chinese citation
-/// (`《人民日报》2025年1月2日 第5版`) in Chinese, paper, date and page in English.
-pub fn cite(source: &crate::core::source::SourceMeta, lang: crate::i18n::Lang) -> Option<String> {
-    match lang {
-        crate::i18n::Lang::Zh => source.citation(),
-        crate::i18n::Lang::En => source.citation_english(),
-    }
-}
 
 /// Open the window on the library at `db_path`, importing `files` first.
 pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
