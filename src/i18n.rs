@@ -194,6 +194,55 @@ mod tests {
         assert!(used >= 10, "found {used} uses");
     }
 
+    /// Keys reach `tr` through tables too (a command's label key, a column's heading): every
+    /// string literal in the code that looks like a key of one of the catalogue's sections
+    /// (`cmd.undo`, `notice.no_document`) must be in the catalogue, so a key named in a
+    /// table and forgotten in the catalogues fails here.
+    #[test]
+    fn every_key_named_anywhere_in_the_code_is_in_the_catalogues() {
+        let en = parse(EN_SOURCE);
+        let sections: std::collections::HashSet<&str> = en
+            .keys()
+            .filter_map(|k| k.split_once('.'))
+            .map(|(s, _)| s)
+            .collect();
+        let mut named = 0;
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Between quotes: odd pieces of a split on `"` are literals on lines without
+            // escaped quotes, which is every line that names a key.
+            for line in text.lines().filter(|l| !l.contains("\\\"")) {
+                for literal in line.split('"').skip(1).step_by(2) {
+                    let Some((section, rest)) = literal.split_once('.') else {
+                        continue;
+                    };
+                    let is_key = sections.contains(section)
+                        && !rest.is_empty()
+                        && rest
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit());
+                    if is_key {
+                        named += 1;
+                        assert!(
+                            en.contains_key(literal),
+                            "{}: key {literal:?}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(named >= 200, "found {named} keys named");
+    }
+
     #[test]
     fn placeholders_are_filled() {
         assert_eq!(

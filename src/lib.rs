@@ -21,4 +21,5 @@ pub mod notes;
 pub mod notes_qdpx;
 pub mod session;
 pub mod store;
+pub mod text_scale;
 pub mod timestamp;

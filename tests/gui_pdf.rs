@@ -60,6 +60,7 @@ fn a_pdf_dropped_on_the_window_is_imported_and_opened() {
 #[test]
 fn a_pdf_given_at_launch_opens_in_the_first_frame() {
     let mut state = pizhu::session::AppState::new(pizhu::store::Store::open_in_memory().unwrap());
+    state.set_system_language(pizhu::i18n::Lang::Zh);
     state.start(&[page_pdf()]);
     let h = harness(state);
     assert_eq!(

@@ -270,7 +270,7 @@ fn menus_carry_the_keymap_shortcuts() {
         .expect("the 阅读 menu")
         .click();
     h.run();
-    let next = h.get_by_label_contains(Command::NextSection.label());
+    let next = h.get_by_label_contains(Command::NextSection.label(pizhu::i18n::Lang::Zh));
     next.click();
     h.run();
     assert_ne!(position(&h), (0, 0));
@@ -302,6 +302,7 @@ fn reimporting_the_open_file_with_new_text_redraws_the_new_text() {
     );
     std::fs::write(&file, &old).unwrap();
     let mut state = pizhu::session::AppState::new(pizhu::store::Store::open_in_memory().unwrap());
+    state.set_system_language(pizhu::i18n::Lang::Zh);
     state.start(std::slice::from_ref(&file));
     let mut h = harness(state);
     let id = doc(&h).id;
@@ -345,7 +346,10 @@ fn help_rows_do_not_overlap_at_1400_by_900() {
     h.set_size(egui::vec2(1400.0, 900.0));
     h.run();
     press(&mut h, Key::F1);
-    let mut texts: Vec<&str> = KEYMAP.iter().map(|b| b.command.help()).collect();
+    let mut texts: Vec<&str> = KEYMAP
+        .iter()
+        .map(|b| b.command.help(pizhu::i18n::Lang::Zh))
+        .collect();
     texts.retain(|t| !t.is_empty());
     texts.sort();
     texts.dedup();

@@ -72,6 +72,7 @@ fn find_in_document_steps_through_hits_across_sections() {
 #[test]
 fn search_everything_then_enter_jumps_to_the_hit() {
     let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.set_system_language(pizhu::i18n::Lang::Zh);
     state.start(&[]);
     let mut h = harness(state);
     let (q, _) = spread_query(&h);
@@ -117,6 +118,7 @@ fn search_finds_notes_and_opens_their_annotation() {
     let db = dir.path().join("lib.sqlite3");
     let id = {
         let mut s = AppState::new(Store::open(&db).unwrap());
+        s.set_system_language(pizhu::i18n::Lang::Zh);
         s.start(&[]);
         s.doc().unwrap().id
     };
@@ -176,6 +178,7 @@ fn library_with_three() -> (tempfile::TempDir, App) {
         })
         .collect();
     let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.set_system_language(pizhu::i18n::Lang::Zh);
     state.start(&paths);
     let mut h = harness(state);
     press_with(&mut h, Modifiers::COMMAND, Key::L);
@@ -211,7 +214,7 @@ fn library_sorts_filters_and_edits_a_source() {
         ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]
     );
     // Filter as you type.
-    h.get_by_label("筛选 Filter").click();
+    h.get_by_label("筛选").click();
     h.run();
     type_text(&mut h, "日报");
     assert_eq!(
@@ -297,6 +300,7 @@ fn release_focus(h: &mut App) {
 #[test]
 fn search_sees_a_note_written_since_it_last_opened() {
     let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.set_system_language(pizhu::i18n::Lang::Zh);
     state.start(&[]);
     let look = |state: &mut AppState| {
         state.apply(Command::SearchEverything);

@@ -23,26 +23,44 @@ pub fn reading_text(response: &Response, doc: &OpenDocument, lang: Lang) {
     let outline = &doc.reader.outline;
     let position = doc.reader.position();
     let article = position.and_then(|(a, _)| outline.articles.get(a));
-    let title = article.map(|a| a.display_title()).unwrap_or("");
+    let title = match article {
+        Some(a) => a
+            .title
+            .as_ref()
+            .map_or(tr(lang, "outline.untitled"), |t| &t.text),
+        None => "",
+    };
     let name = tr_with(lang, "access.reading", &[("title", title)]);
     describe(response, Role::Document, &name);
     let Some(section) = doc.reader.section() else {
         return;
     };
+    let text = |line: &crate::core::outline::Located| {
+        char_slice(&outline.text, line.start, line.end).to_string()
+    };
     let mut lines = Vec::new();
     if position.is_some_and(|(_, s)| s == 0) {
         if let Some(a) = article {
-            lines.extend([&a.title, &a.subtitle, &a.byline].into_iter().flatten());
+            lines.extend(
+                [&a.title, &a.subtitle, &a.byline]
+                    .into_iter()
+                    .flatten()
+                    .map(text),
+            );
+            // The line the view draws under the title ("continued from page N").
+            if let Some(page) = a.continued_from_page {
+                let page = page.to_string();
+                lines.push(tr_with(lang, "reading.continued", &[("page", &page)]));
+            }
         }
     }
-    lines.extend(section.heading.iter());
-    lines.extend(section.paragraphs.iter());
+    lines.extend(section.heading.iter().map(text));
+    lines.extend(section.paragraphs.iter().map(text));
     for (i, line) in lines.into_iter().enumerate() {
-        let text = char_slice(&outline.text, line.start, line.end);
         let id = response.id.with(("paragraph", i));
         response.ctx.accesskit_node_builder(id, |node| {
             node.set_role(Role::Paragraph);
-            node.set_label(text.to_string());
+            node.set_label(line);
         });
     }
 }

@@ -17,7 +17,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     let list = state.panel_annotations();
     if list.is_empty() {
         ui.add_space(12.0);
-        let hint = "还没有批注。选中文字后按 h 或 1–6 标注。";
+        let hint = super::access::text(ui.ctx(), "panel.empty");
         ui.label(RichText::new(hint).color(palette.muted));
         return;
     }
@@ -118,10 +118,12 @@ fn card_ui(
         );
         match a.status {
             AnchorStatus::Check => {
-                ui.label(RichText::new("待核对").size(11.5).color(palette.accent));
+                let text = super::access::text(ui.ctx(), "panel.check");
+                ui.label(RichText::new(text).size(11.5).color(palette.accent));
             }
             AnchorStatus::Orphan => {
-                ui.label(RichText::new("未能定位").size(11.5).color(palette.accent));
+                let text = super::access::text(ui.ctx(), "panel.orphan");
+                ui.label(RichText::new(text).size(11.5).color(palette.accent));
             }
             AnchorStatus::Anchored => {}
         }

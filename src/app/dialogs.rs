@@ -7,6 +7,7 @@ use egui::{Key, Modifiers, RichText, TextEdit};
 
 use crate::session::{AppState, Command, Draft, Modal};
 
+use super::access::text as t;
 use super::file_dialogs;
 use super::fonts;
 use super::theme::Palette;
@@ -49,7 +50,7 @@ pub fn ui(
             match &mut modal {
                 Modal::None => {}
                 Modal::Help => super::help::ui(ui, state, palette, queue),
-                Modal::About => about_ui(ui, state, palette, queue),
+                Modal::About => super::about_box::about_ui(ui, state, palette, queue),
                 Modal::OpenFile(browser) => {
                     file_dialogs::open_file_ui(ui, browser, palette, queue, just_opened)
                 }
@@ -64,57 +65,19 @@ pub fn ui(
                 Modal::Search(dialog) => {
                     super::search_ui::dialog_ui(ui, state, dialog, palette, queue, just_opened)
                 }
-                Modal::Source(editor) => source_ui(ui, editor, palette, queue, just_opened),
+                Modal::Source(editor) => {
+                    super::library_dialogs::source_ui(ui, editor, palette, queue, just_opened)
+                }
                 Modal::ConfirmRemove(id, title, count) => {
-                    confirm_remove_ui(ui, *id, title, *count, palette, queue)
+                    super::library_dialogs::confirm_remove_ui(
+                        ui, *id, title, *count, palette, queue,
+                    )
                 }
             }
         });
     let name = super::access::dialog_name(state.modal(), state.language());
     super::access::describe(&response.response, egui::accesskit::Role::Dialog, name);
     if response.backdrop_response.clicked() {
-        queue.push(Command::CancelEdit);
-    }
-}
-
-fn about_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
-    title(ui, "关于 pizhu · About", palette);
-    let db = state
-        .store()
-        .path()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| ":memory:".into());
-    let about = crate::about::about(&db);
-    if let Some(doc) = state.doc() {
-        // The open document and where it was printed, as exports cite it.
-        let cite = doc
-            .source
-            .citation()
-            .unwrap_or_else(|| "出处未知 (source unknown)".into());
-        ui.label(RichText::new(format!("《{}》 · {cite}", doc.title)).color(palette.ink));
-        ui.label(
-            RichText::new(&doc.source_path)
-                .size(12.0)
-                .color(palette.muted),
-        );
-        ui.add_space(6.0);
-    }
-    ui.add(egui::Label::new(RichText::new(about.text()).color(palette.ink)).wrap());
-    ui.add_space(6.0);
-    egui::CollapsingHeader::new("字体许可证 · SIL Open Font License").show(ui, |ui| {
-        let scroll = egui::ScrollArea::vertical()
-            .max_height(220.0)
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(about.fonts_licence)
-                        .size(11.5)
-                        .color(palette.muted),
-                );
-            });
-        super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.fonts");
-    });
-    ui.add_space(6.0);
-    if ui.button("关闭 (Esc)").clicked() {
         queue.push(Command::CancelEdit);
     }
 }
@@ -162,21 +125,21 @@ fn tags_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "标签 · Tags", palette);
+    title(ui, t(ui.ctx(), "dialog.tags"), palette);
     quote(ui, &editor.quote, palette);
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
         for (i, tag) in editor.tags.iter().enumerate() {
             if ui
                 .button(format!("#{tag}  ×"))
-                .on_hover_text("移除 remove")
+                .on_hover_text(t(ui.ctx(), "tags.remove"))
                 .clicked()
             {
                 remove = Some(i);
             }
         }
         if editor.tags.is_empty() {
-            ui.label(RichText::new("还没有标签").color(palette.muted));
+            ui.label(RichText::new(t(ui.ctx(), "tags.none")).color(palette.muted));
         }
     });
     if let Some(i) = remove {
@@ -196,7 +159,7 @@ fn tags_ui(
     let field = ui
         .add(
             TextEdit::singleline(&mut editor.input)
-                .hint_text("输入标签，Enter 添加；空时 Enter 保存")
+                .hint_text(t(ui.ctx(), "tags.hint"))
                 .desired_width(f32::INFINITY),
         )
         .accessible_name(super::access::text(ui.ctx(), "access.tag"));
@@ -212,7 +175,11 @@ fn tags_ui(
     }
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("已有标签：").color(palette.muted).size(12.5));
+            ui.label(
+                RichText::new(t(ui.ctx(), "tags.existing"))
+                    .color(palette.muted)
+                    .size(12.5),
+            );
             for (i, s) in suggestions.iter().enumerate() {
                 if ui
                     .selectable_label(i == editor.suggestion && !editor.input.is_empty(), s)
@@ -225,8 +192,8 @@ fn tags_ui(
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        done |= ui.button("保存 (Ctrl+Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        done |= ui.button(t(ui.ctx(), "button.save_ctrl_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -242,7 +209,7 @@ fn note_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "笔记 · Note", palette);
+    title(ui, t(ui.ctx(), "dialog.note"), palette);
     quote(ui, &editor.quote, palette);
     let save = take_key(ui, Modifiers::COMMAND, Key::Enter);
     let field = ui
@@ -251,7 +218,7 @@ fn note_ui(
                 .font(fonts::reading(16.0))
                 .desired_rows(8)
                 .desired_width(f32::INFINITY)
-                .hint_text("写下你的想法…"),
+                .hint_text(t(ui.ctx(), "note.hint")),
         )
         .accessible_name(super::access::text(ui.ctx(), "access.note"));
     if just_opened {
@@ -263,8 +230,8 @@ fn note_ui(
     ui.add_space(6.0);
     let mut done = save;
     ui.horizontal(|ui| {
-        done |= ui.button("保存 (Ctrl+Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        done |= ui.button(t(ui.ctx(), "button.save_ctrl_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -280,9 +247,9 @@ fn codebook_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "颜色名称 · Colour codebook", palette);
+    title(ui, t(ui.ctx(), "dialog.codebook"), palette);
     ui.label(
-        RichText::new("按 1–6 标注时使用的颜色与含义，所有文档共用。")
+        RichText::new(t(ui.ctx(), "codebook.explain"))
             .color(palette.muted)
             .size(12.5),
     );
@@ -301,17 +268,18 @@ fn codebook_ui(
                 egui::FontId::proportional(13.0),
                 palette.ink,
             );
+            let field_name = crate::i18n::tr_with(
+                super::access::language(ui.ctx()),
+                "access.color_name",
+                &[("color", &color.to_string())],
+            );
             let field = ui
                 .add(
                     TextEdit::singleline(name)
-                        .hint_text(format!("颜色 {color} 的名称"))
+                        .hint_text(field_name.as_str())
                         .desired_width(240.0),
                 )
-                .accessible_name(crate::i18n::tr_with(
-                    super::access::language(ui.ctx()),
-                    "access.color_name",
-                    &[("color", &color.to_string())],
-                ));
+                .accessible_name(field_name);
             if just_opened && i == 0 {
                 field.request_focus();
             }
@@ -323,100 +291,12 @@ fn codebook_ui(
     ui.add_space(6.0);
     let mut done = save;
     ui.horizontal(|ui| {
-        done |= ui.button("保存 (Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        done |= ui.button(t(ui.ctx(), "button.save_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
     if done {
         queue.push(Command::SetColorNames(names.to_vec()));
     }
-}
-
-/// Paper, date, page and page name of a document (issue 14).
-fn source_ui(
-    ui: &mut egui::Ui,
-    editor: &mut crate::session::SourceEditor,
-    palette: &Palette,
-    queue: &mut Vec<Command>,
-    just_opened: bool,
-) {
-    use crate::session::LibraryEdit;
-    title(ui, "出处 · Source", palette);
-    ui.label(RichText::new(&editor.title).color(palette.muted));
-    let save = take_key(ui, Modifiers::NONE, Key::Enter);
-    if take_key(ui, Modifiers::NONE, Key::Escape) {
-        queue.push(Command::CancelEdit);
-    }
-    let fields = [
-        ("报纸 Paper", &mut editor.paper, "人民日报"),
-        ("日期 Date", &mut editor.date, "YYYY-MM-DD"),
-        ("版次 Page", &mut editor.page, "5"),
-        ("版名 Page name", &mut editor.page_name, "评论"),
-    ];
-    egui::Grid::new("source-fields")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (i, (label, value, hint)) in fields.into_iter().enumerate() {
-                ui.label(RichText::new(label).color(palette.muted));
-                let field = ui.add(
-                    TextEdit::singleline(value)
-                        .id(egui::Id::unique(("source-field", i)))
-                        .hint_text(hint)
-                        .desired_width(260.0),
-                );
-                if just_opened && i == 0 {
-                    field.request_focus();
-                }
-                if field.changed() {
-                    queue.push(Command::Library(LibraryEdit::SourceField(i, value.clone())));
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(problem) = &editor.problem {
-        ui.label(RichText::new(problem).color(palette.accent));
-    }
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        if ui.button("保存 (Enter)").clicked() || save {
-            queue.push(Command::Library(LibraryEdit::SaveSource));
-        }
-        if ui.button("取消 (Esc)").clicked() {
-            queue.push(Command::CancelEdit);
-        }
-    });
-}
-
-/// Removing a document with annotations removes them too: say so, offer an export.
-fn confirm_remove_ui(
-    ui: &mut egui::Ui,
-    id: i64,
-    doc_title: &str,
-    count: usize,
-    palette: &Palette,
-    queue: &mut Vec<Command>,
-) {
-    title(ui, "移除文档？ · Remove the document?", palette);
-    ui.label(
-        RichText::new(format!(
-            "《{doc_title}》有 {count} 条批注，移除文档会一并删除它们。建议先导出批注。"
-        ))
-        .color(palette.ink),
-    );
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        if ui.button("先导出批注…").clicked() {
-            queue.push(Command::OpenDocument(id));
-            queue.push(Command::ExportDialog);
-        }
-        if ui.button("仍然移除").clicked() {
-            queue.push(Command::Library(
-                crate::session::LibraryEdit::ConfirmRemove(id),
-            ));
-        }
-        if ui.button("取消 (Esc)").clicked() {
-            queue.push(Command::CancelEdit);
-        }
-    });
 }

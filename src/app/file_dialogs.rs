@@ -6,6 +6,7 @@ use egui::{Key, Modifiers, RichText, TextEdit};
 use crate::export::Format;
 use crate::session::{Browse, Command, ExportScope, FileBrowser};
 
+use super::access::text as t;
 use super::dialogs::{take_key, title};
 use super::theme::Palette;
 
@@ -18,7 +19,7 @@ fn browser_listing_ui(
 ) -> Option<std::path::PathBuf> {
     let mut picked = None;
     ui.horizontal(|ui| {
-        if ui.button("⬆ 上一级").clicked() {
+        if ui.button(t(ui.ctx(), "files.up")).clicked() {
             queue.push(Command::Browse(Browse::Up));
         }
         ui.label(
@@ -55,7 +56,7 @@ fn browser_listing_ui(
                         }
                     }
                     if entries.is_empty() {
-                        ui.label(RichText::new("（空文件夹）").color(palette.muted));
+                        ui.label(RichText::new(t(ui.ctx(), "files.empty")).color(palette.muted));
                     }
                 });
             super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.folder");
@@ -73,12 +74,12 @@ pub(super) fn open_file_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "打开文件 · Open a text file", palette);
+    title(ui, t(ui.ctx(), "files.open_title"), palette);
     let enter = take_key(ui, Modifiers::NONE, Key::Enter);
     let field = ui
         .add(
             TextEdit::singleline(&mut browser.path)
-                .hint_text("路径，或在下方选择 (path, or pick below)")
+                .hint_text(t(ui.ctx(), "files.path_hint"))
                 .desired_width(f32::INFINITY),
         )
         .accessible_name(super::access::text(ui.ctx(), "access.path"));
@@ -94,8 +95,8 @@ pub(super) fn open_file_ui(
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        open |= ui.button("打开 (Enter)").clicked();
-        if ui.button("取消 (Esc)").clicked() {
+        open |= ui.button(t(ui.ctx(), "button.open_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.cancel")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
@@ -111,9 +112,9 @@ pub(super) fn export_ui(
     palette: &Palette,
     queue: &mut Vec<Command>,
 ) {
-    title(ui, "导出批注 · Export", palette);
+    title(ui, t(ui.ctx(), "dialog.export"), palette);
     ui.horizontal(|ui| {
-        ui.label("格式");
+        ui.label(t(ui.ctx(), "export.format"));
         for format in Format::ALL {
             if ui.radio(dialog.format == format, format.label()).clicked() {
                 queue.push(Command::SetExportFormat(format));
@@ -121,17 +122,23 @@ pub(super) fn export_ui(
         }
     });
     ui.horizontal(|ui| {
-        ui.label("范围");
+        ui.label(t(ui.ctx(), "export.scope"));
         ui.add_enabled_ui(has_doc, |ui| {
             if ui
-                .radio(dialog.scope == ExportScope::ThisDocument, "本文档")
+                .radio(
+                    dialog.scope == ExportScope::ThisDocument,
+                    t(ui.ctx(), "export.this_document"),
+                )
                 .clicked()
             {
                 queue.push(Command::SetExportScope(ExportScope::ThisDocument));
             }
         });
         if ui
-            .radio(dialog.scope == ExportScope::AllDocuments, "全部文档")
+            .radio(
+                dialog.scope == ExportScope::AllDocuments,
+                t(ui.ctx(), "export.all_documents"),
+            )
             .clicked()
         {
             queue.push(Command::SetExportScope(ExportScope::AllDocuments));
@@ -139,7 +146,7 @@ pub(super) fn export_ui(
     });
     ui.add_space(4.0);
     ui.label(
-        RichText::new("保存到 (folder and file name)")
+        RichText::new(t(ui.ctx(), "export.save_to"))
             .color(palette.muted)
             .size(12.5),
     );
@@ -148,7 +155,7 @@ pub(super) fn export_ui(
     let field = ui
         .add(
             TextEdit::singleline(&mut dialog.browser.path)
-                .hint_text("文件名 (file name)")
+                .hint_text(t(ui.ctx(), "access.file_name"))
                 .desired_width(f32::INFINITY),
         )
         .accessible_name(super::access::text(ui.ctx(), "access.file_name"));
@@ -160,13 +167,16 @@ pub(super) fn export_ui(
     ui.add_space(6.0);
     let mut go = enter && field.has_focus();
     ui.horizontal(|ui| {
-        go |= ui.button("导出 (Enter)").clicked();
-        if ui.button("关闭 (Esc)").clicked() {
+        go |= ui.button(t(ui.ctx(), "button.export_enter")).clicked();
+        if ui.button(t(ui.ctx(), "button.close")).clicked() {
             queue.push(Command::CancelEdit);
         }
     });
     if let Some(path) = &dialog.written {
-        ui.label(RichText::new(format!("已写入 {}", path.display())).color(palette.accent));
+        let path = path.display().to_string();
+        let lang = super::access::language(ui.ctx());
+        let text = crate::i18n::tr_with(lang, "export.written", &[("path", &path)]);
+        ui.label(RichText::new(text).color(palette.accent));
     }
     if go {
         queue.push(Command::Export {

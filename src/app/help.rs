@@ -5,6 +5,7 @@ use egui::RichText;
 
 use crate::session::{AppState, Command};
 
+use super::access::text as t;
 use super::keymap::{KeyContext, KEYMAP};
 use super::menu::label_of;
 use super::theme::Palette;
@@ -23,18 +24,18 @@ const COLUMNS: [&[KeyContext]; 2] = [
 pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(
-            RichText::new("快捷键 Keyboard")
+            RichText::new(t(ui.ctx(), "help_overlay.title"))
                 .size(19.0)
                 .color(palette.ink),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("关闭 (Esc)").clicked() {
+            if ui.button(t(ui.ctx(), "button.close")).clicked() {
                 queue.push(Command::ToggleHelp);
             }
         });
     });
     ui.label(
-        RichText::new("鼠标：拖动选择 · Shift+点击扩展 · 双击选词 · 三击选句 · 点击高亮选中批注")
+        RichText::new(t(ui.ctx(), "help_overlay.mouse"))
             .color(palette.muted)
             .size(12.5),
     );
@@ -54,7 +55,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             });
             ui.add_space(6.0);
             ui.label(
-                RichText::new("颜色 Colours")
+                RichText::new(t(ui.ctx(), "help_overlay.colours"))
                     .color(palette.muted)
                     .size(12.5),
             );
@@ -77,7 +78,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
 fn context_ui(ui: &mut egui::Ui, context: KeyContext, state: &AppState, palette: &Palette) {
     ui.add_space(4.0);
     ui.label(
-        RichText::new(context.title())
+        RichText::new(context.title(state.language()))
             .color(palette.accent)
             .size(13.5),
     );
@@ -95,7 +96,7 @@ fn context_ui(ui: &mut egui::Ui, context: KeyContext, state: &AppState, palette:
                         .size(12.5),
                 );
                 let label = label_of(&binding.command, state);
-                let help = binding.command.help();
+                let help = binding.command.help(state.language());
                 // The name, with the explanation wrapped below it: a grid row is as tall
                 // as what it holds, so a long explanation cannot run into the next row
                 // (side by side and wrapped, it did at 1400×900).

@@ -6,6 +6,10 @@ use egui::{Key, Modifiers};
 use crate::core::corrections::{Action, MarkKind};
 use crate::session::{CaretUnit, Command, LibraryEdit, Step};
 
+mod chord;
+pub use chord::Chord;
+use chord::{alt, alt_shift, ctrl, ctrl_shift, ctrl_symbol, key, shift, symbol};
+
 /// Where keyboard focus is. A key is looked up in the most specific context first
 /// (e.g. Caret, then Reading, then Global), so a context may reuse a key of a broader one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,142 +24,18 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub fn title(self) -> &'static str {
-        match self {
-            KeyContext::Global => "全局 Anywhere",
-            KeyContext::Reading => "阅读 Reading",
-            KeyContext::Caret => "光标模式 Caret mode",
-            KeyContext::Outline => "目录 Outline",
-            KeyContext::Library => "文库 Library",
-            KeyContext::AnnotationList => "批注栏 Annotation list",
-            KeyContext::Help => "帮助 Help",
-        }
-    }
-}
-
-/// A key with the modifiers that must be held. `shift: None` accepts either state,
-/// for symbols that need Shift on some layouts (`?`, `+`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Chord {
-    pub key: Key,
-    pub ctrl: bool,
-    pub alt: bool,
-    pub shift: Option<bool>,
-}
-
-const fn key(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: false,
-        alt: false,
-        shift: Some(false),
-    }
-}
-const fn symbol(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: false,
-        alt: false,
-        shift: None,
-    }
-}
-const fn shift(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: false,
-        alt: false,
-        shift: Some(true),
-    }
-}
-const fn ctrl(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: true,
-        alt: false,
-        shift: Some(false),
-    }
-}
-const fn ctrl_shift(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: true,
-        alt: false,
-        shift: Some(true),
-    }
-}
-const fn ctrl_symbol(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: true,
-        alt: false,
-        shift: None,
-    }
-}
-const fn alt_shift(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: false,
-        alt: true,
-        shift: Some(true),
-    }
-}
-const fn alt(key: Key) -> Chord {
-    Chord {
-        key,
-        ctrl: false,
-        alt: true,
-        shift: Some(false),
-    }
-}
-
-impl Chord {
-    pub fn matches(&self, pressed: Key, modifiers: Modifiers) -> bool {
-        self.key == pressed
-            && self.ctrl == modifiers.command
-            && self.alt == modifiers.alt
-            && self.shift.is_none_or(|s| s == modifiers.shift)
-    }
-
-    /// How the chord is written in the help overlay and menus: `Ctrl+Shift+Z`, `?`, `↓`.
-    pub fn display(&self) -> String {
-        let mut s = String::new();
-        if self.ctrl {
-            s.push_str("Ctrl+");
-        }
-        if self.alt {
-            s.push_str("Alt+");
-        }
-        if self.shift == Some(true) {
-            s.push_str("Shift+");
-        }
-        let name = match self.key {
-            Key::ArrowDown => "↓",
-            Key::ArrowUp => "↑",
-            Key::ArrowLeft => "←",
-            Key::ArrowRight => "→",
-            Key::Space => "Space",
-            Key::Enter => "Enter",
-            Key::Escape => "Esc",
-            Key::Delete => "Delete",
-            Key::Tab => "Tab",
-            Key::PageUp => "PageUp",
-            Key::PageDown => "PageDown",
-            Key::Home => "Home",
-            Key::End => "End",
-            Key::Backslash => "\\",
-            // Plain letters show as typed (`j`, `Shift+v`); with Ctrl as usual (`Ctrl+O`).
-            other if self.ctrl || self.alt => other.symbol_or_name(),
-            other => {
-                let name = other.symbol_or_name();
-                let letter = name.len() == 1 && name.chars().all(|c| c.is_ascii_alphabetic());
-                return s + &if letter {
-                    name.to_lowercase()
-                } else {
-                    name.to_string()
-                };
-            }
+    /// The heading of the context's keys in the help overlay, in `lang`.
+    pub fn title(self, lang: crate::i18n::Lang) -> &'static str {
+        let key = match self {
+            KeyContext::Global => "keys.global",
+            KeyContext::Reading => "keys.reading",
+            KeyContext::Caret => "keys.caret",
+            KeyContext::Outline => "keys.outline",
+            KeyContext::Library => "keys.library",
+            KeyContext::AnnotationList => "keys.annotation_list",
+            KeyContext::Help => "keys.help",
         };
-        s + name
+        crate::i18n::tr(lang, key)
     }
 }
 
@@ -338,128 +218,4 @@ pub fn keys_for(command: &Command) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    /// (context, key, ctrl, alt, shift): one physical chord in one context.
-    type Slot = (KeyContext, Key, bool, bool, bool);
-
-    #[test]
-    fn no_two_actions_share_a_chord_in_one_context() {
-        let mut seen: HashMap<Slot, &Command> = HashMap::new();
-        for binding in KEYMAP {
-            for chord in binding.chords {
-                // A chord that accepts either Shift state claims both.
-                let shifts = match chord.shift {
-                    Some(s) => vec![s],
-                    None => vec![false, true],
-                };
-                for s in shifts {
-                    let slot = (binding.context, chord.key, chord.ctrl, chord.alt, s);
-                    if let Some(other) = seen.insert(slot, &binding.command) {
-                        panic!(
-                            "{} is bound to both {other:?} and {:?}",
-                            chord.display(),
-                            binding.command
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    fn lookup(
-        contexts: &[KeyContext],
-        pressed: Key,
-        modifiers: Modifiers,
-    ) -> Option<&'static Command> {
-        super::lookup(contexts, pressed, modifiers).map(|b| &b.command)
-    }
-
-    /// A context is looked up before Global, so a key bound in both would silently
-    /// take the context's meaning. (Caret over Reading is the one deliberate shadowing,
-    /// and Help repeats Global's F1 with the same command.)
-    #[test]
-    fn no_context_binding_shadows_a_global_one() {
-        for global in KEYMAP.iter().filter(|b| b.context == KeyContext::Global) {
-            for binding in KEYMAP.iter().filter(|b| b.context != KeyContext::Global) {
-                for chord in binding.chords {
-                    let clash = global.chords.iter().any(|g| {
-                        g.key == chord.key
-                            && g.ctrl == chord.ctrl
-                            && g.alt == chord.alt
-                            && (g.shift.is_none()
-                                || chord.shift.is_none()
-                                || g.shift == chord.shift)
-                    });
-                    assert!(
-                        !clash || binding.command == global.command,
-                        "{} in {:?} ({:?}) shadows the global {:?}",
-                        chord.display(),
-                        binding.context,
-                        binding.command,
-                        global.command
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn only_moves_repeat_while_a_key_is_held() {
-        for b in KEYMAP {
-            let moves = matches!(
-                b.command,
-                Command::ScrollDown
-                    | Command::ScrollUp
-                    | Command::PageDown
-                    | Command::PageUp
-                    | Command::MoveCaret { .. }
-                    | Command::ListStep(Step::Up | Step::Down)
-            );
-            assert_eq!(b.repeat, moves, "{:?}", b.command);
-        }
-    }
-
-    #[test]
-    fn specific_contexts_win_over_broader_ones() {
-        let none = Modifiers::NONE;
-        let caret = [KeyContext::Caret, KeyContext::Reading, KeyContext::Global];
-        let reading = [KeyContext::Reading, KeyContext::Global];
-        assert_eq!(
-            lookup(&reading, Key::ArrowRight, none),
-            Some(&Command::NextSection)
-        );
-        assert!(matches!(
-            lookup(&caret, Key::ArrowRight, none),
-            Some(Command::MoveCaret { .. })
-        ));
-        assert_eq!(lookup(&caret, Key::N, none), Some(&Command::NextSection));
-        assert_eq!(
-            lookup(&reading, Key::Questionmark, Modifiers::SHIFT),
-            Some(&Command::ToggleHelp)
-        );
-        assert_eq!(
-            lookup(&reading, Key::Space, Modifiers::SHIFT),
-            Some(&Command::PageUp)
-        );
-        assert_eq!(
-            lookup(&reading, Key::Z, Modifiers::COMMAND),
-            Some(&Command::Undo)
-        );
-        assert_eq!(
-            lookup(&reading, Key::Z, Modifiers::COMMAND | Modifiers::SHIFT),
-            Some(&Command::Redo)
-        );
-        assert_eq!(lookup(&[KeyContext::Outline], Key::N, none), None);
-    }
-
-    #[test]
-    fn chords_display_as_typed() {
-        assert_eq!(keys_for(&Command::NextSection), "n / →");
-        assert_eq!(keys_for(&Command::Redo), "Ctrl+Shift+Z / Ctrl+Y");
-        assert_eq!(keys_for(&Command::ToggleOutline), "F9 / Ctrl+\\");
-        assert_eq!(keys_for(&Command::ToggleHelp), "F1 / ?");
-    }
-}
+mod tests;

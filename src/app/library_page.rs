@@ -7,6 +7,7 @@ use egui::{RichText, Sense, Stroke, TextEdit};
 
 use crate::session::{group_key, AppState, Command, Grouping, LibraryColumn, LibraryEdit};
 
+use super::access::text as t;
 use super::fonts;
 use super::keymap::keys_for;
 use super::theme::Palette;
@@ -28,28 +29,34 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
 
 fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     ui.label(
-        RichText::new("文库")
+        RichText::new(t(ui.ctx(), "access.library"))
             .font(fonts::reading(28.0))
             .color(palette.ink),
     );
-    let hint = format!(
-        "{} 打开文件 · 拖放文本文件到窗口 · ↑↓ 选择 · Enter 打开 · {} 出处 · {} 移除 · {} 帮助",
-        keys_for(&Command::OpenFileDialog),
-        keys_for(&Command::Library(LibraryEdit::EditSource)),
-        keys_for(&Command::Library(LibraryEdit::Remove)),
-        keys_for(&Command::ToggleHelp)
+    let hint = crate::i18n::tr_with(
+        state.language(),
+        "library.keys",
+        &[
+            ("open", &keys_for(&Command::OpenFileDialog)),
+            (
+                "source",
+                &keys_for(&Command::Library(LibraryEdit::EditSource)),
+            ),
+            ("remove", &keys_for(&Command::Library(LibraryEdit::Remove))),
+            ("help", &keys_for(&Command::ToggleHelp)),
+        ],
     );
     ui.label(RichText::new(hint).color(palette.muted));
     ui.add_space(8.0);
     let view = state.library_view();
     ui.horizontal(|ui| {
         let mut filter = view.filter.clone();
-        let name = ui.label(RichText::new("筛选 Filter").color(palette.muted));
+        let name = ui.label(RichText::new(t(ui.ctx(), "library.filter")).color(palette.muted));
         let field = ui
             .add(
                 TextEdit::singleline(&mut filter)
                     .id(egui::Id::unique("library-filter"))
-                    .hint_text("标题、报纸、日期…")
+                    .hint_text(t(ui.ctx(), "library.filter_hint"))
                     .desired_width(280.0),
             )
             .labelled_by(name.id);
@@ -69,13 +76,16 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
                 queue.push(Command::ListActivate);
             }
         }
-        ui.label(RichText::new("分组").color(palette.muted));
+        ui.label(RichText::new(t(ui.ctx(), "library.group")).color(palette.muted));
         for (g, label) in [
-            (Grouping::None, "不分组"),
-            (Grouping::Paper, "按报纸"),
-            (Grouping::Month, "按月份"),
+            (Grouping::None, "library.group_none"),
+            (Grouping::Paper, "library.group_paper"),
+            (Grouping::Month, "library.group_month"),
         ] {
-            if ui.selectable_label(view.group == g, label).clicked() {
+            if ui
+                .selectable_label(view.group == g, t(ui.ctx(), label))
+                .clicked()
+            {
                 queue.push(Command::Library(LibraryEdit::Group(g)));
             }
         }
@@ -83,7 +93,8 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     ui.add_space(8.0);
 }
 
-const WIDTHS: [f32; 7] = [0.13, 0.11, 0.06, 0.40, 0.08, 0.08, 0.14];
+/// Shares of the table's width; "Annotations" needs more room in English than 批注.
+const WIDTHS: [f32; 7] = [0.13, 0.11, 0.06, 0.36, 0.08, 0.12, 0.14];
 
 fn cells(ui: &mut egui::Ui, texts: [String; 7], color: egui::Color32, strong: bool) {
     let total = ui.available_width();
@@ -111,8 +122,12 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                 (true, true) => " ▼",
                 _ => "",
             };
-            let label = format!("{}{arrow}", column.label());
-            let button = egui::Button::new(RichText::new(label).color(palette.muted)).frame(false);
+            let label = format!("{}{arrow}", column.label(state.language()));
+            // Truncated like the cells: a header wider than its column pushed the whole
+            // table past the page.
+            let button = egui::Button::new(RichText::new(label).color(palette.muted))
+                .frame(false)
+                .truncate();
             if ui.add_sized([total * w - 8.0, 20.0], button).clicked() {
                 queue.push(Command::Library(LibraryEdit::SortBy(column)));
             }
@@ -120,12 +135,12 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
     });
     let library = state.library();
     if library.is_empty() {
-        ui.label(RichText::new("文库是空的。按 Ctrl+O 导入一个文本文件。").color(palette.muted));
+        ui.label(RichText::new(t(ui.ctx(), "library.empty")).color(palette.muted));
         return;
     }
     let rows = state.library_rows();
     if rows.is_empty() {
-        ui.label(RichText::new("没有符合筛选的文档 (nothing matches)").color(palette.muted));
+        ui.label(RichText::new(t(ui.ctx(), "library.nothing_matches")).color(palette.muted));
     }
     let scroll = egui::ScrollArea::vertical()
         .id_salt("library")
@@ -137,7 +152,8 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                     let key = group_key(d, view.group);
                     let first = i == 0 || group_key(&library[rows[i - 1]], view.group) != key;
                     if first {
-                        ui.label(RichText::new(key).strong().color(palette.accent));
+                        let heading = group_heading(d, view.group, key, state.language());
+                        ui.label(RichText::new(heading).strong().color(palette.accent));
                     }
                 }
                 let is_cursor = i == state.library_cursor();
@@ -148,7 +164,16 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
                 let texts = [
                     s.paper.clone().unwrap_or_else(unknown),
                     s.date.clone().unwrap_or_else(unknown),
-                    s.page.map(|p| format!("第{p}版")).unwrap_or_else(unknown),
+                    s.page
+                        .map(|p| {
+                            let page = p.to_string();
+                            crate::i18n::tr_with(
+                                state.language(),
+                                "library.page_n",
+                                &[("page", &page)],
+                            )
+                        })
+                        .unwrap_or_else(unknown),
                     d.title.clone(),
                     d.articles.to_string(),
                     d.annotations.to_string(),
@@ -188,4 +213,22 @@ fn table(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec
             }
         });
     super::access::name_scroll_bars(ui.ctx(), scroll.id, "access.library");
+}
+
+/// The heading of a group: its key, or what is missing in the window's language (the key
+/// itself, which sorts the groups, stays the same in every language).
+fn group_heading(
+    d: &crate::store::DocumentSummary,
+    group: Grouping,
+    key: String,
+    lang: crate::i18n::Lang,
+) -> String {
+    let month = d.source.date.as_deref().and_then(|date| date.get(..7));
+    match group {
+        Grouping::Paper if d.source.paper.is_none() => {
+            crate::i18n::tr(lang, "library.unknown_paper").to_string()
+        }
+        Grouping::Month if month.is_none() => crate::i18n::tr(lang, "library.no_date").to_string(),
+        _ => key,
+    }
 }

@@ -86,7 +86,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::PreviousAnnotation),
         ],
     ),
-    ("结构", STRUCTURE),
+    ("menu.structure", STRUCTURE),
     (
         "menu.view",
         &[
@@ -112,7 +112,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
     ),
 ];
 
-/// The corrections of the structure (issue 13), at the caret: the "结构" menu and the
+/// The corrections of the structure (issue 13), at the caret: the Structure menu and the
 /// paragraph's context menu (there at the clicked char).
 pub static STRUCTURE: &[Option<Command>] = &[
     Some(Command::Fix(Action::Split)),
@@ -139,9 +139,11 @@ pub fn label_of(command: &Command, state: &AppState) -> String {
     match command {
         Command::Highlight(Some(c)) => {
             let name = crate::export::color_name(state.color_names(), *c);
-            format!("标注为 {c} · {name}")
+            let args = [("n", c.to_string()), ("name", name.to_string())];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            crate::i18n::tr_with(state.language(), "menu.highlight_as", &args)
         }
-        other => other.label().to_string(),
+        other => other.label(state.language()).to_string(),
     }
 }
 

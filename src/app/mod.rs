@@ -2,6 +2,7 @@
 //! menus and mouse into [`Command`]s, and applies them after drawing, through
 //! [`AppState::apply`].
 
+mod about_box;
 mod access;
 mod annotation_list;
 mod annotation_panel;
@@ -10,6 +11,7 @@ mod file_dialogs;
 pub mod fonts;
 mod help;
 pub mod keymap;
+mod library_dialogs;
 mod library_page;
 pub mod menu;
 mod outline_panel;
@@ -17,6 +19,7 @@ mod reading;
 mod search_ui;
 mod status;
 pub mod theme;
+mod title;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -27,21 +30,10 @@ use crate::session::{AppState, Command, Effect, Focus, Modal, Page, Theme};
 use crate::store::Store;
 
 use keymap::KeyContext;
+pub use title::{cite, window_title};
 
-/// The window title; the desktop entry and the CI check find the window by app id `pizhu`.
-pub const TITLE: &str = "批注 pizhu";
+/// The desktop entry and the CI check find the window by app id `pizhu`.
 pub const APP_ID: &str = "pizhu";
-
-/// "document title — 批注 pizhu" while a document is open, else [`TITLE`].
-pub fn window_title(state: &AppState) -> String {
-    match &state.doc() {
-        Some(doc) => match doc.source.citation() {
-            Some(cite) => format!("{} · {cite} — {TITLE}", doc.title),
-            None => format!("{} — {TITLE}", doc.title),
-        },
-        None => TITLE.to_string(),
-    }
-}
 
 /// Open the window on the library at `db_path`, importing `files` first.
 pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
@@ -53,31 +45,29 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
         Ok(store) => store,
         Err(e) => {
             // Still open a window: a desktop launch has no terminal to read the error in.
-            trouble = Some(format!("无法打开数据库，本次改动不会保存 (cannot open the library; nothing will be saved): {e}"));
+            trouble = Some(e.to_string());
             Store::open_in_memory()?
         }
     };
     let mut state = AppState::new(store);
-    if let Some(t) = trouble {
-        state.notify(t, true);
+    state.follow_desktop_text_scale(crate::text_scale::from_system());
+    if let Some(e) = trouble {
+        let text = state.tr_with("notice.cannot_open_library", &[("error", &e)]);
+        state.notify(text, true);
     }
     // A panic ends the process before the window can say so; say it at the next launch.
     if let Some(report) = crate::logging::log_info()
         .and_then(|info| crate::logging::take_unseen_crash_report(&info.log_dir))
     {
-        state.notify(
-            format!(
-                "pizhu 上次意外退出，报告已保存 (pizhu crashed last time; report): {}",
-                report.display()
-            ),
-            true,
-        );
+        let report = report.display().to_string();
+        let text = state.tr_with("notice.crashed", &[("report", &report)]);
+        state.notify(text, true);
     }
     state.start(&files);
     let (w, h) = state.prefs().window_size.unwrap_or((1280.0, 860.0));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(TITLE)
+            .with_title(window_title(&state))
             .with_app_id(APP_ID)
             .with_inner_size([w, h])
             .with_min_inner_size([640.0, 420.0]),
@@ -154,7 +144,7 @@ impl PizhuApp {
             launched: None,
             last_flush: 0.0,
             dialogs: Default::default(),
-            window_title: TITLE.to_string(),
+            window_title: String::new(),
             find_open: false,
         }
     }
@@ -423,7 +413,10 @@ fn notices_ui(
                     ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
                 });
             }
-            if ui.small_button("知道了 (Esc)").clicked() {
+            if ui
+                .small_button(access::text(ui.ctx(), "button.dismiss"))
+                .clicked()
+            {
                 queue.push(Command::Escape);
             }
         });
@@ -442,7 +435,7 @@ fn hovered_files_ui(ctx: &egui::Context, palette: &theme::Palette) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "松开以导入 · Drop to import",
+        access::text(ctx, "files.drop"),
         egui::FontId::proportional(24.0),
         palette.accent,
     );

@@ -8,6 +8,7 @@ use egui::{Key, Modifiers, RichText, TextEdit};
 use crate::core::search::HitKind;
 use crate::session::{same_group, AppState, Command, SearchDialog, SearchEdit, Step};
 
+use super::access::text as t;
 use super::dialogs::{take_key, title};
 use super::theme::Palette;
 
@@ -32,7 +33,7 @@ pub fn find_bar(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new("查找 Find").color(palette.muted));
+                ui.label(RichText::new(t(ui.ctx(), "find.label")).color(palette.muted));
                 let mut query = bar.query.clone();
                 let field_id = egui::Id::unique("find-field");
                 let focused = ui.memory(|m| m.has_focus(field_id));
@@ -54,7 +55,7 @@ pub fn find_bar(
                 let field = ui.add(
                     TextEdit::singleline(&mut query)
                         .id(field_id)
-                        .hint_text("在本文中查找")
+                        .hint_text(t(ui.ctx(), "find.hint"))
                         .desired_width(260.0),
                 );
                 if just_opened {
@@ -65,7 +66,7 @@ pub fn find_bar(
                 }
                 let count = match (doc.find_current, doc.find_hits.len()) {
                     (_, 0) if bar.query.is_empty() => String::new(),
-                    (_, 0) => "无匹配 (no match)".to_string(),
+                    (_, 0) => t(ui.ctx(), "find.no_match").to_string(),
                     (Some(i), n) => format!("{} / {n}", i + 1),
                     (None, n) => format!("{n}"),
                 };
@@ -92,7 +93,7 @@ pub fn dialog_ui(
     queue: &mut Vec<Command>,
     just_opened: bool,
 ) {
-    title(ui, "搜索全部文档 · Search everything", palette);
+    title(ui, t(ui.ctx(), "dialog.search"), palette);
     if take_key(ui, Modifiers::NONE, Key::ArrowDown) {
         queue.push(Command::SearchStep(Step::Down));
     }
@@ -109,7 +110,7 @@ pub fn dialog_ui(
     let field = ui.add(
         TextEdit::singleline(&mut q.text)
             .id(egui::Id::unique("search-field"))
-            .hint_text("任意长度的字词，也搜索笔记和标签")
+            .hint_text(t(ui.ctx(), "search.hint"))
             .desired_width(f32::INFINITY),
     );
     if just_opened {
@@ -120,7 +121,7 @@ pub fn dialog_ui(
     }
     ui.horizontal(|ui| {
         let mut paper = q.paper.clone().unwrap_or_default();
-        let name = ui.label(RichText::new("报纸").color(palette.muted));
+        let name = ui.label(RichText::new(t(ui.ctx(), "search.paper")).color(palette.muted));
         if ui
             .add(TextEdit::singleline(&mut paper).desired_width(90.0))
             .labelled_by(name.id)
@@ -129,10 +130,18 @@ pub fn dialog_ui(
             queue.push(Command::EditSearch(SearchEdit::Paper(paper)));
         }
         for (label, value, make) in [
-            ("从", &q.from, SearchEdit::From as fn(String) -> SearchEdit),
-            ("到", &q.to, SearchEdit::To as fn(String) -> SearchEdit),
+            (
+                "search.from",
+                &q.from,
+                SearchEdit::From as fn(String) -> SearchEdit,
+            ),
+            (
+                "search.to",
+                &q.to,
+                SearchEdit::To as fn(String) -> SearchEdit,
+            ),
         ] {
-            let name = ui.label(RichText::new(label).color(palette.muted));
+            let name = ui.label(RichText::new(t(ui.ctx(), label)).color(palette.muted));
             let id = egui::Id::unique(("search-date", label));
             let mut text = ui
                 .data(|d| d.get_temp::<String>(id))
@@ -151,7 +160,10 @@ pub fn dialog_ui(
             }
         }
         let mut notes = q.notes_only;
-        if ui.checkbox(&mut notes, "只搜笔记和标签").changed() {
+        if ui
+            .checkbox(&mut notes, t(ui.ctx(), "search.notes_only"))
+            .changed()
+        {
             queue.push(Command::EditSearch(SearchEdit::NotesOnly(notes)));
         }
     });
@@ -160,12 +172,12 @@ pub fn dialog_ui(
     let summary = if q.text.is_empty() {
         String::new()
     } else if shown < results.total {
-        format!(
-            "{} 处，显示前 {shown} 处 ({} hits)",
-            results.total, results.total
-        )
+        let (total, shown) = (results.total.to_string(), shown.to_string());
+        let args = [("total", total.as_str()), ("shown", shown.as_str())];
+        crate::i18n::tr_with(state.language(), "search.hits_shown", &args)
     } else {
-        format!("{} 处 ({} hits)", results.total, results.total)
+        let total = results.total.to_string();
+        crate::i18n::tr_with(state.language(), "search.hits", &[("total", &total)])
     };
     ui.label(RichText::new(summary).color(palette.muted));
     egui::ScrollArea::vertical()
@@ -179,7 +191,7 @@ pub fn dialog_ui(
                 if new_doc {
                     let cite = corpus
                         .document(hit.document)
-                        .and_then(|d| d.source.citation())
+                        .and_then(|d| super::cite(&d.source, state.language()))
                         .unwrap_or_default();
                     let name = state
                         .library()
@@ -196,16 +208,16 @@ pub fn dialog_ui(
                 }
                 if i == 0 || !same_group(&results.hits[i - 1], hit) {
                     let place = match (&hit.article_title, &hit.heading) {
-                        (Some(t), Some(h)) => format!("《{t}》 · {h}"),
-                        (Some(t), None) => format!("《{t}》"),
+                        (Some(title), Some(h)) => format!("《{title}》 · {h}"),
+                        (Some(title), None) => format!("《{title}》"),
                         _ => String::new(),
                     };
                     ui.label(RichText::new(place).size(12.5).color(palette.muted));
                 }
                 let kind = match hit.kind {
                     HitKind::Text => "",
-                    HitKind::Note => "笔记 ",
-                    HitKind::Tag => "标签 ",
+                    HitKind::Note => t(ui.ctx(), "search.in_note"),
+                    HitKind::Tag => t(ui.ctx(), "search.in_tag"),
                 };
                 let mut job = egui::text::LayoutJob::default();
                 let plain = egui::TextFormat {
@@ -218,6 +230,11 @@ pub fn dialog_ui(
                     ..Default::default()
                 };
                 let flat = |s: &str| s.replace('\n', " ");
+                let kind = if kind.is_empty() {
+                    String::new()
+                } else {
+                    format!("{kind} ")
+                };
                 job.append(&format!("{kind}{}", flat(&hit.left)), 0.0, plain.clone());
                 job.append(&flat(&hit.hit), 0.0, strong);
                 job.append(&flat(&hit.right), 0.0, plain);
@@ -232,7 +249,7 @@ pub fn dialog_ui(
         });
     ui.add_space(6.0);
     ui.label(
-        RichText::new("↑↓ 选择 · Enter 打开 · Esc 关闭")
+        RichText::new(t(ui.ctx(), "search.keys"))
             .size(12.0)
             .color(palette.muted),
     );

@@ -85,11 +85,5 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette) {
 
 /// The theme's name in the window's language.
 fn theme_label(lang: crate::i18n::Lang, theme: crate::session::Theme) -> &'static str {
-    use crate::session::Theme;
-    match theme {
-        Theme::Light => tr(lang, "theme.light"),
-        Theme::Sepia => tr(lang, "theme.sepia"),
-        Theme::Dark => tr(lang, "theme.dark"),
-        Theme::HighContrast => tr(lang, "theme.high_contrast"),
-    }
+    theme.label(lang)
 }

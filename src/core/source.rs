@@ -74,6 +74,42 @@ impl SourceMeta {
         }
         (!out.is_empty()).then_some(out)
     }
+
+    /// `人民日报, 2 January 2025, page 5, 评论`: [`SourceMeta::citation`] for an English
+    /// reader (the paper and page names are the page's own words and stay as printed).
+    pub fn citation_english(&self) -> Option<String> {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let date = self.date.as_deref().map(|date| match parse_iso(date) {
+            Some((y, m, d)) => match MONTHS.get((m as usize).wrapping_sub(1)) {
+                Some(month) => format!("{d} {month} {y}"),
+                None => date.to_string(),
+            },
+            None => date.to_string(),
+        });
+        let parts: Vec<String> = [
+            self.paper.clone(),
+            date,
+            self.page.map(|p| format!("page {p}")),
+            self.page_name.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
 }
 
 /// Detect the source from the page furniture first (what is printed on the page), then

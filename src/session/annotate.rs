@@ -72,10 +72,7 @@ impl AppState {
                 };
                 self.edit_annotation(&id, &edit);
             }
-            None => self.notify(
-                "先选择文字：拖动鼠标，或按 v 进入光标模式 (select some text first)",
-                false,
-            ),
+            None => self.notify(self.tr("notice.select_first"), false),
         }
     }
 
@@ -125,10 +122,7 @@ impl AppState {
         }
         let found = self.selected_annotation().cloned();
         if found.is_none() {
-            self.notify(
-                "先选择文字或一条批注 (select text or an annotation first)",
-                false,
-            );
+            self.notify(self.tr("notice.select_text_or_annotation"), false);
         }
         found
     }
@@ -182,10 +176,8 @@ impl AppState {
         match self.store.annotation(id) {
             Ok(Some(a)) => Some(a),
             Ok(None) => {
-                self.notify(
-                    format!("批注已不存在 (annotation {id} no longer exists)"),
-                    true,
-                );
+                let text = self.tr_with("notice.annotation_gone", &[("id", id)]);
+                self.notify(text, true);
                 None
             }
             Err(e) => {
@@ -215,7 +207,7 @@ impl AppState {
             _ => self.selected_annotation().map(|a| a.id.clone()),
         };
         let Some(id) = id else {
-            return self.notify("没有选中的批注 (no annotation selected)", false);
+            return self.notify(self.tr("notice.no_annotation_selected"), false);
         };
         match self.store.delete_annotation(&id) {
             Ok(deleted) => {
@@ -231,7 +223,7 @@ impl AppState {
 
     pub(super) fn undo(&mut self) {
         let Some(change) = self.history.undo.pop() else {
-            return self.notify("没有可撤销的操作 (nothing to undo)", false);
+            return self.notify(self.tr("notice.nothing_to_undo"), false);
         };
         if self.carry_out(&change, false) {
             self.history.redo.push(change);
@@ -242,7 +234,7 @@ impl AppState {
 
     pub(super) fn redo(&mut self) {
         let Some(change) = self.history.redo.pop() else {
-            return self.notify("没有可重做的操作 (nothing to redo)", false);
+            return self.notify(self.tr("notice.nothing_to_redo"), false);
         };
         if self.carry_out(&change, true) {
             self.history.undo.push(change);
@@ -341,7 +333,7 @@ impl AppState {
         };
         match target.map(|a| a.id.clone()) {
             Some(id) => self.jump_to_annotation(&id),
-            None => self.notify("没有更多批注 (no more annotations)", false),
+            None => self.notify(self.tr("notice.no_more_annotations"), false),
         }
     }
 
@@ -355,13 +347,8 @@ impl AppState {
         }
         self.page = Page::Reading;
         if a.status == AnchorStatus::Orphan {
-            return self.notify(
-                format!(
-                    "这条批注未能定位，原文为：“{}” (orphaned annotation)",
-                    a.quote
-                ),
-                false,
-            );
+            let text = self.tr_with("notice.orphaned", &[("quote", &a.quote)]);
+            return self.notify(text, false);
         }
         let changed = match self.doc.as_mut() {
             Some(doc) => {
@@ -383,8 +370,15 @@ impl AppState {
         self.select_annotation(&a.id);
     }
 
+    /// Show a failure: the catalogue message `key` with `{error}` filled in.
+    pub(super) fn notify_error(&mut self, key: &'static str, error: impl std::fmt::Display) {
+        let text = self.tr_with(key, &[("error", &error.to_string())]);
+        self.notify(text, true);
+    }
+
     /// Show a store failure to the user.
     pub(super) fn report(&mut self, e: StoreError) {
-        self.notify(format!("保存失败 (not saved): {e}"), true);
+        let text = self.tr_with("notice.not_saved", &[("error", &e.to_string())]);
+        self.notify(text, true);
     }
 }

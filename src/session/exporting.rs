@@ -17,12 +17,14 @@ impl AppState {
                 let name = Path::new(&doc.source_path)
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned());
-                (
-                    ExportScope::ThisDocument,
-                    format!("{}-批注", name.unwrap_or_else(|| "pizhu".into())),
-                )
+                let name = name.unwrap_or_else(|| "pizhu".into());
+                let stem = self.tr_with("export.file_stem", &[("name", &name)]);
+                (ExportScope::ThisDocument, stem)
             }
-            None => (ExportScope::AllDocuments, "pizhu-批注".to_string()),
+            None => (
+                ExportScope::AllDocuments,
+                self.tr_with("export.file_stem", &[("name", "pizhu")]),
+            ),
         };
         let dir = std::env::var_os("HOME")
             .map(PathBuf::from)
@@ -36,7 +38,7 @@ impl AppState {
         let doc = match (scope, &self.doc) {
             (ExportScope::ThisDocument, Some(doc)) => Some(doc.id),
             (ExportScope::ThisDocument, None) => {
-                return self.notify("没有打开的文档 (no document is open)", true)
+                return self.notify(self.tr("notice.no_document"), true)
             }
             (ExportScope::AllDocuments, _) => None,
         };
@@ -45,7 +47,8 @@ impl AppState {
                 if let Modal::Export(dialog) = &mut self.modal {
                     dialog.written = Some(path.to_path_buf());
                 }
-                self.notify(format!("已导出到 {} (exported)", path.display()), false);
+                let path = path.display().to_string();
+                self.notify(self.tr_with("notice.exported", &[("path", &path)]), false);
             }
             Err(e) => self.notify(e.to_string(), true),
         }
@@ -81,7 +84,7 @@ impl AppState {
             None => self.selected_annotation().cloned().into_iter().collect(),
         };
         if chosen.is_empty() {
-            self.notify("没有选中的批注 (no annotation selected)", false);
+            self.notify(self.tr("notice.no_annotation_selected"), false);
             return None;
         }
         let view = ExportDocument::new(
@@ -94,7 +97,8 @@ impl AppState {
         .with_source(&doc.source);
         let markdown = crate::export::markdown::render(&[view], &self.color_names);
         let n = chosen.len();
-        self.notify(format!("已复制 {n} 条批注 (copied as Markdown)"), false);
+        let text = self.tr_with("notice.copied", &[("n", &n.to_string())]);
+        self.notify(text, false);
         Some(markdown)
     }
 }

@@ -112,8 +112,9 @@ impl AppState {
             match self.store.corpus() {
                 Ok(corpus) => self.corpus = corpus,
                 Err(e) => {
-                    return self
-                        .notify(format!("无法读取文库 (cannot read the library): {e}"), true)
+                    let text =
+                        self.tr_with("notice.cannot_read_library", &[("error", &e.to_string())]);
+                    return self.notify(text, true);
                 }
             }
             self.corpus_stale = false;

@@ -4,42 +4,23 @@
 
 use crate::core::anchor::{reanchor, TextQuote};
 use crate::core::annotation::{AnchorStatus, Annotation};
-use crate::core::corrections::{Action, MarkKind};
+use crate::core::corrections::Action;
 use crate::core::outline::{char_slice, Outline};
+use crate::i18n::{tr, Lang};
 use crate::store::StoredCorrection;
 
 use super::annotate::Change;
+use super::command::text::{fix_help_key, fix_label_key};
 use super::{AppState, Page, Selection};
 
-/// Menu and help name of a correction.
-pub fn fix_label(action: Action) -> &'static str {
-    match action {
-        Action::Join => "与下一段合并",
-        Action::Split => "在光标处分段",
-        Action::NewArticle => "从此另起一篇",
-        Action::MergeArticle => "并入上一篇",
-        Action::TitleDown => "标题移到下一篇",
-        Action::TitleUp => "标题移到上一篇",
-        Action::Mark(MarkKind::Title) => "标为标题",
-        Action::Mark(MarkKind::Subtitle) => "标为副题",
-        Action::Mark(MarkKind::Byline) => "标为署名",
-        Action::Mark(MarkKind::Heading) => "标为小标题",
-        Action::Mark(MarkKind::Paragraph) => "标为正文段落",
-        Action::Mark(MarkKind::EndMatter) => "标为文末信息",
-        Action::Mark(MarkKind::Furniture) => "标为版面信息（移出正文）",
-    }
+/// Menu name of a correction, in `lang`.
+pub fn fix_label(action: Action, lang: Lang) -> &'static str {
+    tr(lang, fix_label_key(action))
 }
 
-/// Help line of a correction.
-pub fn fix_help(action: Action) -> &'static str {
-    match action {
-        Action::Join => "Join the paragraph at the caret with the next one",
-        Action::Split => "Split the paragraph at the caret",
-        Action::NewArticle => "Start a new article at this block",
-        Action::MergeArticle => "Merge this article into the one before",
-        Action::TitleDown | Action::TitleUp => "Give this title to the article below / above",
-        Action::Mark(_) => "Mark the block at the caret as title, heading, paragraph…",
-    }
+/// Help line of a correction, in `lang`.
+pub fn fix_help(action: Action, lang: Lang) -> &'static str {
+    tr(lang, fix_help_key(action))
 }
 
 /// How many non-space chars come before char `pos`: the same words before and after a
@@ -75,7 +56,10 @@ impl AppState {
                 self.history.push(Change::Correction(stored));
                 self.reopen_at_words(words);
             }
-            Err(e) => self.notify(format!("无法更正 (cannot correct): {e}"), true),
+            Err(e) => {
+                let text = self.tr_with("notice.cannot_correct", &[("error", &e.to_string())]);
+                self.notify(text, true)
+            }
         }
     }
 
@@ -170,7 +154,7 @@ impl AppState {
             .or(places.first())
             .copied();
         let Some(pos) = target else {
-            return self.notify("没有存疑之处 (no uncertain places)", false);
+            return self.notify(self.tr("notice.no_uncertain"), false);
         };
         let moved = self.doc.as_mut().is_some_and(|doc| {
             let before = doc.reader.position();

@@ -34,10 +34,8 @@ impl AppState {
         let last = match self.store.setting(LAST_DOCUMENT) {
             Ok(value) => value.and_then(|s| s.parse::<DocId>().ok()),
             Err(e) => {
-                self.notify(
-                    format!("无法读取上次的文档 (cannot read the last document): {e}"),
-                    true,
-                );
+                let text = self.tr_with("notice.cannot_read_last", &[("error", &e.to_string())]);
+                self.notify(text, true);
                 None
             }
         };
@@ -71,10 +69,8 @@ impl AppState {
     /// documents stored before sources were detected get theirs.
     fn reflow_stale(&mut self) {
         if let Err(e) = crate::library::fill_missing_sources(&mut self.store) {
-            self.notify(
-                format!("无法识别文档出处 (cannot detect sources): {e}"),
-                true,
-            );
+            let text = self.tr_with("notice.cannot_detect_sources", &[("error", &e.to_string())]);
+            self.notify(text, true);
         }
         match crate::library::reflow_stale(&mut self.store) {
             Ok(done) => {
@@ -87,8 +83,14 @@ impl AppState {
                     } = outcome
                     {
                         if moved + check + orphaned > 0 {
-                            let text = format!(
-                                "文档 {id} 已按新版本重新排版：{moved} 条批注移动，{check} 条待核对，{orphaned} 条未能定位"
+                            let text = self.tr_with(
+                                "notice.reflowed",
+                                &[
+                                    ("id", &id.to_string()),
+                                    ("moved", &moved.to_string()),
+                                    ("check", &check.to_string()),
+                                    ("orphaned", &orphaned.to_string()),
+                                ],
                             );
                             self.notify(text, false);
                         }
@@ -96,10 +98,10 @@ impl AppState {
                 }
                 self.refresh_library();
             }
-            Err(e) => self.notify(
-                format!("cannot update documents to this version: {e}"),
-                true,
-            ),
+            Err(e) => {
+                let text = self.tr_with("notice.cannot_update", &[("error", &e.to_string())]);
+                self.notify(text, true)
+            }
         }
     }
 
@@ -116,10 +118,10 @@ impl AppState {
                 self.refresh_library();
                 self.open_document(id);
             }
-            Err(e) => self.notify(
-                format!("无法导入示例 (cannot import the sample): {e}"),
-                true,
-            ),
+            Err(e) => {
+                let text = self.tr_with("notice.cannot_import_sample", &[("error", &e)]);
+                self.notify(text, true)
+            }
         }
     }
 
@@ -149,13 +151,16 @@ impl AppState {
                         ..
                     } = outcome
                     {
-                        self.notify(
-                            format!(
-                                "{} 已更新：{moved} 条批注移动，{check} 条待核对，{orphaned} 条未能定位",
-                                path.display()
-                            ),
-                            false,
+                        let text = self.tr_with(
+                            "notice.updated",
+                            &[
+                                ("path", &path.display().to_string()),
+                                ("moved", &moved.to_string()),
+                                ("check", &check.to_string()),
+                                ("orphaned", &orphaned.to_string()),
+                            ],
                         );
+                        self.notify(text, false);
                     }
                 }
                 Err(e) => self.notify(e, true),
@@ -171,7 +176,7 @@ impl AppState {
     pub(super) fn refresh_library(&mut self) {
         match self.store.documents() {
             Ok(docs) => self.library = docs,
-            Err(e) => self.notify(format!("无法读取文库 (cannot read the library): {e}"), true),
+            Err(e) => self.notify_error("notice.cannot_read_library", e),
         }
         self.library_cursor = self
             .library_cursor
@@ -184,10 +189,7 @@ impl AppState {
             let name = name.trim();
             if !name.is_empty() && self.color_names.get(i).map(String::as_str) != Some(name) {
                 if let Err(e) = self.store.set_color_name(i as u8 + 1, name) {
-                    self.notify(
-                        format!("无法保存颜色名称 (cannot save the colour name): {e}"),
-                        true,
-                    );
+                    self.notify_error("notice.cannot_save_color_name", e);
                 }
             }
         }
@@ -198,7 +200,7 @@ impl AppState {
     pub(super) fn refresh_codebook(&mut self) {
         match self.store.color_names() {
             Ok(names) => self.color_names = names,
-            Err(e) => self.notify(format!("cannot read colour names: {e}"), true),
+            Err(e) => self.notify_error("notice.cannot_read_color_names", e),
         }
         self.refresh_tags();
     }
@@ -207,7 +209,7 @@ impl AppState {
     pub(super) fn refresh_tags(&mut self) {
         match self.store.tags() {
             Ok(tags) => self.tags = tags,
-            Err(e) => self.notify(format!("无法读取标签 (cannot read the tags): {e}"), true),
+            Err(e) => self.notify_error("notice.cannot_read_tags", e),
         }
     }
 
@@ -317,7 +319,7 @@ impl AppState {
                 if !r.at_bottom() {
                     r.scroll_by(r.page_height());
                 } else if !r.next_section() {
-                    hint = Some("已是最后一节 (end of the document)");
+                    hint = Some("notice.last_section");
                 }
             }
             Command::PageUp => {
@@ -328,17 +330,13 @@ impl AppState {
                     doc.restore_scroll = Some(f32::MAX);
                 }
             }
-            Command::NextSection if !r.next_section() => {
-                hint = Some("已是最后一节 (end of the document)")
-            }
+            Command::NextSection if !r.next_section() => hint = Some("notice.last_section"),
             Command::PreviousSection if !r.previous_section() => {
-                hint = Some("已是第一节 (start of the document)")
+                hint = Some("notice.first_section")
             }
-            Command::NextArticle if !r.next_article() => {
-                hint = Some("已是最后一篇文章 (last article)")
-            }
+            Command::NextArticle if !r.next_article() => hint = Some("notice.last_article"),
             Command::PreviousArticle if !r.previous_article() => {
-                hint = Some("已是第一篇文章 (first article)")
+                hint = Some("notice.first_article")
             }
             _ => {}
         }
@@ -348,8 +346,8 @@ impl AppState {
         } else if before.1 != after.1 {
             doc.position_dirty = true;
         }
-        if let Some(h) = hint {
-            self.notify(h, false);
+        if let Some(key) = hint {
+            self.notify(self.tr(key), false);
         }
     }
 
@@ -385,10 +383,8 @@ impl AppState {
         };
         doc.position_dirty = false;
         if let Err(e) = self.store.set_reading_position(doc.id, &pos) {
-            self.notify(
-                format!("无法保存阅读位置 (cannot save the reading position): {e}"),
-                true,
-            );
+            let text = self.tr_with("notice.cannot_save_position", &[("error", &e.to_string())]);
+            self.notify(text, true);
         }
     }
 }

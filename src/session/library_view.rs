@@ -32,16 +32,18 @@ impl LibraryColumn {
         LibraryColumn::Imported,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            LibraryColumn::Paper => "报纸",
-            LibraryColumn::Date => "日期",
-            LibraryColumn::Page => "版",
-            LibraryColumn::Title => "标题",
-            LibraryColumn::Articles => "文章",
-            LibraryColumn::Annotations => "批注",
-            LibraryColumn::Imported => "导入",
-        }
+    /// The column's heading, in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let key = match self {
+            LibraryColumn::Paper => "library.paper",
+            LibraryColumn::Date => "library.date",
+            LibraryColumn::Page => "library.page",
+            LibraryColumn::Title => "library.title",
+            LibraryColumn::Articles => "library.articles",
+            LibraryColumn::Annotations => "library.annotations",
+            LibraryColumn::Imported => "library.imported",
+        };
+        crate::i18n::tr(lang, key)
     }
 }
 
@@ -249,6 +251,7 @@ impl AppState {
     }
 
     fn save_source(&mut self) {
+        let lang = self.language();
         let Modal::Source(e) = &mut self.modal else {
             return;
         };
@@ -258,7 +261,11 @@ impl AppState {
             d => match normalize_date(d) {
                 Some(d) => Some(d),
                 None => {
-                    e.problem = Some(format!("“{d}” 不是日期，请写成 YYYY-MM-DD"));
+                    e.problem = Some(crate::i18n::tr_with(
+                        lang,
+                        "source.bad_date",
+                        &[("date", d)],
+                    ));
                     return;
                 }
             },
@@ -268,7 +275,11 @@ impl AppState {
             p => match p.parse::<u32>() {
                 Ok(n) if (1..1000).contains(&n) => Some(n),
                 _ => {
-                    e.problem = Some(format!("“{p}” 不是版次（1–999）"));
+                    e.problem = Some(crate::i18n::tr_with(
+                        lang,
+                        "source.bad_page",
+                        &[("page", p)],
+                    ));
                     return;
                 }
             },
@@ -281,10 +292,7 @@ impl AppState {
         };
         let doc = e.doc;
         if let Err(err) = self.store.set_source(doc, &meta) {
-            return self.notify(
-                format!("无法保存出处 (cannot save the source): {err}"),
-                true,
-            );
+            return self.notify_error("notice.cannot_save_source", err);
         }
         self.modal = Modal::None;
         if let Some(open) = self.doc.as_mut().filter(|d| d.id == doc) {
@@ -305,10 +313,7 @@ impl AppState {
         }
         self.modal = Modal::None;
         if let Err(e) = self.store.delete_document(d.id) {
-            return self.notify(
-                format!("无法移除文档 (cannot remove the document): {e}"),
-                true,
-            );
+            return self.notify_error("notice.cannot_remove", e);
         }
         if self.doc.as_ref().is_some_and(|open| open.id == d.id) {
             self.doc = None;
@@ -317,6 +322,7 @@ impl AppState {
         self.page = Page::Library;
         self.refresh_library();
         self.refresh_tags();
-        self.notify(format!("已移除 {} (removed)", d.title), false);
+        let text = self.tr_with("notice.removed", &[("title", &d.title)]);
+        self.notify(text, false);
     }
 }

@@ -22,7 +22,7 @@ mod window;
 use std::path::PathBuf;
 
 pub use annotate::History;
-pub use command::{Browse, CaretUnit, Command, Draft, Step, COLOR_LABELS};
+pub use command::{Browse, CaretUnit, Command, Draft, Step};
 pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, TagEditor};
 pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use fixing::{fix_help, fix_label, uncertain_places};
@@ -200,10 +200,7 @@ impl AppState {
             system_language: crate::i18n::Lang::of_system(|k| std::env::var(k).ok()),
         };
         if let Some(e) = trouble {
-            state.notify(
-                format!("无法读取设置 (cannot read the settings): {e}"),
-                true,
-            );
+            state.notify_error("notice.cannot_read_settings", e);
         }
         state.refresh_library();
         state.refresh_codebook();
@@ -480,7 +477,7 @@ impl AppState {
                 Err(e) => {
                     // Remember the attempt anyway so a broken disk does not flood messages.
                     self.saved_prefs = prefs;
-                    self.notify(format!("无法保存设置 (cannot save settings): {e}"), true);
+                    self.notify_error("notice.cannot_save_settings", e);
                 }
             }
         }

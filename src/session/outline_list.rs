@@ -120,7 +120,11 @@ impl AppState {
                     .filter(|((ca, _), _)| *ca == a)
                     .map(|(_, n)| n)
                     .sum();
-                (article.display_title().to_string(), n)
+                let title = match &article.title {
+                    Some(title) => title.text.clone(),
+                    None => self.tr("outline.untitled").to_string(),
+                };
+                (title, n)
             }
             OutlineRow::Section { article, section } => {
                 let Some(doc) = &self.doc else {
@@ -129,8 +133,8 @@ impl AppState {
                 let s = &doc.reader.outline.articles[article].sections[section];
                 let label = match &s.heading {
                     Some(h) => h.text.clone(),
-                    None if section == 0 => "（导语）".to_string(),
-                    None => format!("第 {} 节", section + 1),
+                    None if section == 0 => self.tr("outline.lead").to_string(),
+                    None => self.tr_with("outline.section", &[("n", &(section + 1).to_string())]),
                 };
                 (label, counts.get(&(article, section)).copied().unwrap_or(0))
             }

@@ -78,10 +78,7 @@ impl AppState {
         if self.panel.scope == PanelScope::AllDocuments {
             match self.store.annotations(None) {
                 Ok(all) => self.panel.all = all,
-                Err(e) => self.notify(
-                    format!("无法读取批注 (cannot read the annotations): {e}"),
-                    true,
-                ),
+                Err(e) => self.notify_error("notice.cannot_read_annotations", e),
             }
         }
         self.refresh_tags();

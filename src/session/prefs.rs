@@ -38,19 +38,23 @@ impl Theme {
             .find(|t| t.name() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::Light => "明亮",
-            Theme::Sepia => "护眼",
-            Theme::Dark => "夜间",
-            Theme::HighContrast => "高对比度",
-        }
+    /// The theme's name in the window, in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let key = match self {
+            Theme::Light => "theme.light",
+            Theme::Sepia => "theme.sepia",
+            Theme::Dark => "theme.dark",
+            Theme::HighContrast => "theme.high_contrast",
+        };
+        crate::i18n::tr(lang, key)
     }
 }
 
 pub const ZOOM_MIN: f32 = 0.6;
 pub const ZOOM_MAX: f32 = 2.5;
 const ZOOM_STEP: f32 = 1.1;
+/// The setting holding the reading size.
+const ZOOM_KEY: &str = "ui.zoom";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
@@ -102,7 +106,7 @@ impl Prefs {
             v.and_then(|s| s.parse::<f32>().ok())
                 .filter(|x| x.is_finite())
         };
-        if let Some(z) = number(get("ui.zoom")?) {
+        if let Some(z) = number(get(ZOOM_KEY)?) {
             p.zoom = z.clamp(ZOOM_MIN, ZOOM_MAX);
         }
         if let Some(w) = number(get("ui.outline_width")?) {
@@ -144,7 +148,7 @@ impl Prefs {
             "ui.theme",
             self.theme.name().into(),
         )?;
-        put(self.zoom != saved.zoom, "ui.zoom", self.zoom.to_string())?;
+        put(self.zoom != saved.zoom, ZOOM_KEY, self.zoom.to_string())?;
         put(
             self.outline_width != saved.outline_width,
             "ui.outline_width",
@@ -180,6 +184,23 @@ impl Prefs {
             )?;
         }
         Ok(())
+    }
+}
+
+impl super::AppState {
+    /// First start: the reading size follows the desktop's text scale `factor` (see
+    /// [`crate::text_scale`]) when the library has no reading size saved, and is saved, so
+    /// from then on the library's own size wins (Ctrl+plus/minus change it).
+    pub fn follow_desktop_text_scale(&mut self, factor: Option<f32>) {
+        let Some(factor) = factor else { return };
+        match self.store.setting(ZOOM_KEY) {
+            Ok(None) => {
+                self.prefs.zoom = factor.clamp(ZOOM_MIN, ZOOM_MAX);
+                self.save_prefs();
+            }
+            Ok(Some(_)) => {}
+            Err(e) => self.notify_error("notice.cannot_read_settings", e),
+        }
     }
 }
 
@@ -219,5 +240,42 @@ mod tests {
         for t in [Theme::Light, Theme::Sepia, Theme::Dark, Theme::HighContrast] {
             assert_eq!(Theme::parse(t.name()), Some(t));
         }
+    }
+
+    fn state(path: &std::path::Path) -> super::super::AppState {
+        super::super::AppState::new(Store::open(path).unwrap())
+    }
+
+    #[test]
+    fn the_first_start_follows_the_desktop_text_scale_and_a_saved_size_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("lib.sqlite3");
+        {
+            let mut first = state(&db);
+            first.follow_desktop_text_scale(Some(1.25));
+            assert_eq!(first.prefs().zoom, 1.25);
+        }
+        // The next start on a desktop with other settings keeps the library's size.
+        let mut second = state(&db);
+        assert_eq!(second.prefs().zoom, 1.25);
+        second.follow_desktop_text_scale(Some(2.0));
+        assert_eq!(second.prefs().zoom, 1.25);
+        // A size the user chose wins too.
+        second.apply(crate::session::Command::ZoomIn);
+        let chosen = second.prefs().zoom;
+        drop(second);
+        let mut third = state(&db);
+        third.follow_desktop_text_scale(Some(0.8));
+        assert_eq!(third.prefs().zoom, chosen);
+
+        // A desktop asking for more than the reading view allows gets the largest size;
+        // no factor leaves the default.
+        let other = dir.path().join("other.sqlite3");
+        let mut huge = state(&other);
+        huge.follow_desktop_text_scale(Some(3.5));
+        assert_eq!(huge.prefs().zoom, ZOOM_MAX);
+        let mut none = state(&dir.path().join("none.sqlite3"));
+        none.follow_desktop_text_scale(None);
+        assert_eq!(none.prefs().zoom, 1.0);
     }
 }

@@ -45,6 +45,16 @@ impl AppState {
         self.forced_language = None;
     }
 
+    /// The window's string `key` in the window's language (notices are made in it).
+    pub fn tr(&self, key: &'static str) -> &'static str {
+        crate::i18n::tr(self.language(), key)
+    }
+
+    /// [`AppState::tr`] with each `{name}` filled in.
+    pub fn tr_with(&self, key: &'static str, args: &[(&str, &str)]) -> String {
+        crate::i18n::tr_with(self.language(), key, args)
+    }
+
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
     }

@@ -64,7 +64,10 @@ pub struct SectionLayout {
 }
 
 /// The blocks of the section on screen, in order, with their text.
-pub fn blocks_of(reader: &Reader) -> Vec<(BlockKind, Option<usize>, String)> {
+pub fn blocks_of(
+    reader: &Reader,
+    lang: crate::i18n::Lang,
+) -> Vec<(BlockKind, Option<usize>, String)> {
     let mut out = Vec::new();
     let Some((ai, si)) = reader.position() else {
         return out;
@@ -114,7 +117,11 @@ pub fn blocks_of(reader: &Reader) -> Vec<(BlockKind, Option<usize>, String)> {
             });
             out.insert(
                 at.unwrap_or(out.len()),
-                (BlockKind::Continued, None, format!("续自第{page}版")),
+                (
+                    BlockKind::Continued,
+                    None,
+                    crate::i18n::tr_with(lang, "reading.continued", &[("page", &page.to_string())]),
+                ),
             );
         }
     }
@@ -135,11 +142,12 @@ pub fn lay_out(
     width: f32,
     size: f32,
     ink: Ink,
+    lang: crate::i18n::Lang,
 ) -> SectionLayout {
     let mut blocks = Vec::new();
     let mut y = size * 0.8;
     let mut previous: Option<BlockKind> = None;
-    for (kind, start, text) in blocks_of(reader) {
+    for (kind, start, text) in blocks_of(reader, lang) {
         let style = BlockStyle::of(kind, size, ink);
         y += style.space_before(kind, previous);
         let chars = text.chars().count();

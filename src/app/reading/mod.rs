@@ -23,6 +23,8 @@ struct LayoutKey {
     width: f32,
     size: f32,
     theme: Theme,
+    /// The "continued from page N" line is in the window's language.
+    lang: crate::i18n::Lang,
 }
 
 #[derive(Default)]
@@ -82,6 +84,7 @@ impl ReadingView {
             width,
             size,
             theme: state.prefs().theme,
+            lang: state.language(),
         };
         self.ensure_layout(ui, doc, key, palette);
         let (_, layout) = self.layout.as_ref().expect("layout was just ensured");
@@ -180,7 +183,8 @@ impl ReadingView {
             text: palette.ink,
             muted: palette.muted,
         };
-        let laid = ui.fonts_mut(|f| layout::lay_out(f, &doc.reader, key.width, key.size, ink));
+        let laid =
+            ui.fonts_mut(|f| layout::lay_out(f, &doc.reader, key.width, key.size, ink, key.lang));
         self.layout = Some((key, laid));
         self.generation += 1;
     }
@@ -330,7 +334,11 @@ fn structure_menu(
                     ui.separator();
                 }
                 Some(Command::Fix(action)) => {
-                    if ui.button(crate::session::fix_label(*action)).clicked() {
+                    let lang = super::access::language(ui.ctx());
+                    if ui
+                        .button(crate::session::fix_label(*action, lang))
+                        .clicked()
+                    {
                         queue.push(Command::FixAt {
                             action: *action,
                             pos,
@@ -339,7 +347,8 @@ fn structure_menu(
                     }
                 }
                 Some(other) => {
-                    if ui.button(other.label()).clicked() {
+                    let label = other.label(super::access::language(ui.ctx()));
+                    if ui.button(label).clicked() {
                         queue.push(other.clone());
                         ui.close();
                     }

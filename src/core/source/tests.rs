@@ -134,3 +134,23 @@ fn user_dates_are_checked_and_normalised() {
         assert_eq!(normalize_date(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn the_english_citation_names_the_month_and_keeps_the_papers_words() {
+    let m = SourceMeta {
+        paper: Some("人民日报".into()),
+        date: Some("2025-01-02".into()),
+        page: Some(5),
+        page_name: Some("评论".into()),
+    };
+    assert_eq!(
+        m.citation_english().as_deref(),
+        Some("人民日报, 2 January 2025, page 5, 评论")
+    );
+    let odd = SourceMeta {
+        date: Some("1946-13".into()),
+        ..Default::default()
+    };
+    assert_eq!(odd.citation_english().as_deref(), Some("1946-13"));
+    assert_eq!(SourceMeta::default().citation_english(), None);
+}
