@@ -1,7 +1,8 @@
 //! The library page (Ctrl+L): a table of every imported document with its paper, date,
 //! page, first title, articles, annotations and import; sort by a column (click its
-//! header), filter as you type, group by paper or month; ↑↓ and Enter open, `e` edits the
-//! source, Delete removes. Rows come from `session::library_rows`.
+//! header), filter as you type (`/` focuses the filter), group by paper or month; ↑↓ and
+//! Enter open, `e` edits the source, F2 renames, `r` re-imports, Delete removes. Rows
+//! come from `session::library_rows`.
 
 use egui::{RichText, Sense, Stroke, TextEdit};
 
@@ -33,9 +34,12 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             .color(palette.ink),
     );
     let hint = format!(
-        "{} 打开文件 · 拖放文本文件到窗口 · ↑↓ 选择 · Enter 打开 · {} 出处 · {} 移除 · {} 帮助",
+        "{} 打开文件 · 拖放文本文件到窗口 · ↑↓ 选择 · Enter 打开 · {} 筛选 · {} 出处 · {} 重命名 · {} 重新导入 · {} 移除 · {} 帮助",
         keys_for(&Command::OpenFileDialog),
+        keys_for(&Command::Library(LibraryEdit::FocusFilter)),
         keys_for(&Command::Library(LibraryEdit::EditSource)),
+        keys_for(&Command::Library(LibraryEdit::Rename)),
+        keys_for(&Command::Library(LibraryEdit::Reimport)),
         keys_for(&Command::Library(LibraryEdit::Remove)),
         keys_for(&Command::ToggleHelp)
     );
@@ -44,20 +48,10 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     let view = state.library_view();
     ui.horizontal(|ui| {
         let mut filter = view.filter.clone();
-        let name = ui.label(RichText::new("筛选 Filter").color(palette.muted));
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut filter)
-                    .id(egui::Id::unique("library-filter"))
-                    .hint_text("标题、报纸、日期…")
-                    .desired_width(280.0),
-            )
-            .labelled_by(name.id);
-        if field.changed() {
-            queue.push(Command::Library(LibraryEdit::Filter(filter)));
-        }
-        // ↑↓ and Enter still move and open while typing in the filter.
-        if field.has_focus() {
+        let filter_id = egui::Id::unique("library-filter");
+        // ↑↓ and Enter still move and open while typing in the filter: taken before the
+        // field sees them (a one-line field drops the focus on Enter).
+        if ui.memory(|m| m.has_focus(filter_id)) {
             use egui::{Key, Modifiers};
             if super::dialogs::take_key(ui, Modifiers::NONE, Key::ArrowDown) {
                 queue.push(Command::ListStep(crate::session::Step::Down));
@@ -68,6 +62,24 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             if super::dialogs::take_key(ui, Modifiers::NONE, Key::Enter) {
                 queue.push(Command::ListActivate);
             }
+        }
+        let name = ui.label(RichText::new("筛选 Filter").color(palette.muted));
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut filter)
+                    .id(filter_id)
+                    .hint_text("标题、报纸、日期…")
+                    .desired_width(280.0),
+            )
+            .labelled_by(name.id);
+        if field.changed() {
+            queue.push(Command::Library(LibraryEdit::Filter(filter)));
+        }
+        // `/` asked for the filter: focus it once per request.
+        let seen = egui::Id::unique("library-filter-focus-seen");
+        if ui.data(|d| d.get_temp::<u64>(seen)).unwrap_or(0) != view.filter_focus {
+            ui.data_mut(|d| d.insert_temp(seen, view.filter_focus));
+            field.request_focus();
         }
         ui.label(RichText::new("分组").color(palette.muted));
         for (g, label) in [

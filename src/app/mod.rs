@@ -10,6 +10,7 @@ mod file_dialogs;
 pub mod fonts;
 mod help;
 pub mod keymap;
+mod library_dialogs;
 mod library_page;
 pub mod menu;
 mod outline_panel;
@@ -142,6 +143,9 @@ pub struct PizhuApp {
     window_title: String,
     /// The find bar was shown last frame (a newly opened one takes the focus once).
     find_open: bool,
+    /// A text field had the keys at the end of last frame (egui drops that focus on Esc
+    /// before this frame's keys are read).
+    text_was_focused: bool,
 }
 
 impl PizhuApp {
@@ -156,6 +160,7 @@ impl PizhuApp {
             dialogs: Default::default(),
             window_title: TITLE.to_string(),
             find_open: false,
+            text_was_focused: false,
         }
     }
 
@@ -239,6 +244,7 @@ impl PizhuApp {
         );
         self.run_queue(&ctx);
         self.housekeeping(&ctx);
+        self.text_was_focused = ctx.text_edit_focused();
     }
 
     /// Apply the frame's commands in order and carry out their effects.
@@ -281,6 +287,10 @@ impl PizhuApp {
         if ctx.text_edit_focused() {
             return;
         }
+        // Esc in the library's filter only leaves the field; the next Esc leaves the library.
+        let leaving_filter = self.text_was_focused
+            && self.state.page() == Page::Library
+            && *self.state.modal() == Modal::None;
         let contexts = self.key_contexts();
         let pressed: Vec<(egui::Key, egui::Modifiers, bool)> = ctx.input(|i| {
             i.events
@@ -298,6 +308,9 @@ impl PizhuApp {
                 .collect()
         });
         for (key, modifiers, repeat) in pressed {
+            if leaving_filter && key == egui::Key::Escape {
+                continue;
+            }
             let Some(binding) = keymap::lookup(&contexts, key, modifiers) else {
                 continue;
             };

@@ -282,7 +282,15 @@ impl Command {
                 | SearchStep(_)
                 | OpenSearchHit(_)
                 | Library(
-                    L::Filter(_) | L::SortBy(_) | L::Group(_) | L::EditSource | L::SourceField(..)
+                    L::Filter(_)
+                        | L::SortBy(_)
+                        | L::Group(_)
+                        | L::EditSource
+                        | L::SourceField(..)
+                        | L::FocusFilter
+                        | L::Rename
+                        | L::NameText(_)
+                        | L::SaveName
                 )
         )
     }
@@ -379,6 +387,9 @@ impl Command {
             OpenSearchHit(_) => "打开搜索结果",
             Library(super::LibraryEdit::EditSource) => "编辑出处…",
             Library(super::LibraryEdit::Remove) => "移除文档…",
+            Library(super::LibraryEdit::Rename) => "重命名…",
+            Library(super::LibraryEdit::Reimport) => "从原文件重新导入",
+            Library(super::LibraryEdit::FocusFilter) => "筛选文库",
             Library(_) => "文库",
         }
     }
@@ -460,6 +471,11 @@ impl Command {
             Library(super::LibraryEdit::Remove) => {
                 "Remove the document (asks first if it has annotations)"
             }
+            Library(super::LibraryEdit::Rename) => "Name the document in the library",
+            Library(super::LibraryEdit::Reimport) => {
+                "Read the document's file again; annotations follow the text"
+            }
+            Library(super::LibraryEdit::FocusFilter) => "Type in the library's filter",
             Library(_) => "Filter, sort and group the library",
         }
     }
