@@ -17,13 +17,14 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     let width = (avail - 48.0).clamp(300.0, 1100.0);
     let margin = ((avail - width) / 2.0).max(0.0);
     ui.add_space(20.0);
-    ui.horizontal(|ui| {
-        ui.add_space(margin);
-        ui.vertical(|ui| {
-            ui.set_width(width);
-            header(ui, state, palette, queue);
-            table(ui, state, palette, queue);
-        });
+    // A column of the page's full height (a horizontal row would give the table the
+    // height of one line, so it showed two rows).
+    let mut column = ui.available_rect_before_wrap();
+    column.min.x += margin;
+    column.set_width(width);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| {
+        header(ui, state, palette, queue);
+        table(ui, state, palette, queue);
     });
 }
 

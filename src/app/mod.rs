@@ -9,6 +9,7 @@ mod dialogs;
 mod file_dialogs;
 pub mod fonts;
 mod help;
+mod key_input;
 pub mod keymap;
 mod library_dialogs;
 mod library_page;
@@ -22,12 +23,10 @@ pub mod theme;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use egui::{Event, ThemePreference};
+use egui::ThemePreference;
 
-use crate::session::{AppState, Command, Effect, Focus, Modal, Page, Theme};
+use crate::session::{AppState, Command, Effect, Page, Theme};
 use crate::store::Store;
-
-use keymap::KeyContext;
 
 /// The window title; the desktop entry and the CI check find the window by app id `pizhu`.
 pub const TITLE: &str = "批注 pizhu";
@@ -75,6 +74,8 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
         );
     }
     state.start(&files);
+    // The first search everything then finds the corpus read (not a wait of 0.3 s+).
+    state.prefetch_corpus();
     let (w, h) = state.prefs().window_size.unwrap_or((1280.0, 860.0));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -191,7 +192,7 @@ impl PizhuApp {
             self.applied_theme = Some(self.state.prefs().theme);
             self.reading.invalidate();
         }
-        release_stray_focus(&ctx);
+        key_input::release_stray_focus(&ctx);
         self.dropped_files(&ctx);
         self.keys(&ctx);
 
@@ -262,64 +263,6 @@ impl PizhuApp {
             }
         }
         ctx.request_repaint();
-    }
-
-    /// The contexts whose keys are live, most specific first.
-    fn key_contexts(&self) -> Vec<KeyContext> {
-        use KeyContext::*;
-        match &self.state.modal() {
-            Modal::None => {}
-            Modal::Help => return vec![Help, Global],
-            _ => return vec![Global],
-        }
-        let caret = self.state.doc().is_some_and(|d| d.caret_mode);
-        match (self.state.page(), self.state.focus()) {
-            (Page::Library, _) => vec![Library, Global],
-            (_, Focus::Outline) => vec![Outline, Global],
-            (_, Focus::Annotations) => vec![AnnotationList, Global],
-            (Page::Reading, Focus::Text) if caret => vec![Caret, Reading, Global],
-            (Page::Reading, Focus::Text) => vec![Reading, Global],
-        }
-    }
-
-    /// Keys become commands, except while a text field is being typed in.
-    fn keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
-            return;
-        }
-        // Esc in the library's filter only leaves the field; the next Esc leaves the library.
-        let leaving_filter = self.text_was_focused
-            && self.state.page() == Page::Library
-            && *self.state.modal() == Modal::None;
-        let contexts = self.key_contexts();
-        let pressed: Vec<(egui::Key, egui::Modifiers, bool)> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        repeat,
-                        ..
-                    } => Some((*key, *modifiers, *repeat)),
-                    _ => None,
-                })
-                .collect()
-        });
-        for (key, modifiers, repeat) in pressed {
-            if leaving_filter && key == egui::Key::Escape {
-                continue;
-            }
-            let Some(binding) = keymap::lookup(&contexts, key, modifiers) else {
-                continue;
-            };
-            if repeat && !binding.repeat {
-                continue;
-            }
-            ctx.input_mut(|i| i.consume_key(modifiers, key));
-            self.queue.push(binding.command.clone());
-        }
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
@@ -397,15 +340,6 @@ pub(crate) fn scroll_to_cursor_once(ui: &egui::Ui, list: &str, index: usize, row
     if ui.data(|d| d.get_temp::<usize>(memory)) != Some(index) {
         row.scroll_to_me(None);
         ui.data_mut(|d| d.insert_temp(memory, index));
-    }
-}
-
-/// Buttons and list rows must not keep keyboard focus: keys belong to the keymap.
-fn release_stray_focus(ctx: &egui::Context) {
-    if !ctx.text_edit_focused() {
-        if let Some(id) = ctx.memory(|m| m.focused()) {
-            ctx.memory_mut(|m| m.surrender_focus(id));
-        }
     }
 }
 

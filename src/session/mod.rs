@@ -5,6 +5,7 @@
 
 mod annotate;
 mod command;
+mod corpus_prefetch;
 mod dialogs;
 mod exporting;
 mod find;
@@ -164,6 +165,8 @@ pub struct AppState {
     /// sources; `corpus_version` is the database's `data_version` then (other processes).
     corpus_stale: bool,
     corpus_version: Option<i64>,
+    /// The corpus being read on a thread since the window started, if it still may be used.
+    corpus_prefetch: Option<corpus_prefetch::Prefetch>,
     /// `PIZHU_LANG`, which wins over the remembered choice until the menu switches.
     forced_language: Option<crate::i18n::Lang>,
     /// The system locale's language, used when nothing was chosen.
@@ -201,6 +204,7 @@ impl AppState {
             library_view: LibraryView::default(),
             corpus_stale: true,
             corpus_version: None,
+            corpus_prefetch: None,
             forced_language: crate::i18n::Lang::forced(|k| std::env::var(k).ok()),
             system_language: crate::i18n::Lang::of_system(|k| std::env::var(k).ok()),
         };
@@ -221,6 +225,7 @@ impl AppState {
         let mut effects = Vec::new();
         if !command.keeps_corpus() {
             self.corpus_stale = true;
+            self.corpus_prefetch = None;
         }
         match command {
             ScrollDown | ScrollUp | PageDown | PageUp | Top | Bottom | NextSection
