@@ -4,9 +4,12 @@
 //!   cargo run --profile bench --example library_open -- generate /tmp/lib.sqlite3
 //!   cargo run --profile bench --example library_open -- state /tmp/lib.sqlite3
 //!   cargo run --profile bench --example library_open -- corpus /tmp/lib.sqlite3
+//!   cargo run --profile bench --example library_open -- search /tmp/lib.sqlite3
 //!
 //! `state`: the window's state opened as `pizhu` opens it (store, library table, the
 //! document read last), without drawing. `corpus`: what the first search-everything reads.
+//! `search`: the first Ctrl+Shift+F right after start, without and with the corpus read
+//! ahead on a thread (as the window does), the user taking half a second to press it.
 //! The window itself (first frame, RSS) is measured by running the real binary on the
 //! file (`PIZHU_TIMING=1 pizhu --db FILE`, see the closing note of issue 14).
 
@@ -27,7 +30,7 @@ fn ms(t: Instant) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(step), Some(db)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: library_open generate|state|corpus DB");
+        eprintln!("usage: library_open generate|state|corpus|search DB");
         std::process::exit(2);
     };
     let db = Path::new(db);
@@ -73,8 +76,24 @@ fn main() {
                 rss_mb().1
             );
         }
+        "search" => {
+            for ahead in [false, true] {
+                let mut state = AppState::new(Store::open(db).unwrap());
+                state.start(&[]);
+                if ahead {
+                    state.prefetch_corpus();
+                }
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                let t = Instant::now();
+                state.apply(Command::SearchEverything);
+                println!(
+                    "first search everything, corpus read ahead {ahead}: {:.0} ms",
+                    ms(t)
+                );
+            }
+        }
         other => {
-            eprintln!("unknown step {other}; use generate, state or corpus");
+            eprintln!("unknown step {other}; use generate, state, corpus or search");
             std::process::exit(2);
         }
     }
