@@ -39,26 +39,14 @@ pub fn import_as(
     hash: &str,
 ) -> Result<(DocId, ImportOutcome), StoreError> {
     let source = std::fs::canonicalize(source_path).unwrap_or_else(|_| source_path.to_path_buf());
-    let content = Content {
-        source_path: source.to_string_lossy().into_owned(),
-        source_text: &ingested.decoded.text,
-        encoding: ingested.decoded.encoding,
-        outline: &ingested.outline,
-        reflow_version: ingested.reflow_version,
-    };
+    let content = content_of(source.to_string_lossy().into_owned(), ingested);
     let now = crate::timestamp::now();
     // A source the document already has (detected before, or edited) is kept.
     let detected = detect_source(&content.source_path, &ingested.outline.page_furniture);
     store.write_documents(|docs| {
         let (id, outcome) = if let Some((id, stored_version)) = docs.find_by_hash(hash)? {
-            if stored_version >= content.reflow_version {
-                (id, ImportOutcome::Unchanged)
-            } else {
-                (
-                    id,
-                    replace_corrected(docs, id, &content, &ingested.document, hash, &now)?,
-                )
-            }
+            let outcome = refresh(docs, id, stored_version, &content, ingested, hash, &now)?;
+            (id, outcome)
         } else if let Some(id) = docs.find_by_path(&content.source_path)? {
             (
                 id,
@@ -70,6 +58,93 @@ pub fn import_as(
         docs.set_source_if_missing(id, &detected)?;
         Ok((id, outcome))
     })
+}
+
+/// Why a document could not be imported again from its file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReimportError {
+    /// The file is gone, unreadable or not text; the message names it.
+    #[error("cannot re-import document {id}: {source}")]
+    Read {
+        id: DocId,
+        source: crate::ingest::IngestError,
+    },
+    #[error("cannot re-import document {id}: {path} now holds the same text as document {other}")]
+    SameAs {
+        id: DocId,
+        path: String,
+        other: DocId,
+    },
+    #[error("cannot re-import document {id}: {source}")]
+    Store { id: DocId, source: StoreError },
+}
+
+/// Read document `id`'s file again (the path it was imported from) and update the
+/// document as importing that file does: reflowed, its corrections applied, its
+/// annotations re-anchored, its source and name kept. A file that now holds the text of
+/// another document is refused rather than merged.
+pub fn reimport(store: &mut Store, id: DocId) -> Result<ImportOutcome, ReimportError> {
+    let failed = |source| ReimportError::Store { id, source };
+    let path = store.source_path(id).map_err(failed)?;
+    let ingested = crate::ingest::ingest_path(Path::new(&path))
+        .map_err(|source| ReimportError::Read { id, source })?;
+    let hash = content_hash(&ingested.decoded.text);
+    let content = content_of(path.clone(), &ingested);
+    let now = crate::timestamp::now();
+    let detected = detect_source(&path, &ingested.outline.page_furniture);
+    let written = store
+        .write_documents(|docs| {
+            let outcome = match docs.find_by_hash(&hash)? {
+                Some((other, _)) if other != id => return Ok(Err(other)),
+                Some((_, stored_version)) => {
+                    refresh(docs, id, stored_version, &content, &ingested, &hash, &now)?
+                }
+                None => replace_corrected(docs, id, &content, &ingested.document, &hash, &now)?,
+            };
+            docs.set_source_if_missing(id, &detected)?;
+            Ok(Ok(outcome))
+        })
+        .map_err(failed)?;
+    written.map_err(|other| ReimportError::SameAs { id, path, other })
+}
+
+/// Give document `id` the name `name` (trimmed, line breaks as spaces); an empty name
+/// gives it back its first article's title. The window and `pizhu rename` call this.
+pub fn rename(store: &mut Store, id: DocId, name: &str) -> Result<(), StoreError> {
+    let flat: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let name = flat.trim();
+    store.rename_document(id, (!name.is_empty()).then_some(name))
+}
+
+/// What an import writes, borrowed from the ingested file.
+fn content_of(source_path: String, ingested: &Ingested) -> Content<'_> {
+    Content {
+        source_path,
+        source_text: &ingested.decoded.text,
+        encoding: ingested.decoded.encoding,
+        outline: &ingested.outline,
+        reflow_version: ingested.reflow_version,
+    }
+}
+
+/// The document already holds this content: unchanged, unless an older reflow stored it.
+fn refresh(
+    docs: &Documents,
+    id: DocId,
+    stored_version: u32,
+    content: &Content,
+    ingested: &Ingested,
+    hash: &str,
+    now: &str,
+) -> Result<ImportOutcome, crate::store::Failure> {
+    if stored_version >= content.reflow_version {
+        Ok(ImportOutcome::Unchanged)
+    } else {
+        replace_corrected(docs, id, content, &ingested.document, hash, now)
+    }
 }
 
 /// Paper, date and page from the page furniture, else from the file name.

@@ -188,3 +188,33 @@ fn version_2_upgrades_to_outlines_that_store_no_text() {
     );
     assert_eq!(store.setting("ui.theme").unwrap().as_deref(), Some("sepia"));
 }
+
+/// Issue 14: v6 adds the name a user gives a document. A v5 library opens with every
+/// document still shown by its first title (or file name); a name then shows instead,
+/// and clearing it shows the title again.
+#[test]
+fn version_5_upgrades_and_documents_keep_their_titles_until_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = database_from_fixture(dir.path(), 5);
+    let mut store = Store::open(&path).unwrap();
+    let titles = |store: &Store| -> Vec<String> {
+        store
+            .documents()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.title)
+            .collect()
+    };
+    assert_eq!(
+        titles(&store),
+        ["春耕时节田间忙", "Plain notes without a title."]
+    );
+    pizhu::library::rename(&mut store, 1, "  春耕 ").unwrap();
+    assert_eq!(titles(&store)[0], "春耕");
+    pizhu::library::rename(&mut store, 1, "").unwrap();
+    assert_eq!(titles(&store)[0], "春耕时节田间忙");
+    assert!(matches!(
+        pizhu::library::rename(&mut store, 9, "x"),
+        Err(pizhu::store::StoreError::NoDocument(9))
+    ));
+}

@@ -124,10 +124,18 @@ fn the_corpus_holds_every_document_with_its_source_and_annotations() {
         corpus.documents.iter().map(|d| d.id).collect::<Vec<_>>(),
         [one, two]
     );
-    assert_eq!(
-        corpus.documents[0].outline,
-        store.document(one).unwrap().outline
-    );
+    // The document's outline, its paragraphs without a copy of their text (search reads
+    // the reading text).
+    let mut outline = store.document(one).unwrap().outline;
+    for a in &mut outline.articles {
+        for s in &mut a.sections {
+            for p in &mut s.paragraphs {
+                assert!(!p.text.is_empty());
+                p.text.clear();
+            }
+        }
+    }
+    assert_eq!(corpus.documents[0].outline, outline);
     assert_eq!(corpus.documents[0].source, store.source(one).unwrap());
     assert_eq!(corpus.annotation_count(), 1);
 }

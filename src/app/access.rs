@@ -93,6 +93,7 @@ pub fn dialog_name(modal: &crate::session::Modal, lang: Lang) -> &'static str {
         Modal::Search(_) => tr(lang, "dialog.search"),
         Modal::Source(_) => tr(lang, "dialog.source"),
         Modal::ConfirmRemove(..) => tr(lang, "dialog.remove"),
+        Modal::Rename(_) => tr(lang, "dialog.rename"),
     }
 }
 

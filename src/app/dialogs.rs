@@ -73,6 +73,9 @@ pub fn ui(
                         ui, *id, title, *count, palette, queue,
                     )
                 }
+                Modal::Rename(editor) => {
+                    super::library_dialogs::rename_ui(ui, editor, palette, queue, just_opened)
+                }
             }
         });
     let name = super::access::dialog_name(state.modal(), state.language());

@@ -103,3 +103,42 @@ pub(super) fn confirm_remove_ui(
         }
     });
 }
+
+/// The document's name in the library; an empty name gives back its first title.
+pub(super) fn rename_ui(
+    ui: &mut egui::Ui,
+    editor: &mut crate::session::RenameEditor,
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+    just_opened: bool,
+) {
+    use crate::session::LibraryEdit;
+    title(ui, t(ui.ctx(), "rename.title"), palette);
+    ui.label(RichText::new(t(ui.ctx(), "rename.hint")).color(palette.muted));
+    let save = take_key(ui, Modifiers::NONE, Key::Enter);
+    if take_key(ui, Modifiers::NONE, Key::Escape) {
+        queue.push(Command::CancelEdit);
+    }
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut editor.name)
+                .id(egui::Id::unique("rename-field"))
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(t(ui.ctx(), "rename.field"));
+    if just_opened {
+        field.request_focus();
+    }
+    if field.changed() {
+        queue.push(Command::Library(LibraryEdit::NameText(editor.name.clone())));
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button(t(ui.ctx(), "rename.save")).clicked() || save {
+            queue.push(Command::Library(LibraryEdit::SaveName));
+        }
+        if ui.button(t(ui.ctx(), "rename.cancel")).clicked() {
+            queue.push(Command::CancelEdit);
+        }
+    });
+}

@@ -1,7 +1,8 @@
 //! The library page (Ctrl+L): a table of every imported document with its paper, date,
 //! page, first title, articles, annotations and import; sort by a column (click its
-//! header), filter as you type, group by paper or month; ↑↓ and Enter open, `e` edits the
-//! source, Delete removes. Rows come from `session::library_rows`.
+//! header), filter as you type (`/` focuses the filter), group by paper or month; ↑↓ and
+//! Enter open, `e` edits the source, F2 renames, `r` re-imports, Delete removes. Rows
+//! come from `session::library_rows`.
 
 use egui::{RichText, Sense, Stroke, TextEdit};
 
@@ -17,13 +18,14 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     let width = (avail - 48.0).clamp(300.0, 1100.0);
     let margin = ((avail - width) / 2.0).max(0.0);
     ui.add_space(20.0);
-    ui.horizontal(|ui| {
-        ui.add_space(margin);
-        ui.vertical(|ui| {
-            ui.set_width(width);
-            header(ui, state, palette, queue);
-            table(ui, state, palette, queue);
-        });
+    // A column of the page's full height (a horizontal row would give the table the
+    // height of one line, so it showed two rows).
+    let mut column = ui.available_rect_before_wrap();
+    column.min.x += margin;
+    column.set_width(width);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| {
+        header(ui, state, palette, queue);
+        table(ui, state, palette, queue);
     });
 }
 
@@ -39,8 +41,17 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
         &[
             ("open", &keys_for(&Command::OpenFileDialog)),
             (
+                "filter",
+                &keys_for(&Command::Library(LibraryEdit::FocusFilter)),
+            ),
+            (
                 "source",
                 &keys_for(&Command::Library(LibraryEdit::EditSource)),
+            ),
+            ("rename", &keys_for(&Command::Library(LibraryEdit::Rename))),
+            (
+                "reimport",
+                &keys_for(&Command::Library(LibraryEdit::Reimport)),
             ),
             ("remove", &keys_for(&Command::Library(LibraryEdit::Remove))),
             ("help", &keys_for(&Command::ToggleHelp)),
@@ -51,20 +62,10 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
     let view = state.library_view();
     ui.horizontal(|ui| {
         let mut filter = view.filter.clone();
-        let name = ui.label(RichText::new(t(ui.ctx(), "library.filter")).color(palette.muted));
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut filter)
-                    .id(egui::Id::unique("library-filter"))
-                    .hint_text(t(ui.ctx(), "library.filter_hint"))
-                    .desired_width(280.0),
-            )
-            .labelled_by(name.id);
-        if field.changed() {
-            queue.push(Command::Library(LibraryEdit::Filter(filter)));
-        }
-        // ↑↓ and Enter still move and open while typing in the filter.
-        if field.has_focus() {
+        let filter_id = egui::Id::unique("library-filter");
+        // ↑↓ and Enter still move and open while typing in the filter: taken before the
+        // field sees them (a one-line field drops the focus on Enter).
+        if ui.memory(|m| m.has_focus(filter_id)) {
             use egui::{Key, Modifiers};
             if super::dialogs::take_key(ui, Modifiers::NONE, Key::ArrowDown) {
                 queue.push(Command::ListStep(crate::session::Step::Down));
@@ -75,6 +76,24 @@ fn header(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Ve
             if super::dialogs::take_key(ui, Modifiers::NONE, Key::Enter) {
                 queue.push(Command::ListActivate);
             }
+        }
+        let name = ui.label(RichText::new(t(ui.ctx(), "library.filter")).color(palette.muted));
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut filter)
+                    .id(filter_id)
+                    .hint_text(t(ui.ctx(), "library.filter_hint"))
+                    .desired_width(280.0),
+            )
+            .labelled_by(name.id);
+        if field.changed() {
+            queue.push(Command::Library(LibraryEdit::Filter(filter)));
+        }
+        // `/` asked for the filter: focus it once per request.
+        let seen = egui::Id::unique("library-filter-focus-seen");
+        if ui.data(|d| d.get_temp::<u64>(seen)).unwrap_or(0) != view.filter_focus {
+            ui.data_mut(|d| d.insert_temp(seen, view.filter_focus));
+            field.request_focus();
         }
         ui.label(RichText::new(t(ui.ctx(), "library.group")).color(palette.muted));
         for (g, label) in [

@@ -18,6 +18,8 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::OpenFileDialog),
             Some(Command::ShowLibrary),
             Some(Command::Library(LibraryEdit::EditSource)),
+            Some(Command::Library(LibraryEdit::Rename)),
+            Some(Command::Library(LibraryEdit::Reimport)),
             None,
             Some(Command::ExportDialog),
             Some(Command::CopyAnnotations),

@@ -10,6 +10,7 @@ mod dialogs;
 mod file_dialogs;
 pub mod fonts;
 mod help;
+mod key_input;
 pub mod keymap;
 mod library_dialogs;
 mod library_page;
@@ -24,12 +25,11 @@ mod title;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use egui::{Event, ThemePreference};
+use egui::ThemePreference;
 
-use crate::session::{AppState, Command, Effect, Focus, Modal, Page, Theme};
+use crate::session::{AppState, Command, Effect, Page, Theme};
 use crate::store::Store;
 
-use keymap::KeyContext;
 pub use title::{cite, window_title};
 
 /// The desktop entry and the CI check find the window by app id `pizhu`.
@@ -64,6 +64,8 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
         state.notify(text, true);
     }
     state.start(&files);
+    // The first search everything then finds the corpus read (not a wait of 0.3 s+).
+    state.prefetch_corpus();
     let (w, h) = state.prefs().window_size.unwrap_or((1280.0, 860.0));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -132,6 +134,9 @@ pub struct PizhuApp {
     window_title: String,
     /// The find bar was shown last frame (a newly opened one takes the focus once).
     find_open: bool,
+    /// A text field had the keys at the end of last frame (egui drops that focus on Esc
+    /// before this frame's keys are read).
+    text_was_focused: bool,
 }
 
 impl PizhuApp {
@@ -146,6 +151,7 @@ impl PizhuApp {
             dialogs: Default::default(),
             window_title: String::new(),
             find_open: false,
+            text_was_focused: false,
         }
     }
 
@@ -176,7 +182,7 @@ impl PizhuApp {
             self.applied_theme = Some(self.state.prefs().theme);
             self.reading.invalidate();
         }
-        release_stray_focus(&ctx);
+        key_input::release_stray_focus(&ctx);
         self.dropped_files(&ctx);
         self.keys(&ctx);
 
@@ -229,6 +235,7 @@ impl PizhuApp {
         );
         self.run_queue(&ctx);
         self.housekeeping(&ctx);
+        self.text_was_focused = ctx.text_edit_focused();
     }
 
     /// Apply the frame's commands in order and carry out their effects.
@@ -246,57 +253,6 @@ impl PizhuApp {
             }
         }
         ctx.request_repaint();
-    }
-
-    /// The contexts whose keys are live, most specific first.
-    fn key_contexts(&self) -> Vec<KeyContext> {
-        use KeyContext::*;
-        match &self.state.modal() {
-            Modal::None => {}
-            Modal::Help => return vec![Help, Global],
-            _ => return vec![Global],
-        }
-        let caret = self.state.doc().is_some_and(|d| d.caret_mode);
-        match (self.state.page(), self.state.focus()) {
-            (Page::Library, _) => vec![Library, Global],
-            (_, Focus::Outline) => vec![Outline, Global],
-            (_, Focus::Annotations) => vec![AnnotationList, Global],
-            (Page::Reading, Focus::Text) if caret => vec![Caret, Reading, Global],
-            (Page::Reading, Focus::Text) => vec![Reading, Global],
-        }
-    }
-
-    /// Keys become commands, except while a text field is being typed in.
-    fn keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
-            return;
-        }
-        let contexts = self.key_contexts();
-        let pressed: Vec<(egui::Key, egui::Modifiers, bool)> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        repeat,
-                        ..
-                    } => Some((*key, *modifiers, *repeat)),
-                    _ => None,
-                })
-                .collect()
-        });
-        for (key, modifiers, repeat) in pressed {
-            let Some(binding) = keymap::lookup(&contexts, key, modifiers) else {
-                continue;
-            };
-            if repeat && !binding.repeat {
-                continue;
-            }
-            ctx.input_mut(|i| i.consume_key(modifiers, key));
-            self.queue.push(binding.command.clone());
-        }
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
@@ -374,15 +330,6 @@ pub(crate) fn scroll_to_cursor_once(ui: &egui::Ui, list: &str, index: usize, row
     if ui.data(|d| d.get_temp::<usize>(memory)) != Some(index) {
         row.scroll_to_me(None);
         ui.data_mut(|d| d.insert_temp(memory, index));
-    }
-}
-
-/// Buttons and list rows must not keep keyboard focus: keys belong to the keymap.
-fn release_stray_focus(ctx: &egui::Context) {
-    if !ctx.text_edit_focused() {
-        if let Some(id) = ctx.memory(|m| m.focused()) {
-            ctx.memory_mut(|m| m.surrender_focus(id));
-        }
     }
 }
 

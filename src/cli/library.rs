@@ -1,4 +1,5 @@
-//! Library subcommands: `import`, `list`, `text`, `annotate`, `annotations`.
+//! Library subcommands: `import`, `list`, `rename`, `reimport`, `text`, `annotate`,
+//! `annotations`.
 //! Their output is a contract for scripts: ids one per line, tab-separated lists,
 //! reading text byte for byte, annotations as JSON.
 
@@ -24,6 +25,15 @@ pub fn run(cli: &Cli, command: &Subcommand, out: &mut dyn Write) -> anyhow::Resu
     match command {
         Subcommand::Import { files } => import(&mut store, files, out),
         Subcommand::List => list(&store, out),
+        Subcommand::Rename { doc, name } => Ok(crate::library::rename(&mut store, *doc, name)?),
+        Subcommand::Reimport { doc } => {
+            let outcome = crate::library::reimport(&mut store, *doc)?;
+            writeln!(out, "{doc}\t{}", describe(outcome))?;
+            if let ImportOutcome::Updated { .. } = outcome {
+                tell_missed_corrections(&store, *doc)?;
+            }
+            Ok(())
+        }
         Subcommand::Text { doc } => {
             let doc = store.document(*doc)?;
             out.write_all(doc.outline.text.as_bytes())?;
@@ -126,17 +136,23 @@ fn import_one(store: &mut Store, file: &Path) -> anyhow::Result<i64> {
             file.display(),
             describe(outcome)
         ));
-        let missed = crate::fix::list(store, id)?
-            .iter()
-            .filter(|l| l.not_applied.is_some())
-            .count();
-        if missed > 0 {
-            super::tell(format_args!(
-                "pizhu: {missed} correction(s) of document {id} no longer apply; see `pizhu fix {id} --list`"
-            ));
-        }
+        tell_missed_corrections(store, id)?;
     }
     Ok(id)
+}
+
+/// After a document's text changed: say which of its corrections no longer apply.
+fn tell_missed_corrections(store: &Store, id: i64) -> anyhow::Result<()> {
+    let missed = crate::fix::list(store, id)?
+        .iter()
+        .filter(|l| l.not_applied.is_some())
+        .count();
+    if missed > 0 {
+        super::tell(format_args!(
+            "pizhu: {missed} correction(s) of document {id} no longer apply; see `pizhu fix {id} --list`"
+        ));
+    }
+    Ok(())
 }
 
 fn describe(outcome: ImportOutcome) -> String {

@@ -74,6 +74,11 @@ pub enum Subcommand {
     },
     /// List the documents in the library.
     List,
+    /// Name a document in the library ("" gives back its first article's title).
+    Rename { doc: i64, name: String },
+    /// Read a document again from the file it was imported from: reflowed, its
+    /// annotations re-anchored, its source and name kept.
+    Reimport { doc: i64 },
     /// Print a document's reading text exactly (the text annotation offsets point into).
     Text { doc: i64 },
     /// Add an annotation by code-point offsets; prints its id.
@@ -224,6 +229,8 @@ pub fn run(cli: &Cli, command: &Subcommand) -> anyhow::Result<()> {
         Subcommand::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
         Subcommand::Import { .. }
         | Subcommand::List
+        | Subcommand::Rename { .. }
+        | Subcommand::Reimport { .. }
         | Subcommand::Text { .. }
         | Subcommand::Annotate { .. }
         | Subcommand::Annotations { .. } => library::run(cli, command, out),

@@ -12,6 +12,8 @@ use super::model::Document;
 /// A piece of the reading text and its half-open char range `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Located {
+    /// Absent from the stored outline, which keeps only offsets (see store::outline_json).
+    #[serde(default)]
     pub text: String,
     pub start: usize,
     pub end: usize,

@@ -103,6 +103,8 @@ pub struct Query {
 pub struct CorpusDocument {
     pub id: i64,
     pub source: SourceMeta,
+    /// Its reading text (`outline.text`) and places. Read from the store, its paragraphs
+    /// have offsets but no text of their own (cut it from `outline.text`).
     pub outline: Outline,
     /// Section starts in reading order (as `Outline::locate` sees them), when increasing.
     section_starts: Option<Vec<(usize, usize, usize)>>,

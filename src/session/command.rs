@@ -285,7 +285,15 @@ impl Command {
                 | SearchStep(_)
                 | OpenSearchHit(_)
                 | Library(
-                    L::Filter(_) | L::SortBy(_) | L::Group(_) | L::EditSource | L::SourceField(..)
+                    L::Filter(_)
+                        | L::SortBy(_)
+                        | L::Group(_)
+                        | L::EditSource
+                        | L::SourceField(..)
+                        | L::FocusFilter
+                        | L::Rename
+                        | L::NameText(_)
+                        | L::SaveName
                 )
         )
     }

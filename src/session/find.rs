@@ -108,7 +108,8 @@ impl AppState {
         // Read again only when something may have changed: a command of this window that
         // writes, or a commit by another process (the database's data_version).
         let version = self.store.data_version().ok();
-        if self.corpus_stale || version.is_none() || version != self.corpus_version {
+        let stale = self.corpus_stale || version.is_none() || version != self.corpus_version;
+        if stale && !self.take_prefetched_corpus(version) {
             match self.store.corpus() {
                 Ok(corpus) => self.corpus = corpus,
                 Err(e) => {

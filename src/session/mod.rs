@@ -5,11 +5,14 @@
 
 mod annotate;
 mod command;
+mod corpus_prefetch;
 mod dialogs;
 mod exporting;
 mod find;
 mod fixing;
+mod focus_and_lists;
 mod library;
+mod library_edits;
 mod library_view;
 mod outline_list;
 mod panel;
@@ -28,7 +31,8 @@ pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
 pub use library_view::{
-    group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, SourceEditor,
+    group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, RenameEditor,
+    SourceEditor,
 };
 pub use outline_list::OutlineRow;
 pub use panel::{AnnotationPanel, PanelScope};
@@ -80,6 +84,8 @@ pub enum Modal {
     Source(SourceEditor),
     /// Remove a document that has annotations? (id, title, how many annotations)
     ConfirmRemove(DocId, String, usize),
+    /// A document's name in the library.
+    Rename(RenameEditor),
 }
 
 /// A message shown in the window (a desktop launch has no terminal).
@@ -159,6 +165,8 @@ pub struct AppState {
     /// sources; `corpus_version` is the database's `data_version` then (other processes).
     corpus_stale: bool,
     corpus_version: Option<i64>,
+    /// The corpus being read on a thread since the window started, if it still may be used.
+    corpus_prefetch: Option<corpus_prefetch::Prefetch>,
     /// `PIZHU_LANG`, which wins over the remembered choice until the menu switches.
     forced_language: Option<crate::i18n::Lang>,
     /// The system locale's language, used when nothing was chosen.
@@ -196,6 +204,7 @@ impl AppState {
             library_view: LibraryView::default(),
             corpus_stale: true,
             corpus_version: None,
+            corpus_prefetch: None,
             forced_language: crate::i18n::Lang::forced(|k| std::env::var(k).ok()),
             system_language: crate::i18n::Lang::of_system(|k| std::env::var(k).ok()),
         };
@@ -213,6 +222,7 @@ impl AppState {
         let mut effects = Vec::new();
         if !command.keeps_corpus() {
             self.corpus_stale = true;
+            self.corpus_prefetch = None;
         }
         match command {
             ScrollDown | ScrollUp | PageDown | PageUp | Top | Bottom | NextSection
@@ -337,121 +347,6 @@ impl AppState {
             Command::PointerDrag { pos } => doc.pointer_drag(pos),
             Command::SelectWordAt(pos) => doc.select_word(pos),
             Command::SelectSentenceAt(pos) => doc.select_sentence(pos),
-            _ => {}
-        }
-    }
-
-    /// Esc: close the dialog, else clear the selection, else leave caret mode, else
-    /// deselect the annotation, else dismiss messages, else leave the library.
-    fn escape(&mut self) {
-        if self.modal != Modal::None {
-            self.modal = Modal::None;
-            return;
-        }
-        if self.find.is_some() {
-            return self.close_find();
-        }
-        if self.page == Page::Library && self.doc.is_some() {
-            self.page = Page::Reading;
-            return;
-        }
-        if let Some(doc) = self.doc.as_mut() {
-            doc.revision += 1;
-            if let Some(s) = doc.selection.filter(|s| !s.is_empty()) {
-                doc.selection = doc.caret_mode.then_some(Selection::caret(s.head));
-                return;
-            }
-            if doc.caret_mode {
-                doc.caret_mode = false;
-                doc.selection = None;
-                return;
-            }
-            doc.selection = None;
-            if doc.selected_annotation.take().is_some() {
-                return;
-            }
-        }
-        self.notices.clear();
-    }
-
-    fn cycle_focus(&mut self, forward: bool) {
-        let mut order = Vec::new();
-        if self.prefs.outline_visible {
-            order.push(Focus::Outline);
-        }
-        order.push(Focus::Text);
-        if self.prefs.annotations_visible {
-            order.push(Focus::Annotations);
-        }
-        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = order.len();
-        self.focus = order[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
-        if self.focus == Focus::Outline {
-            self.outline_cursor = self.current_outline_row();
-        }
-    }
-
-    /// Keep focus off a panel that was just hidden.
-    fn fix_focus(&mut self) {
-        let hidden = match self.focus {
-            Focus::Outline => !self.prefs.outline_visible,
-            Focus::Annotations => !self.prefs.annotations_visible,
-            Focus::Text => false,
-        };
-        if hidden {
-            self.focus = Focus::Text;
-        }
-    }
-
-    fn list_step(&mut self, step: Step) {
-        let (cursor, len) = match (self.page, self.focus) {
-            (Page::Library, _) => {
-                let len = self.library_rows().len();
-                (&mut self.library_cursor, len)
-            }
-            (_, Focus::Outline) => {
-                let len = self.outline_rows().len();
-                (&mut self.outline_cursor, len)
-            }
-            (_, Focus::Annotations) => {
-                let len = self.panel_annotations().len();
-                (&mut self.panel.cursor, len)
-            }
-            _ => return,
-        };
-        if len == 0 {
-            return;
-        }
-        *cursor = match step {
-            Step::Up => cursor.saturating_sub(1),
-            Step::Down => (*cursor + 1).min(len - 1),
-            Step::First => 0,
-            Step::Last => len - 1,
-        };
-    }
-
-    fn list_activate(&mut self) {
-        match (self.page, self.focus) {
-            (Page::Library, _) => {
-                let rows = self.library_rows();
-                if let Some(id) = rows.get(self.library_cursor).map(|&i| self.library[i].id) {
-                    self.open_document(id);
-                }
-            }
-            (_, Focus::Outline) => self.activate_outline_row(self.outline_cursor),
-            (_, Focus::Annotations) => {
-                if let Some(id) = self
-                    .panel_annotations()
-                    .get(self.panel.cursor)
-                    .map(|a| a.id.clone())
-                {
-                    self.jump_to_annotation(&id);
-                }
-            }
             _ => {}
         }
     }

@@ -4,10 +4,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{DocId, DocumentSummary, Failure, StoreError, StoredDocument};
+use super::{DocId, Failure, StoreError, StoredDocument};
 use crate::core::annotation::AnchorStatus;
 use crate::core::outline::Outline;
-use crate::core::source::SourceMeta;
 
 /// What an import writes, borrowed from the ingested file.
 pub struct Content<'a> {
@@ -276,50 +275,15 @@ pub fn exists(c: &Connection, id: DocId) -> Result<(), Failure> {
     }
 }
 
-/// Every document with its outline, in import order (for search).
-pub fn all(c: &Connection) -> Result<Vec<StoredDocument>, Failure> {
+/// Every document with its outline, in import order, for search: the outlines' paragraphs
+/// have their offsets but not their text (search reads the reading text).
+pub fn all_for_search(c: &Connection) -> Result<Vec<StoredDocument>, Failure> {
     let mut stmt = c.prepare(&format!(
         "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id"
     ))?;
     let raw = stmt.query_map([], RawDocument::from_row)?;
-    raw.map(|r| RawDocument::parse(r?)).collect()
-}
-
-pub fn summaries(c: &Connection) -> Result<Vec<DocumentSummary>, Failure> {
-    let mut stmt = c.prepare(
-        "SELECT d.id, d.title, d.article_count, d.char_count, d.source_path,
-                (SELECT count(*) FROM annotations a WHERE a.document_id = d.id),
-                d.imported_at, s.paper, s.date, s.page, s.page_name
-         FROM documents d LEFT JOIN document_sources s ON s.document_id = d.id
-         ORDER BY d.id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let source_path: String = r.get(4)?;
-        let title: Option<String> = r.get(1)?;
-        Ok(DocumentSummary {
-            id: r.get(0)?,
-            title: title.unwrap_or_else(|| file_name(&source_path)),
-            articles: r.get::<_, i64>(2)? as usize,
-            chars: r.get::<_, i64>(3)? as usize,
-            source_path,
-            annotations: r.get::<_, i64>(5)? as usize,
-            imported_at: r.get(6)?,
-            source: SourceMeta {
-                paper: r.get(7)?,
-                date: r.get(8)?,
-                page: r.get(9)?,
-                page_name: r.get(10)?,
-            },
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn file_name(path: &str) -> String {
-    std::path::Path::new(path)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string())
+    raw.map(|r| r?.parse_with(super::outline_json::from_json_without_paragraph_texts))
+        .collect()
 }
 
 const DOCUMENT_COLUMNS: &str =
@@ -366,13 +330,18 @@ impl RawDocument {
     }
 
     fn parse(self) -> Result<StoredDocument, Failure> {
+        self.parse_with(super::outline_json::from_json)
+    }
+
+    fn parse_with(
+        self,
+        from_json: impl Fn(&str, String) -> serde_json::Result<Outline>,
+    ) -> Result<StoredDocument, Failure> {
         let mut doc = self.doc;
         let text = std::mem::take(&mut doc.outline.text);
-        doc.outline = super::outline_json::from_json(&self.outline_json, text).map_err(|e| {
-            Failure::Corrupt {
-                what: format!("the outline of document {}", doc.id),
-                detail: e.to_string(),
-            }
+        doc.outline = from_json(&self.outline_json, text).map_err(|e| Failure::Corrupt {
+            what: format!("the outline of document {}", doc.id),
+            detail: e.to_string(),
         })?;
         Ok(doc)
     }

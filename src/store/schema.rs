@@ -114,6 +114,12 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (document_id, position)
     );
     ",
+    // v6 (issue 14): the name the user gave a document in the library. NULL shows the
+    // first article's title (the `title` column, which every re-import rewrites); a name
+    // is the user's and survives re-imports and reflows.
+    "
+    ALTER TABLE documents ADD COLUMN name TEXT;
+    ",
 ];
 
 /// What a migration does that SQL cannot: run after `MIGRATIONS[from]`, in its transaction.
@@ -229,6 +235,7 @@ mod tests {
             (2, include_str!("../../tests/fixtures/db/v2.sql")),
             (3, include_str!("../../tests/fixtures/db/v3.sql")),
             (4, include_str!("../../tests/fixtures/db/v4.sql")),
+            (5, include_str!("../../tests/fixtures/db/v5.sql")),
         ];
         assert_eq!(
             fixtures.len() as i64,

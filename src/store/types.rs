@@ -25,7 +25,7 @@ pub struct StoredDocument {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentSummary {
     pub id: DocId,
-    /// The first article's title, or the file name for untitled pages.
+    /// The name the user gave it, else its first article's title, else its file name.
     pub title: String,
     pub articles: usize,
     pub chars: usize,

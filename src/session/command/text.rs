@@ -109,6 +109,9 @@ impl Command {
             OpenSearchHit(_) => "cmd.open_search_hit",
             Library(LibraryEdit::EditSource) => "cmd.edit_source",
             Library(LibraryEdit::Remove) => "cmd.remove_document",
+            Library(LibraryEdit::Rename) => "cmd.rename",
+            Library(LibraryEdit::Reimport) => "cmd.reimport",
+            Library(LibraryEdit::FocusFilter) => "cmd.focus_filter",
             Library(_) => "cmd.library",
         }
     }
@@ -184,6 +187,9 @@ impl Command {
             OpenSearchHit(_) => "help.open_search_hit",
             Library(LibraryEdit::EditSource) => "help.edit_source",
             Library(LibraryEdit::Remove) => "help.remove_document",
+            Library(LibraryEdit::Rename) => "help.rename",
+            Library(LibraryEdit::Reimport) => "help.reimport",
+            Library(LibraryEdit::FocusFilter) => "help.focus_filter",
             Library(_) => "help.library",
         }
     }
