@@ -77,7 +77,7 @@ mod tests {
 
     fn library() -> (tempfile::TempDir, std::path::PathBuf, AppState) {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("library.sqlite3");
+        let db = dir.path().join("corpus-test.sqlite3");
         let mut state = AppState::new(Store::open(&db).unwrap());
         state.start(&[]);
         (dir, db, state)
