@@ -104,6 +104,7 @@ fn every_dialog_renders_in_both_languages() {
             (Command::EditTags, "dialog.tags"),
             (Command::EditNote, "dialog.note"),
             (Command::EditCodebook, "dialog.codebook"),
+            (Command::Library(LibraryEdit::Rename), "dialog.rename"),
         ];
         for (command, key) in dialogs {
             apply(&mut h, command);
@@ -233,6 +234,7 @@ fn every_screen(lang: Lang) -> Vec<(String, Vec<String>)> {
         Command::EditCodebook,
         Command::SearchEverything,
         Command::Library(LibraryEdit::EditSource),
+        Command::Library(LibraryEdit::Rename),
     ];
     for command in dialogs {
         let name = format!("{command:?}");

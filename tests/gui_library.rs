@@ -31,6 +31,8 @@ fn library_of_two() -> (tempfile::TempDir, App) {
         paths.push(p);
     }
     let mut state = AppState::new(Store::open_in_memory().unwrap());
+    // The stories read Chinese notices: the Chinese window, whatever the machine's locale.
+    state.set_system_language(pizhu::i18n::Lang::Zh);
     state.start(&paths);
     let mut h = harness(state);
     press_with(&mut h, Modifiers::COMMAND, Key::L);
