@@ -10,7 +10,6 @@ mod gui_support;
 use egui::{Key, Modifiers};
 use gui_support::*;
 use pizhu::session::{AppState, Command, Modal, Page};
-use pizhu::store::Store;
 
 const PAGE: &str = "rmrb_2025-01-02_p05.txt";
 const TEXT: &str = "春耕时节田间忙\n\n　　农民在田间劳作。\n";
@@ -18,35 +17,15 @@ const TEXT: &str = "春耕时节田间忙\n\n　　农民在田间劳作。\n";
 /// A library of two pages imported from files in a temporary folder, shown as the table.
 fn library_of_two() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let mut paths = Vec::new();
-    for (name, text) in [
+    let files = [
         (PAGE, TEXT),
         (
             "内蒙古日报20230706第2版.txt",
             "草原上的春天\n\n　　牧民忙着接羔。\n",
         ),
-    ] {
-        let p = dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        paths.push(p);
-    }
-    let mut state = AppState::new(Store::open_in_memory().unwrap());
-    // The stories read Chinese notices: the Chinese window, whatever the machine's locale.
-    state.set_system_language(pizhu::i18n::Lang::Zh);
-    state.start(&paths);
-    let mut h = harness(state);
-    press_with(&mut h, Modifiers::COMMAND, Key::L);
-    assert_eq!(h.state().state.page(), Page::Library);
+    ];
+    let h = library_window(dir.path(), &files);
     (dir, h)
-}
-
-fn rows(h: &App) -> Vec<String> {
-    let state = &h.state().state;
-    state
-        .library_rows()
-        .iter()
-        .map(|&i| state.library()[i].title.clone())
-        .collect()
 }
 
 fn text_field_focused(h: &App) -> bool {
@@ -61,7 +40,7 @@ fn slash_filters_and_f2_renames_the_document_under_the_cursor() {
     assert!(text_field_focused(&h), "`/` puts the keys in the filter");
     type_text(&mut h, "草原");
     assert_eq!(h.state().state.library_view().filter, "草原");
-    assert_eq!(rows(&h), ["草原上的春天"]);
+    assert_eq!(library_titles(&h), ["草原上的春天"]);
     press(&mut h, Key::Escape);
     assert!(!text_field_focused(&h), "Esc leaves the filter…");
     assert_eq!(
@@ -81,7 +60,7 @@ fn slash_filters_and_f2_renames_the_document_under_the_cursor() {
     type_text(&mut h, "接羔 札记");
     press(&mut h, Key::Enter);
     assert_eq!(*h.state().state.modal(), Modal::None);
-    assert!(rows(&h).is_empty(), "no longer matches 草原");
+    assert!(library_titles(&h).is_empty(), "no longer matches 草原");
     let id = editor.doc;
     let stored = h.state().state.store().documents().unwrap();
     assert_eq!(
@@ -94,7 +73,7 @@ fn slash_filters_and_f2_renames_the_document_under_the_cursor() {
     press(&mut h, Key::Slash);
     press_with(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "接羔");
-    assert_eq!(rows(&h), ["接羔 札记"]);
+    assert_eq!(library_titles(&h), ["接羔 札记"]);
     press(&mut h, Key::Enter);
     assert_eq!(h.state().state.page(), Page::Reading);
     let title = pizhu::app::window_title(&h.state().state);

@@ -169,30 +169,8 @@ fn library_with_three() -> (tempfile::TempDir, App) {
             "科技创新引领发展\n\n　　科研人员攻关。\n",
         ),
     ];
-    let paths: Vec<_> = files
-        .iter()
-        .map(|(name, text)| {
-            let p = dir.path().join(name);
-            std::fs::write(&p, text).unwrap();
-            p
-        })
-        .collect();
-    let mut state = AppState::new(Store::open_in_memory().unwrap());
-    state.set_system_language(pizhu::i18n::Lang::Zh);
-    state.start(&paths);
-    let mut h = harness(state);
-    press_with(&mut h, Modifiers::COMMAND, Key::L);
-    assert_eq!(h.state().state.page(), Page::Library);
+    let h = library_window(dir.path(), &files);
     (dir, h)
-}
-
-fn titles(h: &App) -> Vec<String> {
-    let state = &h.state().state;
-    state
-        .library_rows()
-        .iter()
-        .map(|&i| state.library()[i].title.clone())
-        .collect()
 }
 
 #[test]
@@ -204,13 +182,13 @@ fn library_sorts_filters_and_edits_a_source() {
     h.get_by_label("日期").click();
     h.run();
     assert_eq!(
-        titles(&h),
+        library_titles(&h),
         ["草原上的春天", "科技创新引领发展", "春耕时节田间忙"]
     );
     h.get_by_label("日期 ▲").click();
     h.run();
     assert_eq!(
-        titles(&h),
+        library_titles(&h),
         ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]
     );
     // Filter as you type.
@@ -218,17 +196,17 @@ fn library_sorts_filters_and_edits_a_source() {
     h.run();
     type_text(&mut h, "日报");
     assert_eq!(
-        titles(&h),
+        library_titles(&h),
         ["春耕时节田间忙", "科技创新引领发展", "草原上的春天"]
     );
     type_text(&mut h, "第9");
     assert_eq!(h.state().state.library_view().filter, "日报第9");
-    assert!(titles(&h).is_empty());
+    assert!(library_titles(&h).is_empty());
     h.state_mut()
         .state
         .apply(Command::Library(LibraryEdit::Filter("光明".into())));
     h.run();
-    assert_eq!(titles(&h), ["科技创新引领发展"]);
+    assert_eq!(library_titles(&h), ["科技创新引领发展"]);
     // Edit its source with `e` (keys go to the table once the filter lets go of them).
     h.state_mut()
         .state

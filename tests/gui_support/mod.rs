@@ -137,3 +137,33 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// The Chinese window with `files` (name, text) written to `dir` and imported, on the
+/// library page (Ctrl+L).
+pub fn library_window(dir: &std::path::Path, files: &[(&str, &str)]) -> App {
+    let paths: Vec<_> = files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect();
+    let mut state = AppState::new(Store::open_in_memory().unwrap());
+    state.set_system_language(Lang::Zh);
+    state.start(&paths);
+    let mut h = harness(state);
+    press_with(&mut h, Modifiers::COMMAND, Key::L);
+    assert_eq!(h.state().state.page(), pizhu::session::Page::Library);
+    h
+}
+
+/// The titles of the library's rows, in the order shown.
+pub fn library_titles(h: &App) -> Vec<String> {
+    let state = &h.state().state;
+    state
+        .library_rows()
+        .iter()
+        .map(|&i| state.library()[i].title.clone())
+        .collect()
+}
