@@ -105,15 +105,16 @@ impl Builder {
         let same_column = self.last.is_some_and(|(r, b, s)| {
             matches!(r, Role::Body { .. }) && b == l.block && (s - l.size).abs() < 0.03 * s
         });
-        let body_after_all = Placed {
-            role: Role::Body {
-                indented: false,
-                full: true,
-                spaced: false,
-            },
-            ..*l
-        };
+        let body_after_all;
         let l = if l.role == Role::Byline && mid_paragraph && same_column {
+            body_after_all = Placed {
+                role: Role::Body {
+                    indented: false,
+                    full: true,
+                    spaced: false,
+                },
+                ..*l
+            };
             &body_after_all
         } else {
             l

@@ -1,6 +1,7 @@
 //! What closes an article on a page: a title set under its body (inner pages), and the
 //! closing notes and 下转 markers after its last paragraph, which are its end matter.
 
+use crate::core::charclass::ends_sentence;
 use crate::core::model::Article;
 use crate::core::reflow::markers::{is_end_matter, leading_marker, trailing_marker};
 
@@ -65,13 +66,7 @@ pub(super) fn trailing_note(text: &str) -> Option<(&str, &str)> {
         .into_iter()
         .flatten()
         .map(|open| text.split_at(open))
-        .find(|(before, note)| {
-            let sentence_ends = before
-                .chars()
-                .next_back()
-                .is_some_and(|c| "。！？”…".contains(c));
-            sentence_ends && is_end_matter(note)
-        })
+        .find(|(before, note)| ends_sentence(before) && is_end_matter(note))
 }
 
 /// A line that is nothing but a continuation marker: `（下转第八版）`.
