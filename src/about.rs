@@ -9,6 +9,12 @@ pub const FONTS_LICENCE: &str = include_str!("../assets/fonts/OFL.txt");
 /// The bundled fonts, named as their licence credits them.
 pub const BUNDLED_FONTS: &[&str] = &["Noto Serif CJK SC (text)", "Noto Sans CJK SC (interface)"];
 
+/// The dictionary popup's data and the script converter's, credited as CC BY-SA asks.
+pub const DICTIONARY_CREDIT: &str = "CC-CEDICT (MDBG and contributors, \
+    https://cc-cedict.org), Creative Commons Attribution-ShareAlike 4.0, embedded through \
+    haoxue-dict (MIT); traditional/simplified display: OpenCC data through ferrous-opencc \
+    (Apache-2.0)";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct About {
     pub version: &'static str,
@@ -22,6 +28,7 @@ pub struct About {
     pub log_file: Option<PathBuf>,
     pub fonts: &'static [&'static str],
     pub fonts_licence: &'static str,
+    pub dictionary: &'static str,
 }
 
 /// Gather the About facts for the database at `db_path` (the window knows which one it
@@ -48,6 +55,7 @@ pub fn about(db_path: &Path) -> About {
             .map(|l| crate::logging::current_log_file(&l.log_dir)),
         fonts: BUNDLED_FONTS,
         fonts_licence: FONTS_LICENCE,
+        dictionary: DICTIONARY_CREDIT,
     }
 }
 
@@ -62,7 +70,8 @@ impl About {
              Data folder: {data}\n\
              Logs and crash reports: {logs}\n\
              Current log: {log_file}\n\n\
-             Fonts: {fonts}, under the SIL Open Font License 1.1.",
+             Fonts: {fonts}, under the SIL Open Font License 1.1.\n\
+             Dictionary: {dictionary}",
             version = self.version,
             db = self.db_path.display(),
             data = self.data_dir.display(),
@@ -71,6 +80,7 @@ impl About {
                 .as_deref()
                 .unwrap_or("none (the log folder cannot be written)"),
             fonts = self.fonts.join(", "),
+            dictionary = self.dictionary,
         )
     }
 }
@@ -100,6 +110,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Noto Serif CJK SC"), "{text}");
+        assert!(text.contains("CC-CEDICT") && text.contains("ShareAlike 4.0"), "{text}");
     }
 
     #[test]

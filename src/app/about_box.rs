@@ -75,6 +75,7 @@ fn about_text(about: &crate::about::About, lang: crate::i18n::Lang) -> String {
             ("logs", &about.log_dir.display().to_string()),
             ("log_file", log_file.as_deref().unwrap_or(no_log)),
             ("fonts", &about.fonts.join(", ")),
+            ("dictionary", about.dictionary),
         ],
     )
     .replace("\\n", "\n")

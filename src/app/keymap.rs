@@ -97,6 +97,7 @@ pub static KEYMAP: &[Binding] = &[
     bind(Global, &[ctrl(Key::Minus)], Command::ZoomOut),
     bind(Global, &[ctrl(Key::Num0)], Command::ZoomReset),
     bind(Global, &[ctrl(Key::T)], Command::CycleTheme),
+    bind(Global, &[ctrl_shift(Key::T)], Command::CycleScript),
     bind(Global, &[ctrl(Key::Z)], Command::Undo),
     bind(Global, &[ctrl_shift(Key::Z), ctrl(Key::Y)], Command::Redo),
     bind(Global, &[ctrl_shift(Key::C)], Command::CopyAnnotations),
@@ -164,6 +165,7 @@ pub static KEYMAP: &[Binding] = &[
     held(Caret, &[key(Key::End)], caret(CaretUnit::RowEdge, true, false)),
     held(Caret, &[shift(Key::Home)], caret(CaretUnit::RowEdge, false, true)),
     held(Caret, &[shift(Key::End)], caret(CaretUnit::RowEdge, true, true)),
+    bind(Caret, &[key(Key::D)], Command::LookUpAtCaret),
     // Lists: the outline, the library and the annotation panel
     held(Outline, &[key(Key::ArrowDown), key(Key::J)], Command::ListStep(Step::Down)),
     held(Outline, &[key(Key::ArrowUp), key(Key::K)], Command::ListStep(Step::Up)),

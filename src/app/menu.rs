@@ -99,6 +99,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::ZoomOut),
             Some(Command::ZoomReset),
             Some(Command::CycleTheme),
+            Some(Command::CycleScript),
         ],
     ),
     (

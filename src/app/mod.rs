@@ -7,6 +7,7 @@ mod access;
 mod annotation_list;
 mod annotation_panel;
 mod dialogs;
+mod dictionary_popup;
 mod file_dialogs;
 pub mod fonts;
 mod help;
@@ -40,6 +41,10 @@ pub fn run(db_path: PathBuf, files: Vec<PathBuf>) -> anyhow::Result<()> {
     let launched = Instant::now();
     // Jieba's dictionary takes a moment to load; have it ready by the first double-click.
     std::thread::spawn(crate::core::segment::preload);
+    // So is CC-CEDICT (the dictionary popup) and OpenCC's (the script switch); the popup
+    // says "loading" until the dictionary is ready, and never waits for it.
+    std::thread::spawn(crate::core::dictionary::preload);
+    std::thread::spawn(crate::core::script::preload);
     let mut trouble = None;
     let store = match Store::open(&db_path) {
         Ok(store) => store,

@@ -8,6 +8,7 @@ use clap::{Parser, ValueEnum};
 mod desktop;
 mod fix;
 mod library;
+mod lookup;
 mod notes;
 mod outline;
 mod search;
@@ -150,6 +151,16 @@ pub enum Subcommand {
         #[arg(long)]
         json: bool,
     },
+    /// Pinyin and English glosses (CC-CEDICT) of the word at char N of TEXT (default 0),
+    /// as the window's dictionary popup shows them. No database touched.
+    Lookup {
+        text: String,
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        at: usize,
+        /// The word, its span and entries as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Install (or remove) the desktop entry and icons for this user.
     InstallDesktop {
         #[arg(long)]
@@ -227,6 +238,7 @@ pub fn run(cli: &Cli, command: &Subcommand) -> anyhow::Result<()> {
             out,
         ),
         Subcommand::InstallDesktop { uninstall } => desktop::run(*uninstall, out),
+        Subcommand::Lookup { text, at, json } => lookup::run(text, *at, *json, out),
         Subcommand::Import { .. }
         | Subcommand::List
         | Subcommand::Rename { .. }

@@ -5,13 +5,13 @@
 //! `memchr::memmem` (a SIMD substring search, about 1 ms per 20 MB). An index of
 //! trigrams (FTS5) would answer 3+ characters faster but nothing for the one- and
 //! two-character queries Chinese needs most, so it would need this scan anyway.
+//! A query finds its text in either script (traditional or simplified, see `forms`).
 //! Matching the reading text, not the source, means a line wrap or extraction space in
 //! the source never hides a hit. Matches are exact (case and width as typed), leftmost
 //! and non-overlapping; offsets are code points, like annotation offsets.
 //!
 //! The window (find in document, search everything) and `pizhu search` call these.
 
-use memchr::memmem::Finder;
 use serde::Serialize;
 
 use super::annotation::Annotation;
@@ -26,14 +26,14 @@ pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
     if query.is_empty() {
         return Vec::new();
     }
-    let finder = Finder::new(query.as_bytes());
+    let forms = Forms::new(query);
     let mut counter = CharCounter::default();
-    let query_chars = query.chars().count();
-    finder
-        .find_iter(text.as_bytes())
-        .map(|byte| {
+    forms
+        .find(text.as_bytes())
+        .into_iter()
+        .map(|(byte, _)| {
             let start = counter.chars_before(text, byte);
-            (start, start + query_chars)
+            (start, start + forms.chars)
         })
         .collect()
 }
@@ -238,8 +238,8 @@ pub fn search(corpus: &Corpus, query: &Query, limit: usize) -> Results {
     if query.text.is_empty() {
         return results;
     }
-    let finder = Finder::new(query.text.as_bytes());
-    let query_chars = query.text.chars().count();
+    let forms = Forms::new(&query.text);
+    let query_chars = forms.chars;
     let per_doc = corpus.annotations.iter().zip(&corpus.notes);
     for (doc, (annotations, notes)) in corpus.documents.iter().zip(per_doc) {
         if !doc.matches(query) {
@@ -248,14 +248,14 @@ pub fn search(corpus: &Corpus, query: &Query, limit: usize) -> Results {
         if !query.notes_only {
             let text = &doc.outline.text;
             let mut counter = CharCounter::default();
-            for byte in finder.find_iter(text.as_bytes()) {
+            for (byte, byte_end) in forms.find(text.as_bytes()) {
                 results.total += 1;
                 if results.hits.len() >= limit {
                     continue;
                 }
                 let start = counter.chars_before(text, byte);
                 let (article, article_title, heading) = doc.place(start);
-                let (left, hit, right) = context(text, byte, byte + query.text.len());
+                let (left, hit, right) = context(text, byte, byte_end);
                 results.hits.push(Hit {
                     kind: HitKind::Text,
                     document: doc.id,
@@ -271,7 +271,7 @@ pub fn search(corpus: &Corpus, query: &Query, limit: usize) -> Results {
                 });
             }
         }
-        for (field, byte) in notes.find(&finder, &query.text) {
+        for (field, byte, byte_end) in notes.find(&forms) {
             results.total += 1;
             if results.hits.len() >= limit {
                 continue;
@@ -280,7 +280,7 @@ pub fn search(corpus: &Corpus, query: &Query, limit: usize) -> Results {
             let text = &notes.text[field.start..field.end];
             let start = text[..byte].chars().count();
             let (article, article_title, heading) = doc.place(a.start);
-            let (left, hit, right) = context(text, byte, byte + query.text.len());
+            let (left, hit, right) = context(text, byte, byte_end);
             results.hits.push(Hit {
                 kind: field.kind,
                 document: doc.id,
@@ -321,6 +321,9 @@ fn context(text: &str, start: usize, end: usize) -> (String, String, String) {
     )
 }
 
+mod forms;
 mod notes;
+
+use forms::Forms;
 #[cfg(test)]
 mod tests;

@@ -77,6 +77,8 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     CycleTheme,
+    /// Show the text as stored, in traditional or in simplified characters (display only).
+    CycleScript,
     /// Switch the window's language now and remember it.
     SetLanguage(crate::i18n::Lang),
 
@@ -103,6 +105,17 @@ pub enum Command {
     SelectWordAt(usize),
     SelectSentenceAt(usize),
     ClickAnnotation(String),
+
+    // The dictionary popup (issue 17); none of these changes the selection
+    /// The pointer rests on the char at this position: look up its word.
+    LookUpWord {
+        offset: usize,
+    },
+    /// `d` in caret mode: look up the word at the caret (again: close it).
+    LookUpAtCaret,
+    /// The dictionary finished loading: answer the lookup that waited for it.
+    ResolveLookup,
+    CloseLookup,
 
     // Annotating
     /// Highlight the selection with a colour (1–6), or the current colour.
@@ -247,6 +260,11 @@ impl Command {
                 | ZoomOut
                 | ZoomReset
                 | CycleTheme
+                | CycleScript
+                | LookUpWord { .. }
+                | LookUpAtCaret
+                | ResolveLookup
+                | CloseLookup
                 | EnterCaretMode
                 | Escape
                 | MoveCaret { .. }

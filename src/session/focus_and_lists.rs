@@ -12,6 +12,9 @@ impl AppState {
             self.modal = Modal::None;
             return;
         }
+        if self.escape_lookup() {
+            return;
+        }
         if self.find.is_some() {
             return self.close_find();
         }

@@ -260,6 +260,7 @@ impl AppState {
             position_dirty: false,
             find_hits: Vec::new(),
             find_current: None,
+            lookup: None,
         };
         if let Ok(Some(pos)) = self.store.reading_position(id) {
             if doc.reader.go_to(pos.article, pos.section) {

@@ -14,6 +14,7 @@ mod focus_and_lists;
 mod library;
 mod library_edits;
 mod library_view;
+mod lookup;
 mod outline_list;
 mod panel;
 mod prefs;
@@ -30,6 +31,7 @@ pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, 
 pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
+pub use lookup::WordLookup;
 pub use library_view::{
     group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, RenameEditor,
     SourceEditor,
@@ -125,6 +127,8 @@ pub struct OpenDocument {
     /// Find in document: every hit of the find bar's query, and the one shown.
     pub find_hits: Vec<(usize, usize)>,
     pub find_current: Option<usize>,
+    /// The dictionary popup: the word looked up, if one is.
+    pub lookup: Option<WordLookup>,
 }
 
 /// Fields are private: widgets read them through accessors and change them only by
@@ -265,6 +269,11 @@ impl AppState {
             ZoomOut => self.prefs.zoom_out(),
             ZoomReset => self.prefs.zoom = 1.0,
             CycleTheme => self.prefs.theme = self.prefs.theme.next(),
+            CycleScript => self.prefs.script = self.prefs.script.next(),
+            LookUpWord { offset } => self.look_up(Some(offset), true),
+            LookUpAtCaret => self.look_up_at_caret(),
+            ResolveLookup => self.resolve_lookup(),
+            CloseLookup => self.close_lookup(),
             SetLanguage(lang) => {
                 self.forced_language = None;
                 self.prefs.language = Some(lang);
@@ -324,6 +333,7 @@ impl AppState {
             OpenSearchHit(index) => self.open_search_hit(index),
             Library(edit) => self.edit_library(edit),
         }
+        self.drop_lookup_out_of_view();
         self.save_prefs();
         effects
     }
@@ -334,6 +344,8 @@ impl AppState {
         }
         self.focus = Focus::Text;
         let Some(doc) = self.doc_mut() else { return };
+        // The popup belongs to the place it was opened at; selecting moves on.
+        doc.lookup = None;
         match command {
             Command::EnterCaretMode => doc.enter_caret_mode(),
             Command::MoveCaret {

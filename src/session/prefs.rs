@@ -1,6 +1,7 @@
 //! Appearance and layout choices that persist between runs, kept in the store's settings
 //! table so that one database holds everything about a library.
 
+use crate::core::script::DisplayScript;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -55,6 +56,8 @@ pub const ZOOM_MAX: f32 = 2.5;
 const ZOOM_STEP: f32 = 1.1;
 /// The setting holding the reading size.
 const ZOOM_KEY: &str = "ui.zoom";
+/// The setting holding the script the reading view shows.
+const SCRIPT_KEY: &str = "ui.script";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
@@ -69,6 +72,8 @@ pub struct Prefs {
     pub window_size: Option<(f32, f32)>,
     /// The language chosen in the menu; `None` follows the system locale.
     pub language: Option<crate::i18n::Lang>,
+    /// Traditional or simplified characters in the reading view (display only).
+    pub script: DisplayScript,
 }
 
 impl Default for Prefs {
@@ -82,6 +87,7 @@ impl Default for Prefs {
             annotations_width: 320.0,
             window_size: None,
             language: None,
+            script: DisplayScript::AsStored,
         }
     }
 }
@@ -120,6 +126,9 @@ impl Prefs {
         }
         if let Some(v) = get("ui.annotations_visible")? {
             p.annotations_visible = v == "true";
+        }
+        if let Some(s) = get(SCRIPT_KEY)?.as_deref().and_then(DisplayScript::parse) {
+            p.script = s;
         }
         if let Some(code) = get("ui.language")? {
             p.language = crate::i18n::Lang::parse(&code);
@@ -168,6 +177,11 @@ impl Prefs {
             self.annotations_visible != saved.annotations_visible,
             "ui.annotations_visible",
             self.annotations_visible.to_string(),
+        )?;
+        put(
+            self.script != saved.script,
+            SCRIPT_KEY,
+            self.script.name().into(),
         )?;
         if let Some(lang) = self.language {
             put(
@@ -220,6 +234,7 @@ mod tests {
         p.outline_width = 300.0;
         p.window_size = Some((1200.0, 800.0));
         p.language = Some(crate::i18n::Lang::Zh);
+        p.script = DisplayScript::Traditional;
         p.save(&defaults, &mut store).unwrap();
         assert_eq!(Prefs::load(&store).unwrap(), p);
     }

@@ -8,6 +8,7 @@ use egui::{Align, Color32, Galley, Pos2, Rect, Vec2};
 
 use crate::app::fonts;
 use crate::core::outline::Located;
+use crate::core::script::DisplayScript;
 use crate::session::{Reader, RowGeometry};
 
 /// Reading text size at zoom 1, in points.
@@ -63,10 +64,12 @@ pub struct SectionLayout {
     pub font_size: f32,
 }
 
-/// The blocks of the section on screen, in order, with their text.
+/// The blocks of the section on screen, in order, with their text as `script` shows it
+/// (one char for one char, so offsets into the stored text stay right).
 pub fn blocks_of(
     reader: &Reader,
     lang: crate::i18n::Lang,
+    script: DisplayScript,
 ) -> Vec<(BlockKind, Option<usize>, String)> {
     let mut out = Vec::new();
     let Some((ai, si)) = reader.position() else {
@@ -74,7 +77,10 @@ pub fn blocks_of(
     };
     let article = &reader.outline.articles[ai];
     let section = &article.sections[si];
-    let mut push = |kind, l: &Located| out.push((kind, Some(l.start), l.text.clone()));
+    let mut push = |kind, l: &Located| {
+        let shown = crate::core::script::display(&l.text, script).into_owned();
+        out.push((kind, Some(l.start), shown));
+    };
     if si == 0 {
         article.title.iter().for_each(|l| push(BlockKind::Title, l));
         article
@@ -143,11 +149,12 @@ pub fn lay_out(
     size: f32,
     ink: Ink,
     lang: crate::i18n::Lang,
+    script: DisplayScript,
 ) -> SectionLayout {
     let mut blocks = Vec::new();
     let mut y = size * 0.8;
     let mut previous: Option<BlockKind> = None;
-    for (kind, start, text) in blocks_of(reader, lang) {
+    for (kind, start, text) in blocks_of(reader, lang, script) {
         let style = BlockStyle::of(kind, size, ink);
         y += style.space_before(kind, previous);
         let chars = text.chars().count();

@@ -4,6 +4,8 @@
 
 pub mod layout;
 mod marks;
+#[cfg(test)]
+mod script_view_tests;
 
 use egui::{CursorIcon, Pos2, Rect, Sense, Stroke, Vec2};
 
@@ -25,6 +27,7 @@ struct LayoutKey {
     theme: Theme,
     /// The "continued from page N" line is in the window's language.
     lang: crate::i18n::Lang,
+    script: crate::core::script::DisplayScript,
 }
 
 #[derive(Default)]
@@ -85,6 +88,7 @@ impl ReadingView {
             size,
             theme: state.prefs().theme,
             lang: state.language(),
+            script: state.prefs().script,
         };
         self.ensure_layout(ui, doc, key, palette);
         let (_, layout) = self.layout.as_ref().expect("layout was just ensured");
@@ -125,6 +129,7 @@ impl ReadingView {
             pointer(ui, &response, layout, marks, column, doc, queue);
             structure_menu(&response, layout, column, &mut self.menu_at, queue);
             hover_ui(&response, marks, column, doc, state.color_names(), palette);
+            crate::app::dictionary_popup::show(ui, &response, layout, column, doc, palette, queue);
             if focused && doc.caret_mode {
                 response.ctx.set_cursor_icon(CursorIcon::Text);
             }
@@ -184,7 +189,9 @@ impl ReadingView {
             muted: palette.muted,
         };
         let laid =
-            ui.fonts_mut(|f| layout::lay_out(f, &doc.reader, key.width, key.size, ink, key.lang));
+            ui.fonts_mut(|f| {
+            layout::lay_out(f, &doc.reader, key.width, key.size, ink, key.lang, key.script)
+        });
         self.layout = Some((key, laid));
         self.generation += 1;
     }

@@ -2,8 +2,7 @@
 //! them with one `memmem` pass instead of one per field (100,000 annotations made the
 //! per-field scans cost more than 20 MB of text).
 
-use memchr::memmem::Finder;
-
+use super::forms::Forms;
 use super::HitKind;
 use crate::core::annotation::Annotation;
 
@@ -51,26 +50,28 @@ impl NotesText {
         n
     }
 
-    /// Every match of `query`, in order, as (field, byte offset in the field): leftmost
-    /// and non-overlapping within each field.
-    pub fn find(&self, finder: &Finder, query: &str) -> Vec<(Field, usize)> {
-        if query.contains(SEPARATOR) {
+    /// Every match of the query's forms, in order, as (field, byte range in the field):
+    /// leftmost and non-overlapping within each field.
+    pub fn find(&self, forms: &Forms) -> Vec<(Field, usize, usize)> {
+        if forms.contains(SEPARATOR) {
             return self
                 .fields
                 .iter()
                 .flat_map(|f| {
-                    finder
-                        .find_iter(&self.text.as_bytes()[f.start..f.end])
-                        .map(move |b| (*f, b))
+                    forms
+                        .find(&self.text.as_bytes()[f.start..f.end])
+                        .into_iter()
+                        .map(move |(b, e)| (*f, b, e))
                 })
                 .collect();
         }
-        finder
-            .find_iter(self.text.as_bytes())
-            .map(|byte| {
+        forms
+            .find(self.text.as_bytes())
+            .into_iter()
+            .map(|(byte, end)| {
                 let i = self.fields.partition_point(|f| f.start <= byte) - 1;
                 let f = self.fields[i];
-                (f, byte - f.start)
+                (f, byte - f.start, end - f.start)
             })
             .collect()
     }

@@ -317,3 +317,35 @@ proptest! {
         }
     }
 }
+
+/// Issue 17: a query typed in traditional characters finds the simplified text (and its
+/// notes), and the other way round, at the same char offsets as the stored form would.
+#[test]
+fn a_query_in_the_other_script_finds_the_text() {
+    let text = "农民在田间劳作，春耕生产有序推进。農民說：生产";
+    assert_eq!(find_all(text, "農民"), find_all(text, "农民"));
+    assert_eq!(find_all(text, "农民"), vec![(0, 2), (17, 19)]);
+    assert_eq!(find_all(text, "生產"), vec![(10, 12), (21, 23)]);
+
+    let corpus = Corpus::new(
+        vec![CorpusDocument::new(1, rmrb("2024-03-01"), outline(&[text, "播种"]))],
+        vec![annotation("a1", 1, 0, "劳动与产量", &["農業"])],
+    );
+    let query = |q: &str| Query {
+        text: q.into(),
+        ..Default::default()
+    };
+    let traditional = search(&corpus, &query("勞作"), 10);
+    assert_eq!(traditional.total, 1);
+    assert_eq!(traditional.hits[0].hit, "劳作", "the hit shows the stored text");
+    assert_eq!(
+        search(&corpus, &query("劳作"), 10).hits,
+        traditional.hits,
+        "either script finds the same hit"
+    );
+    let note = search(&corpus, &query("勞動"), 10);
+    assert_eq!(note.hits.len(), 1);
+    assert_eq!((note.hits[0].kind, note.hits[0].start, note.hits[0].end), (HitKind::Note, 0, 2));
+    let tag = search(&corpus, &query("农业"), 10);
+    assert_eq!((tag.hits[0].kind, tag.hits[0].hit.as_str()), (HitKind::Tag, "農業"));
+}

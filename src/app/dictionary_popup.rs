@@ -1,0 +1,170 @@
+//! The dictionary popup (issue 17): pinyin and English glosses of the word under the
+//! pointer (after it rests a moment) or at the caret (`d`), drawn below the word. The
+//! state lives in the session ([`crate::session::WordLookup`]); this file only watches
+//! the pointer, sends commands, and draws what the state holds. It never sends a
+//! selection command, so the popup cannot change what is selected.
+
+use std::time::Duration;
+
+use egui::{Id, Order, Pos2, RichText, Vec2};
+
+use crate::core::dictionary::{self, Lookup};
+use crate::session::{Command, OpenDocument, WordLookup};
+
+use super::access::text as t;
+use super::reading::layout::SectionLayout;
+use super::theme::Palette;
+
+/// How long the pointer rests on a char before its word is looked up: long enough that
+/// moving across the text to select or click does not flash popups.
+const DWELL: f32 = 0.35;
+/// How often to look again while the dictionary loads on its thread.
+const LOADING_POLL: Duration = Duration::from_millis(50);
+const POPUP_WIDTH: f32 = 340.0;
+
+/// Watch the pointer over the reading text and draw the popup of the open lookup.
+/// `column` is the screen position of the layout's origin.
+pub(super) fn show(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    layout: &SectionLayout,
+    column: Pos2,
+    doc: &OpenDocument,
+    palette: &Palette,
+    queue: &mut Vec<Command>,
+) {
+    follow_pointer(ui, response, layout, column, doc, queue);
+    let Some(lookup) = doc.lookup.as_ref().filter(|l| !l.hidden) else {
+        return;
+    };
+    if lookup.found.is_none() {
+        if dictionary::loaded().is_some() {
+            queue.push(Command::ResolveLookup);
+        } else {
+            ui.ctx().request_repaint_after(LOADING_POLL);
+        }
+    }
+    let (start, end) = lookup.span();
+    let mut rects = Vec::new();
+    layout.range_rects(start, end, layout.font_size * 1.3, &mut rects);
+    let Some(first) = rects.first() else { return };
+    let below = column + first.left_bottom().to_vec2() + Vec2::new(0.0, 6.0);
+    egui::Area::new(Id::new("dictionary popup"))
+        .order(Order::Foreground)
+        .fixed_pos(below)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(palette.panel)
+                .show(ui, |ui| {
+                    ui.set_max_width(POPUP_WIDTH);
+                    contents(ui, lookup, palette);
+                });
+        });
+}
+
+/// Open the popup of the word the pointer rests on; close a pointer popup when the
+/// pointer leaves its word. A popup opened with `d` is left to the keys.
+fn follow_pointer(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    layout: &SectionLayout,
+    column: Pos2,
+    doc: &OpenDocument,
+    queue: &mut Vec<Command>,
+) {
+    let keyed = doc.lookup.as_ref().is_some_and(|l| !l.by_pointer);
+    if keyed {
+        return;
+    }
+    let over = response
+        .hover_pos()
+        .filter(|_| !response.is_pointer_button_down_on() && !response.dragged())
+        .and_then(|p| char_at(layout, p - column.to_vec2()));
+    let open = doc.lookup.as_ref().map(WordLookup::span);
+    let inside_open = |c: usize| open.is_some_and(|(s, e)| (s..e).contains(&c));
+    match over {
+        Some(c) if inside_open(c) => {}
+        Some(c) => {
+            if open.is_some() {
+                queue.push(Command::CloseLookup);
+            }
+            let rested = ui.input(|i| i.pointer.time_since_last_movement());
+            if rested >= DWELL {
+                queue.push(Command::LookUpWord { offset: c });
+            } else {
+                // No event may come while the pointer rests: wake up when it has.
+                let wait = (DWELL - rested).max(0.01);
+                ui.ctx()
+                    .request_repaint_after(Duration::from_secs_f32(wait));
+            }
+        }
+        None if open.is_some() => queue.push(Command::CloseLookup),
+        None => {}
+    }
+}
+
+/// The char whose glyph is under `local` (column coordinates), not merely the nearest.
+fn char_at(layout: &SectionLayout, local: Pos2) -> Option<usize> {
+    let c = layout.char_under(local)?;
+    let mut rects = Vec::new();
+    layout.range_rects(c, c + 1, layout.font_size * 1.4, &mut rects);
+    rects.iter().any(|r| r.contains(local)).then_some(c)
+}
+
+fn contents(ui: &mut egui::Ui, lookup: &WordLookup, palette: &Palette) {
+    let Some(found) = &lookup.found else {
+        ui.label(RichText::new(t(ui.ctx(), "dict.loading")).color(palette.muted));
+        return;
+    };
+    headword(ui, found, palette);
+    if found.is_unknown() {
+        ui.label(RichText::new(t(ui.ctx(), "dict.unknown")).color(palette.muted));
+        return;
+    }
+    for entry in &found.entries {
+        ui.add_space(2.0);
+        ui.label(
+            RichText::new(&entry.pinyin)
+                .size(15.0)
+                .strong()
+                .color(palette.accent),
+        );
+        ui.add(
+            egui::Label::new(RichText::new(entry.glosses.join("; ")).color(palette.ink)).wrap(),
+        );
+    }
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(t(ui.ctx(), "dict.source"))
+            .size(10.5)
+            .color(palette.muted),
+    );
+}
+
+/// The word as written, and its other form(s) when the dictionary writes it otherwise
+/// (銀行 for 银行 and the other way round).
+fn headword(ui: &mut egui::Ui, found: &Lookup, palette: &Palette) {
+    let mut forms: Vec<&str> = Vec::new();
+    for e in &found.entries {
+        for form in [e.simplified.as_str(), e.traditional.as_str()] {
+            if form != found.word && !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(&found.word)
+                .font(super::fonts::reading(22.0))
+                .color(palette.ink),
+        );
+        if !forms.is_empty() {
+            ui.label(
+                RichText::new(forms.join(" "))
+                    .font(super::fonts::reading(16.0))
+                    .color(palette.muted),
+            );
+        }
+    });
+}
