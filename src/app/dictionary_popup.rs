@@ -49,7 +49,7 @@ pub(super) fn show(
     layout.range_rects(start, end, layout.font_size * 1.3, &mut rects);
     let Some(first) = rects.first() else { return };
     let below = column + first.left_bottom().to_vec2() + Vec2::new(0.0, 6.0);
-    egui::Area::new(Id::new("dictionary popup"))
+    egui::Area::new(Id::unique("dictionary-popup"))
         .order(Order::Foreground)
         .fixed_pos(below)
         .interactable(false)

@@ -141,7 +141,7 @@ fn a_lookup_made_while_loading_is_answered_when_the_dictionary_is_ready() {
 fn the_script_switch_is_remembered_and_leaves_the_stored_text_alone() {
     use crate::core::script::DisplayScript;
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("script.sqlite3");
+    let db = dir.path().join("script-switch.sqlite3");
     let text = {
         let mut state = AppState::new(Store::open(&db).unwrap());
         state.start(&[]);
