@@ -11,7 +11,6 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use gui_support::*;
 use pizhu::core::dictionary::{self, Lookup};
-use pizhu::core::outline::char_slice;
 use pizhu::core::script::{self, DisplayScript};
 use pizhu::core::search::find_all;
 
@@ -52,7 +51,8 @@ fn a_pointer_resting_on_a_word_opens_its_popup_and_keeps_the_selection() {
     let selection = doc(&h).selection;
     assert!(selection.is_some_and(|s| !s.is_empty()));
 
-    h.hover_at(char_at(&h, at));
+    let on_word = char_at(&h, at);
+    h.hover_at(on_word);
     rest(&mut h);
     let lookup = doc(&h).lookup.clone().expect("the popup opened");
     assert!(lookup.by_pointer);
@@ -75,12 +75,13 @@ fn d_at_the_caret_shows_the_word_and_the_caret_stays() {
     let mut h = fresh();
     let (at, word) = a_word(&h);
     press(&mut h, Key::V);
-    click(&mut h, char_at(&h, at), Modifiers::NONE);
+    let on_word = char_at(&h, at);
+    click(&mut h, on_word, Modifiers::NONE);
     let caret = doc(&h).selection;
     assert!(doc(&h).caret_mode && caret.is_some_and(|s| s.is_empty()));
     press(&mut h, Key::D);
     let lookup = doc(&h).lookup.clone().expect("d opened the popup");
-    assert_eq!((lookup.span()), (word.start, word.end));
+    assert_eq!(lookup.span(), (word.start, word.end));
     h.get_by_label(&word.entries[0].pinyin);
     assert_eq!(doc(&h).selection, caret);
     press(&mut h, Key::Escape);
