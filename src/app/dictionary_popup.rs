@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use egui::{Id, Order, Pos2, RichText, Vec2};
+use egui::{Event, Id, LayerId, Order, Pos2, Rect, RichText, UiBuilder, Vec2};
 
 use crate::core::dictionary::{self, Lookup};
 use crate::session::{Command, OpenDocument, WordLookup};
@@ -25,7 +25,7 @@ const POPUP_WIDTH: f32 = 340.0;
 /// Watch the pointer over the reading text and draw the popup of the open lookup.
 /// `column` is the screen position of the layout's origin.
 pub(super) fn show(
-    ui: &egui::Ui,
+    ui: &mut egui::Ui,
     response: &egui::Response,
     layout: &SectionLayout,
     column: Pos2,
@@ -49,18 +49,38 @@ pub(super) fn show(
     layout.range_rects(start, end, layout.font_size * 1.3, &mut rects);
     let Some(first) = rects.first() else { return };
     let below = column + first.left_bottom().to_vec2() + Vec2::new(0.0, 6.0);
-    egui::Area::new(Id::unique("dictionary-popup"))
-        .order(Order::Foreground)
-        .fixed_pos(below)
-        .interactable(false)
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style())
-                .fill(palette.panel)
-                .show(ui, |ui| {
-                    ui.set_max_width(POPUP_WIDTH);
-                    contents(ui, lookup, palette);
-                });
+    // A child Ui on a layer above the text rather than an `Area`: an area measures itself
+    // in an extra invisible frame, and the popup should appear in the frame it is asked
+    // for. It takes no input, so clicks and drags go to the text under it.
+    let layer = LayerId::new(Order::Foreground, Id::unique("dictionary-popup"));
+    let room = Rect::from_min_size(below, Vec2::new(POPUP_WIDTH + 24.0, 800.0));
+    let mut popup = ui.new_child(UiBuilder::new().layer_id(layer).max_rect(room));
+    popup.set_clip_rect(ui.ctx().content_rect());
+    egui::Frame::popup(popup.style())
+        .fill(palette.panel)
+        .show(&mut popup, |ui| {
+            ui.set_max_width(POPUP_WIDTH);
+            contents(ui, lookup, palette);
         });
+}
+
+/// Whether the pointer came to rest on the text by moving there, rather than after a
+/// click, a drag or a key: only then does resting open a popup, so annotating (select,
+/// click a highlight, press keys) with the pointer lying on the text does not.
+fn hover_armed(ui: &egui::Ui) -> bool {
+    let id = Id::unique("dictionary-hover-armed");
+    let (moved, acted) = ui.input(|i| {
+        let acted = i.pointer.any_down()
+            || i.pointer.any_released()
+            || i.events
+                .iter()
+                .any(|e| matches!(e, Event::Key { .. } | Event::Text(_)));
+        (i.pointer.delta() != Vec2::ZERO, acted)
+    });
+    let was = ui.ctx().data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    let armed = !acted && (moved || was);
+    ui.ctx().data_mut(|d| d.insert_temp(id, armed));
+    armed
 }
 
 /// Open the popup of the word the pointer rests on; close a pointer popup when the
@@ -73,6 +93,7 @@ fn follow_pointer(
     doc: &OpenDocument,
     queue: &mut Vec<Command>,
 ) {
+    let armed = hover_armed(ui);
     let keyed = doc.lookup.as_ref().is_some_and(|l| !l.by_pointer);
     if keyed {
         return;
@@ -88,6 +109,9 @@ fn follow_pointer(
         Some(c) => {
             if open.is_some() {
                 queue.push(Command::CloseLookup);
+            }
+            if !armed {
+                return;
             }
             let rested = ui.input(|i| i.pointer.time_since_last_movement());
             if rested >= DWELL {
