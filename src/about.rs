@@ -110,7 +110,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Noto Serif CJK SC"), "{text}");
-        assert!(text.contains("CC-CEDICT") && text.contains("ShareAlike 4.0"), "{text}");
+        assert!(
+            text.contains("CC-CEDICT") && text.contains("ShareAlike 4.0"),
+            "{text}"
+        );
     }
 
     #[test]

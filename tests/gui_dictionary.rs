@@ -106,12 +106,21 @@ fn an_annotation_made_in_the_traditional_view_covers_the_same_stored_chars() {
     let to = h.state().char_rect(word.end - 1).unwrap().right_center() - egui::vec2(1.0, 0.0);
     drag(&mut h, from, to);
     press(&mut h, Key::Num2);
-    let saved = h.state().state.store().annotations(Some(doc(&h).id)).unwrap();
+    let saved = h
+        .state()
+        .state
+        .store()
+        .annotations(Some(doc(&h).id))
+        .unwrap();
     assert_eq!(saved.len(), 1);
     assert_eq!((saved[0].start, saved[0].end), (word.start, word.end));
     assert_eq!(saved[0].quote, word.word, "the quote is the stored text");
     assert_ne!(script::to_traditional(&saved[0].quote), saved[0].quote);
-    assert_eq!(doc(&h).reader.outline.text, stored_before, "stored text unchanged");
+    assert_eq!(
+        doc(&h).reader.outline.text,
+        stored_before,
+        "stored text unchanged"
+    );
 
     // The switch goes on to simplified and back to the page as printed.
     press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::T);

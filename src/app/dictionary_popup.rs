@@ -154,9 +154,7 @@ fn contents(ui: &mut egui::Ui, lookup: &WordLookup, palette: &Palette) {
                 .strong()
                 .color(palette.accent),
         );
-        ui.add(
-            egui::Label::new(RichText::new(entry.glosses.join("; ")).color(palette.ink)).wrap(),
-        );
+        ui.add(egui::Label::new(RichText::new(entry.glosses.join("; ")).color(palette.ink)).wrap());
     }
     ui.add_space(4.0);
     ui.label(

@@ -69,8 +69,7 @@ impl DisplayScript {
 
 /// Simplified → traditional and back. `None` if the embedded data did not load (a
 /// broken build): the text is then shown as stored rather than failing.
-static TO_TRADITIONAL: LazyLock<Option<OpenCC>> =
-    LazyLock::new(|| converter(BuiltinConfig::S2t));
+static TO_TRADITIONAL: LazyLock<Option<OpenCC>> = LazyLock::new(|| converter(BuiltinConfig::S2t));
 static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> = LazyLock::new(|| converter(BuiltinConfig::T2s));
 
 fn converter(config: BuiltinConfig) -> Option<OpenCC> {

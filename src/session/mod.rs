@@ -31,11 +31,11 @@ pub use dialogs::{DirEntry, ExportDialog, ExportScope, FileBrowser, NoteEditor, 
 pub use find::{same_group, FindBar, SearchDialog, SearchEdit, SHOWN_HITS};
 pub use fixing::{fix_help, fix_label, uncertain_places};
 pub use library::{SAMPLE_PATH, SAMPLE_TEXT};
-pub use lookup::WordLookup;
 pub use library_view::{
     group_key, library_rows, Grouping, LibraryColumn, LibraryEdit, LibraryView, RenameEditor,
     SourceEditor,
 };
+pub use lookup::WordLookup;
 pub use outline_list::OutlineRow;
 pub use panel::{AnnotationPanel, PanelScope};
 pub use prefs::{Prefs, Theme, ZOOM_MAX, ZOOM_MIN};

@@ -188,9 +188,16 @@ impl ReadingView {
             text: palette.ink,
             muted: palette.muted,
         };
-        let laid =
-            ui.fonts_mut(|f| {
-            layout::lay_out(f, &doc.reader, key.width, key.size, ink, key.lang, key.script)
+        let laid = ui.fonts_mut(|f| {
+            layout::lay_out(
+                f,
+                &doc.reader,
+                key.width,
+                key.size,
+                ink,
+                key.lang,
+                key.script,
+            )
         });
         self.layout = Some((key, laid));
         self.generation += 1;

@@ -20,8 +20,14 @@ fn punctuation_latin_and_digits_are_shown_as_stored() {
 
 #[test]
 fn as_stored_borrows_and_text_without_han_is_not_copied() {
-    assert!(matches!(display("银行", DisplayScript::AsStored), Cow::Borrowed(_)));
-    assert!(matches!(display("abc, 123", DisplayScript::Traditional), Cow::Borrowed(_)));
+    assert!(matches!(
+        display("银行", DisplayScript::AsStored),
+        Cow::Borrowed(_)
+    ));
+    assert!(matches!(
+        display("abc, 123", DisplayScript::Traditional),
+        Cow::Borrowed(_)
+    ));
 }
 
 /// The reason the conversion exists at all: every offset into the stored text must
@@ -44,8 +50,15 @@ fn the_whole_sample_keeps_one_char_for_one_char_both_ways() {
     // Round trip of the sample through traditional is close to the original (OpenCC's
     // t2s is not the exact inverse of s2t for a few characters, so count, not equality).
     let back = to_simplified(&to_traditional(SAMPLE));
-    let differ = back.chars().zip(SAMPLE.chars()).filter(|(a, b)| a != b).count();
-    assert!(differ * 100 < SAMPLE.chars().count(), "{differ} chars differ");
+    let differ = back
+        .chars()
+        .zip(SAMPLE.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(
+        differ * 100 < SAMPLE.chars().count(),
+        "{differ} chars differ"
+    );
 }
 
 #[test]

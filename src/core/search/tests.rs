@@ -328,7 +328,11 @@ fn a_query_in_the_other_script_finds_the_text() {
     assert_eq!(find_all(text, "生產"), vec![(10, 12), (21, 23)]);
 
     let corpus = Corpus::new(
-        vec![CorpusDocument::new(1, rmrb("2024-03-01"), outline(&[text, "播种"]))],
+        vec![CorpusDocument::new(
+            1,
+            rmrb("2024-03-01"),
+            outline(&[text, "播种"]),
+        )],
         vec![annotation("a1", 1, 0, "劳动与产量", &["農業"])],
     );
     let query = |q: &str| Query {
@@ -337,7 +341,10 @@ fn a_query_in_the_other_script_finds_the_text() {
     };
     let traditional = search(&corpus, &query("勞作"), 10);
     assert_eq!(traditional.total, 1);
-    assert_eq!(traditional.hits[0].hit, "劳作", "the hit shows the stored text");
+    assert_eq!(
+        traditional.hits[0].hit, "劳作",
+        "the hit shows the stored text"
+    );
     assert_eq!(
         search(&corpus, &query("劳作"), 10).hits,
         traditional.hits,
@@ -345,7 +352,13 @@ fn a_query_in_the_other_script_finds_the_text() {
     );
     let note = search(&corpus, &query("勞動"), 10);
     assert_eq!(note.hits.len(), 1);
-    assert_eq!((note.hits[0].kind, note.hits[0].start, note.hits[0].end), (HitKind::Note, 0, 2));
+    assert_eq!(
+        (note.hits[0].kind, note.hits[0].start, note.hits[0].end),
+        (HitKind::Note, 0, 2)
+    );
     let tag = search(&corpus, &query("农业"), 10);
-    assert_eq!((tag.hits[0].kind, tag.hits[0].hit.as_str()), (HitKind::Tag, "農業"));
+    assert_eq!(
+        (tag.hits[0].kind, tag.hits[0].hit.as_str()),
+        (HitKind::Tag, "農業")
+    );
 }

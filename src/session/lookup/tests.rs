@@ -100,13 +100,19 @@ fn esc_closes_a_d_popup_alone_and_hides_a_pointer_popup_on_the_way() {
     state.apply(Command::Escape);
     let doc = state.doc().unwrap();
     assert_eq!(doc.lookup, None);
-    assert!(doc.selection.is_some_and(|s| !s.is_empty()), "Esc did only that");
+    assert!(
+        doc.selection.is_some_and(|s| !s.is_empty()),
+        "Esc did only that"
+    );
 
     state.apply(Command::LookUpWord { offset: at });
     state.apply(Command::Escape);
     let doc = state.doc().unwrap();
     assert!(doc.lookup.as_ref().is_some_and(|l| l.hidden));
-    assert!(doc.selection.is_some_and(|s| s.is_empty()), "and Esc went on");
+    assert!(
+        doc.selection.is_some_and(|s| s.is_empty()),
+        "and Esc went on"
+    );
 }
 
 #[test]
@@ -130,7 +136,10 @@ fn a_lookup_made_while_loading_is_answered_when_the_dictionary_is_ready() {
         found: None,
         hidden: false,
     });
-    assert_eq!(state.doc().unwrap().lookup.as_ref().unwrap().span(), (at, at + 1));
+    assert_eq!(
+        state.doc().unwrap().lookup.as_ref().unwrap().span(),
+        (at, at + 1)
+    );
     state.apply(Command::ResolveLookup);
     let lookup = state.doc().unwrap().lookup.clone().unwrap();
     assert_eq!(lookup.span(), word);
