@@ -9,6 +9,7 @@ use std::time::Duration;
 use egui::{Event, Id, LayerId, Order, Pos2, Rect, RichText, UiBuilder, Vec2};
 
 use crate::core::dictionary::{self, Lookup};
+use crate::core::script::{self, DisplayScript};
 use crate::session::{Command, OpenDocument, WordLookup};
 
 use super::access::text as t;
@@ -22,17 +23,24 @@ const DWELL: f32 = 0.35;
 const LOADING_POLL: Duration = Duration::from_millis(50);
 const POPUP_WIDTH: f32 = 340.0;
 
+/// Where the reading view drew the section, and in which script.
+pub(super) struct Place<'a> {
+    pub layout: &'a SectionLayout,
+    /// Screen position of the layout's origin.
+    pub column: Pos2,
+    pub script: DisplayScript,
+}
+
 /// Watch the pointer over the reading text and draw the popup of the open lookup.
-/// `column` is the screen position of the layout's origin.
 pub(super) fn show(
     ui: &mut egui::Ui,
     response: &egui::Response,
-    layout: &SectionLayout,
-    column: Pos2,
+    place: &Place,
     doc: &OpenDocument,
     palette: &Palette,
     queue: &mut Vec<Command>,
 ) {
+    let (layout, column) = (place.layout, place.column);
     follow_pointer(ui, response, layout, column, doc, queue);
     let Some(lookup) = doc.lookup.as_ref().filter(|l| !l.hidden) else {
         return;
@@ -48,6 +56,12 @@ pub(super) fn show(
     let mut rects = Vec::new();
     layout.range_rects(start, end, layout.font_size * 1.3, &mut rects);
     let Some(first) = rects.first() else { return };
+    // Underline the word the popup is about, so it is clear which one jieba chose.
+    let stroke = egui::Stroke::new(1.5, palette.accent);
+    for r in &rects {
+        let r = r.translate(column.to_vec2());
+        ui.painter().hline(r.x_range(), r.bottom(), stroke);
+    }
     let below = column + first.left_bottom().to_vec2() + Vec2::new(0.0, 6.0);
     // A child Ui on a layer above the text rather than an `Area`: an area measures itself
     // in an extra invisible frame, and the popup should appear in the frame it is asked
@@ -60,7 +74,7 @@ pub(super) fn show(
         .fill(palette.panel)
         .show(&mut popup, |ui| {
             ui.set_max_width(POPUP_WIDTH);
-            contents(ui, lookup, palette);
+            contents(ui, lookup, place.script, palette);
         });
 }
 
@@ -136,12 +150,12 @@ fn char_at(layout: &SectionLayout, local: Pos2) -> Option<usize> {
     rects.iter().any(|r| r.contains(local)).then_some(c)
 }
 
-fn contents(ui: &mut egui::Ui, lookup: &WordLookup, palette: &Palette) {
+fn contents(ui: &mut egui::Ui, lookup: &WordLookup, shown: DisplayScript, palette: &Palette) {
     let Some(found) = &lookup.found else {
         ui.label(RichText::new(t(ui.ctx(), "dict.loading")).color(palette.muted));
         return;
     };
-    headword(ui, found, palette);
+    headword(ui, found, shown, palette);
     if found.is_unknown() {
         ui.label(RichText::new(t(ui.ctx(), "dict.unknown")).color(palette.muted));
         return;
@@ -164,20 +178,21 @@ fn contents(ui: &mut egui::Ui, lookup: &WordLookup, palette: &Palette) {
     );
 }
 
-/// The word as written, and its other form(s) when the dictionary writes it otherwise
-/// (銀行 for 银行 and the other way round).
-fn headword(ui: &mut egui::Ui, found: &Lookup, palette: &Palette) {
+/// The word as the view shows it, then its other forms as the dictionary writes them
+/// (銀行 beside 银行, and the other way round).
+fn headword(ui: &mut egui::Ui, found: &Lookup, shown: DisplayScript, palette: &Palette) {
+    let word = script::display(&found.word, shown);
     let mut forms: Vec<&str> = Vec::new();
     for e in &found.entries {
         for form in [e.simplified.as_str(), e.traditional.as_str()] {
-            if form != found.word && !forms.contains(&form) {
+            if form != word && !forms.contains(&form) {
                 forms.push(form);
             }
         }
     }
     ui.horizontal(|ui| {
         ui.label(
-            RichText::new(&found.word)
+            RichText::new(word.as_ref())
                 .font(super::fonts::reading(22.0))
                 .color(palette.ink),
         );

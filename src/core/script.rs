@@ -67,10 +67,12 @@ impl DisplayScript {
     }
 }
 
-/// Simplified → traditional and back. `None` if the embedded data did not load (a
-/// broken build): the text is then shown as stored rather than failing.
-static TO_TRADITIONAL: LazyLock<Option<OpenCC>> = LazyLock::new(|| converter(BuiltinConfig::S2t));
-static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> = LazyLock::new(|| converter(BuiltinConfig::T2s));
+/// Simplified → traditional and back. The Taiwan standard forms (為, 裡, 著) rather than
+/// OpenCC's own (爲, 裏, 着), because they are what traditional print mostly uses; words are
+/// not localised (s2twp would turn 软件 into 軟體, another word). `None` if the embedded
+/// data did not load (a broken build): the text is then shown as stored, not failing.
+static TO_TRADITIONAL: LazyLock<Option<OpenCC>> = LazyLock::new(|| converter(BuiltinConfig::S2tw));
+static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> = LazyLock::new(|| converter(BuiltinConfig::Tw2s));
 
 fn converter(config: BuiltinConfig) -> Option<OpenCC> {
     OpenCC::from_config(config)

@@ -129,7 +129,13 @@ impl ReadingView {
             pointer(ui, &response, layout, marks, column, doc, queue);
             structure_menu(&response, layout, column, &mut self.menu_at, queue);
             hover_ui(&response, marks, column, doc, state.color_names(), palette);
-            crate::app::dictionary_popup::show(ui, &response, layout, column, doc, palette, queue);
+            let script = state.prefs().script;
+            let popup = crate::app::dictionary_popup::Place {
+                layout,
+                column,
+                script,
+            };
+            crate::app::dictionary_popup::show(ui, &response, &popup, doc, palette, queue);
             if focused && doc.caret_mode {
                 response.ctx.set_cursor_icon(CursorIcon::Text);
             }

@@ -9,6 +9,9 @@ fn simplified_text_shows_in_traditional_characters_with_phrases() {
     assert_eq!(to_traditional("头发"), "頭髮");
     assert_eq!(to_traditional("经济发展"), "經濟發展");
     assert_eq!(to_simplified("經濟發展與頭髮"), "经济发展与头发");
+    // Taiwan standard forms, and both forms back to simplified.
+    assert_eq!(to_traditional("因为"), "因為");
+    assert_eq!(to_simplified("因為因爲"), "因为因为");
 }
 
 #[test]
