@@ -7,11 +7,11 @@ use cli_support::Library;
 #[test]
 fn json_gives_the_word_its_span_and_the_reading_of_the_word() {
     let lib = Library::new();
-    let found = lib.json(&["lookup", "我们看长江", "--at", "2", "--json"]);
+    let found = lib.json(&["lookup", "我们看长江", "--at", "3", "--json"]);
     assert_eq!(found["word"], "长江");
     assert_eq!(
         (found["start"].as_u64(), found["end"].as_u64()),
-        (Some(2), Some(4))
+        (Some(3), Some(5))
     );
     let entry = &found["entries"][0];
     assert_eq!(entry["pinyin"], "Cháng Jiāng");
