@@ -112,6 +112,7 @@ impl Builder {
                     indented: false,
                     full: true,
                     spaced: false,
+                    space_before: false,
                 },
                 ..*l
             };
@@ -316,8 +317,15 @@ impl Builder {
                 indented,
                 full,
                 spaced,
+                space_before,
             } => {
                 let starts = indented || self.last_short || self.open_is_heading;
+                if space_before && !starts {
+                    // Restored at the end of the line before, like `spaced`.
+                    if let Some(last) = self.open.last_mut().filter(|t| !t.ends_with(' ')) {
+                        last.push(' ');
+                    }
+                }
                 if spaced {
                     // Kept at the line's end, so joining the next line restores it.
                     self.body_line(&format!("{} ", l.text), starts);

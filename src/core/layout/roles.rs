@@ -30,6 +30,9 @@ pub enum Role {
         /// Flush but for about a space's width: a space stood at the line break (between
         /// two names of a credit, say) and the typesetter dropped it.
         spaced: bool,
+        /// Starts about a space's width in from the column's edge: the space stood at the
+        /// start of the line (between two names of a credit, say).
+        space_before: bool,
     },
 }
 
@@ -195,10 +198,18 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // Not after punctuation: a closing mark set half-width leaves the same gap.
     let ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
     let spaced = full && short >= 0.3 * m.body && right < f32::MAX && ends_in_word;
+    // Likewise a space set at the start of a flush line: a third to two thirds of an em
+    // in (an indent is two ems), not before punctuation.
+    let starts_in_word = text.chars().next().is_some_and(char::is_alphanumeric);
+    let space_before = full
+        && left > f32::MIN
+        && (0.3 * m.body..0.7 * m.body).contains(&indent)
+        && starts_in_word;
     Role::Body {
         indented,
         full,
         spaced,
+        space_before,
     }
 }
 
