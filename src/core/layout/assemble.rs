@@ -280,6 +280,10 @@ impl Builder {
                     self.body_line(l.text, true);
                 }
             }
+            Role::Credit => {
+                self.flush();
+                self.article().end_matter.push(l.text.to_string());
+            }
             Role::Marker => {
                 self.flush();
                 let article = self.article();

@@ -101,8 +101,15 @@ fn classify(page: &Page) -> Option<Classified> {
                 .map(|l| (l.x0 + l.x1) / 2.0),
             body_face: &body_face,
         };
+        let mut above: Option<usize> = None;
         for &i in block {
-            let role = if furniture[i] {
+            let closes = above.is_some_and(|a| {
+                !furniture[a] && roles::closes_column(&lines[i], &lines[a], &shape)
+            });
+            above = Some(i);
+            let role = if closes {
+                roles::Role::Credit
+            } else if furniture[i] {
                 roles::Role::Furniture
             } else {
                 roles::role(&lines[i], local, &shape)

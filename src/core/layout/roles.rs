@@ -21,6 +21,9 @@ pub enum Role {
     Byline,
     /// `■上接第1版` alone on its line.
     Marker,
+    /// An editor's credit (`责任编辑：钟晓`) set right under an article's last lines, in
+    /// its column: that article's end matter (one at the page's foot is furniture).
+    Credit,
     /// Body size, heavy: a section heading, or a byline when it comes before any paragraph.
     Heavy,
     /// Body text; `indented` marks a paragraph's first line.
@@ -80,6 +83,41 @@ impl Measures {
 /// anywhere. Without rules, position alone is no evidence: a kicker, a title or the last
 /// lines of a column may sit at the page's edge.
 pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) -> Vec<bool> {
+    let positional = running_heads_and_feet(lines, rules, m, width);
+    lines
+        .iter()
+        .zip(positional)
+        .map(|(l, by_position)| by_position || is_credit(&l.text) || is_page_number(&l.text))
+        .collect()
+}
+
+/// `责编：王芳`, `（责任编辑：钟晓）`.
+pub fn is_credit(text: &str) -> bool {
+    is_editor_credit(
+        text.trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']),
+    )
+}
+
+/// A credit line that follows the body line before it in its block at the column's line
+/// pitch, in the same face and size, within the column: it closes that article.
+pub fn closes_column(credit: &TextLine, above: &TextLine, block: &Block) -> bool {
+    is_credit(&credit.text)
+        && credit.font == above.font
+        && (credit.size - above.size).abs() <= 0.03 * above.size
+        && credit.y > above.y
+        && credit.y - above.y <= 1.8 * above.size
+        && credit.x0 >= block.left - 0.5 * credit.size
+        && credit.x1 <= block.right + 0.5 * credit.size
+}
+
+/// Lines above the rule under a running head or below the rule over a running foot.
+fn running_heads_and_feet(
+    lines: &[TextLine],
+    rules: &[Rule],
+    m: Measures,
+    width: f32,
+) -> Vec<bool> {
     let wide: Vec<&Rule> = rules
         .iter()
         .filter(|r| r.is_horizontal() && r.x1 - r.x0 >= 0.5 * width)
@@ -107,16 +145,7 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
         });
     lines
         .iter()
-        .map(|l| {
-            head.is_some_and(|y| l.y < y)
-                || foot.is_some_and(|y| l.y > y)
-                || is_editor_credit(
-                    l.text
-                        .trim_start_matches(['（', '('])
-                        .trim_end_matches(['）', ')']),
-                )
-                || is_page_number(&l.text)
-        })
+        .map(|l| head.is_some_and(|y| l.y < y) || foot.is_some_and(|y| l.y > y))
         .collect()
 }
 
@@ -201,10 +230,8 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // Likewise a space set at the start of a flush line: a third to two thirds of an em
     // in (an indent is two ems), not before punctuation.
     let starts_in_word = text.chars().next().is_some_and(char::is_alphanumeric);
-    let space_before = full
-        && left > f32::MIN
-        && (0.3 * m.body..0.7 * m.body).contains(&indent)
-        && starts_in_word;
+    let space_before =
+        full && left > f32::MIN && (0.3 * m.body..0.7 * m.body).contains(&indent) && starts_in_word;
     Role::Body {
         indented,
         full,
