@@ -227,11 +227,11 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // Not after punctuation: a closing mark set half-width leaves the same gap.
     let ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
     let spaced = full && short >= 0.3 * m.body && right < f32::MAX && ends_in_word;
-    // Likewise a space set at the start of a flush line: a third to two thirds of an em
-    // in (an indent is two ems), not before punctuation.
+    // Likewise a space set at the start of a line: a third to two thirds of an em in (an
+    // indent is two ems), not before punctuation.
     let starts_in_word = text.chars().next().is_some_and(char::is_alphanumeric);
     let space_before =
-        full && left > f32::MIN && (0.3 * m.body..0.7 * m.body).contains(&indent) && starts_in_word;
+        left > f32::MIN && (0.3 * m.body..0.7 * m.body).contains(&indent) && starts_in_word;
     Role::Body {
         indented,
         full,
