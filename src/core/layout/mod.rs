@@ -103,13 +103,13 @@ fn classify(page: &Page) -> Option<Classified> {
         };
         let mut above: Option<usize> = None;
         for &i in block {
-            let closes = above.is_some_and(|a| {
-                !furniture[a] && roles::closes_column(&lines[i], &lines[a], &shape)
+            let continues = above.is_some_and(|a| {
+                !furniture[a] && roles::continues_column(&lines[i], &lines[a], &shape)
             });
             above = Some(i);
-            let role = if closes {
+            let role = if continues && roles::is_credit(&lines[i].text) {
                 roles::Role::Credit
-            } else if furniture[i] {
+            } else if furniture[i] && (!continues || roles::is_page_number(&lines[i].text)) {
                 roles::Role::Furniture
             } else {
                 roles::role(&lines[i], local, &shape)

@@ -99,16 +99,16 @@ pub fn is_credit(text: &str) -> bool {
     )
 }
 
-/// A credit line that follows the body line before it in its block at the column's line
-/// pitch, in the same face and size, within the column: it closes that article.
-pub fn closes_column(credit: &TextLine, above: &TextLine, block: &Block) -> bool {
-    is_credit(&credit.text)
-        && credit.font == above.font
-        && (credit.size - above.size).abs() <= 0.03 * above.size
-        && credit.y > above.y
-        && credit.y - above.y <= 1.8 * above.size
-        && credit.x0 >= block.left - 0.5 * credit.size
-        && credit.x1 <= block.right + 0.5 * credit.size
+/// A line that follows the line before it in its block at the column's line pitch, in
+/// the same face and size, within the column: more of that column (its last character run
+/// past the rule under the columns, or an editor's credit closing the article).
+pub fn continues_column(line: &TextLine, above: &TextLine, block: &Block) -> bool {
+    line.font == above.font
+        && (line.size - above.size).abs() <= 0.03 * above.size
+        && line.y > above.y
+        && line.y - above.y <= 1.8 * above.size
+        && line.x0 >= block.left - 0.5 * line.size
+        && line.x1 <= block.right + 0.5 * line.size
 }
 
 /// Lines above the rule under a running head or below the rule over a running foot.
@@ -150,7 +150,7 @@ fn running_heads_and_feet(
 }
 
 /// `5`, `第5版`, `- 5 -`: a page number alone on its line.
-fn is_page_number(text: &str) -> bool {
+pub fn is_page_number(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
     let t = t.strip_prefix('第').unwrap_or(t);
     let t = t.strip_suffix(['版', '页']).unwrap_or(t);

@@ -33,8 +33,10 @@ impl Thresholds {
     }
     /// A vertical gap wider than a column gutter: it parts side-by-side articles, so it
     /// is cut before any horizontal gap (which would part their titles from their bodies).
+    /// A gutter (up to about three ems) beside a column whose every line is a paragraph's
+    /// indented first line (two ems) is not one.
     fn wide(&self) -> f32 {
-        4.0 * self.body
+        5.2 * self.body
     }
 }
 
