@@ -117,11 +117,45 @@ fn classify(page: &Page) -> Option<Classified> {
             order.push((b, i, role, local.body));
         }
     }
+    heads_wrapped_full(&mut order, &lines, &body_face);
     Some(Classified {
         lines,
         measures: m,
         order,
     })
+}
+
+/// A byline or heading in another face than the body's, wrapped in a narrow column: its
+/// first line fills the column and reads as body text, its last is short and reads as
+/// the heading or byline it is. The first takes the role of the rest when it is set in
+/// the same face and size and is not a sentence.
+fn heads_wrapped_full(
+    order: &mut [(usize, usize, roles::Role, f32)],
+    lines: &[lines::TextLine],
+    body_face: &str,
+) {
+    for k in (0..order.len().saturating_sub(1)).rev() {
+        let ((b, i, role, _), (nb, n, next, _)) = (order[k], order[k + 1]);
+        let (l, nl) = (&lines[i], &lines[n]);
+        let wrapped_head = matches!(
+            role,
+            roles::Role::Body {
+                indented: false,
+                ..
+            }
+        ) && matches!(next, roles::Role::Heavy | roles::Role::Byline)
+            && b == nb
+            && &*l.font != body_face
+            && l.font == nl.font
+            && (l.size - nl.size).abs() <= 0.03 * l.size
+            && nl.y > l.y
+            && nl.y - l.y <= 1.8 * l.size
+            && !roles::reads_as_sentence(&l.text)
+            && l.chars() <= 24;
+        if wrapped_head {
+            order[k].2 = next;
+        }
+    }
 }
 
 /// A column's body text edges: where its body-sized lines start and end.

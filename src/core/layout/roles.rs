@@ -219,7 +219,7 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // 宋体 text), not a sentence: a byline before the body, a heading within it.
     let other_face = &*l.font != block.body_face;
     let body_sized = l.size >= 0.85 * m.body && l.size <= 1.05 * m.body;
-    let sentence = text.chars().any(|c| "，。；！？,;!?".contains(c));
+    let sentence = reads_as_sentence(text);
     if other_face && body_sized && !indented && !full && !sentence && l.chars() <= 24 {
         return Role::Heavy;
     }
@@ -238,6 +238,11 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
         spaced,
         space_before,
     }
+}
+
+/// Sentence punctuation: a heading or byline has none.
+pub fn reads_as_sentence(text: &str) -> bool {
+    text.chars().any(|c| "，。；！？,;!?".contains(c))
 }
 
 /// `□王晓明`, `■本报评论员`: an ornament, then a few characters and no punctuation.
