@@ -221,3 +221,5 @@ fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_columns;
