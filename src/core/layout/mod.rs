@@ -118,6 +118,7 @@ fn classify(page: &Page) -> Option<Classified> {
         }
     }
     heads_wrapped_full(&mut order, &lines, &body_face);
+    title_of_a_deck_without_one(&mut order, &lines);
     Some(Classified {
         lines,
         measures: m,
@@ -155,6 +156,68 @@ fn heads_wrapped_full(
         if wrapped_head {
             order[k].2 = next;
         }
+    }
+}
+
+/// A deck whose title is not in the face the page's titles are set in: a long title
+/// shrunk to fit its width can come out smaller than the subtitle under it (below title
+/// size, or below the subtitle set in the body face). The deck line in the titles' face
+/// (the largest such) is the title, the other title-sized lines are deck lines.
+fn title_of_a_deck_without_one(
+    order: &mut [(usize, usize, roles::Role, f32)],
+    lines: &[lines::TextLine],
+) {
+    use roles::Role::{Deck, Title};
+    let mut faces: Vec<(&str, usize)> = Vec::new();
+    for &(_, i, role, _) in order.iter() {
+        if role == Title {
+            let l = &lines[i];
+            match faces.iter_mut().find(|(f, _)| *f == &*l.font) {
+                Some((_, n)) => *n += l.chars(),
+                None => faces.push((&l.font, l.chars())),
+            }
+        }
+    }
+    let Some((title_face, _)) = faces.into_iter().max_by_key(|&(_, n)| n) else {
+        return;
+    };
+    let mut start = 0;
+    while start < order.len() {
+        let block = order[start].0;
+        let end = start + order[start..].iter().take_while(|o| o.0 == block).count();
+        let run = &order[start..end];
+        // Titles set in another face than the page's titles (a subtitle in the body
+        // face, larger than the shrunk title above it).
+        let in_title_face = |o: &(usize, usize, roles::Role, f32)| &*lines[o.1].font == title_face;
+        let other_titles: Vec<usize> = (start..end)
+            .filter(|&k| order[k].2 == Title && !in_title_face(&order[k]))
+            .collect();
+        let true_title = run.iter().any(|o| o.2 == Title && in_title_face(o));
+        let largest_other = other_titles
+            .iter()
+            .map(|&k| lines[order[k].1].size)
+            .fold(0.0, f32::max);
+        let pick = run
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.2 == Deck && in_title_face(o))
+            .filter(|(_, o)| {
+                let size = lines[o.1].size;
+                size >= 1.15 * o.3 && size >= 0.85 * largest_other
+            })
+            .max_by(|a, b| lines[a.1 .1].size.total_cmp(&lines[b.1 .1].size))
+            .map(|(k, _)| start + k);
+        let title = if true_title { None } else { pick };
+        if true_title || title.is_some() {
+            if let Some(k) = title {
+                order[k].2 = Title;
+            }
+            // Lines of one title share its face; the others are kicker or subtitle.
+            for k in other_titles {
+                order[k].2 = Deck;
+            }
+        }
+        start = end;
     }
 }
 

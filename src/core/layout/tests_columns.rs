@@ -140,3 +140,37 @@ fn a_briefs_column_headed_by_small_titles_reads_after_the_lead_story() {
     let titles: Vec<_> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
     assert_eq!(titles, [Some("头条新闻"), Some("短讯标题")]);
 }
+
+#[test]
+fn a_title_shrunk_below_its_subtitle_is_still_the_title_by_its_face() {
+    let mut t = Typesetter::new();
+    // Another article's title sets the page's title face.
+    t.face("BBBBBB+ZenHei")
+        .line(100.0, 30.0, 24.0, "头条新闻", false);
+    column(
+        &mut t,
+        20.0,
+        60.0,
+        &["头条写满了一行", "头条第二行写满了", "头条完。"],
+        true,
+    );
+    // A long title set at 13.8 points in the titles' face, its subtitle at 14.8 in the
+    // body face under it.
+    t.line(20.0, 130.0, 13.8, "网络覆盖全市主城区下载速率提升", false)
+        .face("AAAAAA+UMing")
+        .line(40.0, 150.0, 14.8, "六千个基站年底建成", false);
+    column(
+        &mut t,
+        20.0,
+        175.0,
+        &["正文写满了一行", "正文第二行写满了", "正文完。"],
+        true,
+    );
+    let doc = analyse(&[t.page]);
+    let article = doc.articles.last().expect("two articles");
+    assert_eq!(
+        article.title.as_deref(),
+        Some("网络覆盖全市主城区下载速率提升")
+    );
+    assert_eq!(article.subtitle.as_deref(), Some("六千个基站年底建成"));
+}

@@ -188,7 +188,10 @@ fn names_medium_first(body: &str, credit: &[&str]) -> bool {
     let medium = &body[..at];
     let n = medium.chars().count();
     // `…答本报记者问` (an interview's subtitle) names this paper inside a phrase.
-    let after_first = medium.char_indices().nth(1).map_or("", |(i, _)| &medium[i..]);
+    let after_first = medium
+        .char_indices()
+        .nth(1)
+        .map_or("", |(i, _)| &medium[i..]);
     let phrase = ["本报", "新华社"].iter().any(|m| after_first.contains(m));
     (2..=14).contains(&n)
         && !phrase
