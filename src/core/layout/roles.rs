@@ -30,6 +30,9 @@ pub enum Role {
     Body {
         indented: bool,
         full: bool,
+        /// How far it stops short of the column's edge, in half ems (0 when full or when
+        /// the block has no edge).
+        short_by: u8,
         /// Flush but for about a space's width: a space stood at the line break (between
         /// two names of a credit, say) and the typesetter dropped it.
         spaced: bool,
@@ -232,9 +235,15 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     let starts_in_word = text.chars().next().is_some_and(char::is_alphanumeric);
     let space_before =
         left > f32::MIN && (0.3 * m.body..0.7 * m.body).contains(&indent) && starts_in_word;
+    let short_by = if right < f32::MAX && right > f32::MIN && !full {
+        ((right - l.x1) / (0.5 * m.body)).round().clamp(0.0, 255.0) as u8
+    } else {
+        0
+    };
     Role::Body {
         indented,
         full,
+        short_by,
         spaced,
         space_before,
     }

@@ -174,3 +174,37 @@ fn a_title_shrunk_below_its_subtitle_is_still_the_title_by_its_face() {
     );
     assert_eq!(article.subtitle.as_deref(), Some("六千个基站年底建成"));
 }
+
+#[test]
+fn a_line_short_only_because_the_next_character_and_its_stop_did_not_fit_goes_on() {
+    let mut t = Typesetter::new();
+    t.line(60.0, 40.0, 24.0, "标题文字", false);
+    // Ragged right: `问。` may not be parted, so the line before stops an em short.
+    column(
+        &mut t,
+        20.0,
+        70.0,
+        &[
+            "半个月来大楼经常",
+            "被朋友们热情地来拜",
+            "访。我们愉快的接待着",
+            "客人们。",
+        ],
+        true,
+    );
+    t.line(40.0, 126.0, 10.0, "第二段写满了一行", false).line(
+        20.0,
+        140.0,
+        10.0,
+        "第二段完。",
+        false,
+    );
+    let doc = analyse(&[t.page]);
+    assert_eq!(
+        doc.articles[0].sections[0].paragraphs,
+        [
+            "半个月来大楼经常被朋友们热情地来拜访。我们愉快的接待着客人们。",
+            "第二段写满了一行第二段完。"
+        ]
+    );
+}
