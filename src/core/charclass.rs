@@ -77,6 +77,55 @@ pub fn is_opener(c: char) -> bool {
     )
 }
 
+/// Marks that may not begin a line, by the strict rules of Chinese typesetting (W3C
+/// clreq 3.1.7): closing quotes and brackets, pause and stop marks, the dash and the
+/// ellipsis (they belong to what they follow), and signs that belong to a number before
+/// them. The ASCII quotes are left out: they open and close alike, so their side is unknown.
+pub fn forbids_line_start(c: char) -> bool {
+    (is_closer(c) && !matches!(c, '"' | '\''))
+        || matches!(
+            c,
+            '。' | '，' | '、' | '；' | '：' | '？' | '！' | '…' | '‥' | '—' | '·' | '・'
+                | '〕' | '〉' | '〗' | '〙' | '〛' | '｝' | '］' | '〞' | '〟' | '々' | '〻'
+                | '%' | '％' | '‰' | '℃' | '°' | ',' | '.' | ';' | ':' | '?' | '!' | ')'
+                | ']' | '}'
+        )
+}
+
+/// Marks that may not end a line (clreq 3.1.7): opening quotes and brackets, which belong
+/// to what comes after them. The ASCII quotes are left out, as in [`forbids_line_start`].
+pub fn forbids_line_end(c: char) -> bool {
+    (is_opener(c) && !matches!(c, '"' | '\''))
+        || matches!(c, '〔' | '〈' | '〖' | '〘' | '〚' | '｛' | '［' | '〝' | '[' | '{')
+}
+
+/// Which half of its em a full-width punctuation mark leaves blank in a Simplified
+/// Chinese face: the blank half is what punctuation compression takes away (clreq 3.1.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlankHalf {
+    /// Opening brackets and quotes sit in the right half of their em.
+    Left,
+    /// Closing brackets and quotes, and the pause and stop marks 。，、；： sit in the left.
+    Right,
+}
+
+/// The blank half of a full-width mark, if it has one that may be compressed. `？！` are
+/// left alone: they are set full width even beside other marks.
+pub fn blank_half(c: char) -> Option<BlankHalf> {
+    if c.is_ascii() {
+        return None;
+    }
+    if forbids_line_end(c) {
+        Some(BlankHalf::Left)
+    } else if is_closer(c)
+        || matches!(c, '。' | '，' | '、' | '；' | '：' | '〕' | '〉' | '〗' | '〙' | '〛' | '｝' | '］')
+    {
+        Some(BlankHalf::Right)
+    } else {
+        None
+    }
+}
+
 /// Marks that end a sentence: 。！？… and ASCII . ! ? (a `.` only where a caller has
 /// ruled out a number or an abbreviation). Not `；`: see the module doc.
 pub fn is_sentence_end(c: char) -> bool {

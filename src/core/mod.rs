@@ -7,6 +7,7 @@ pub mod charclass;
 pub mod colors;
 pub mod corrections;
 pub mod keep_lines;
+pub mod linebreak;
 pub mod layout;
 pub mod model;
 pub mod outline;
