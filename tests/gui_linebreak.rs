@@ -114,7 +114,8 @@ fn a_selection_and_a_highlight_across_a_row_break() {
         press(&mut h, Key::Escape);
         press(&mut h, Key::Escape);
         assert_eq!(doc(&h).selected_annotation, None);
-        click(&mut h, char_at(&h, offset), Modifiers::NONE);
+        let at = char_at(&h, offset);
+        click(&mut h, at, Modifiers::NONE);
         assert_eq!(
             doc(&h).selected_annotation.as_deref(),
             Some(id.as_str()),
@@ -145,7 +146,8 @@ fn the_caret_steps_over_a_row_break_and_double_click_picks_the_char_under_the_po
     assert_eq!(doc(&h).selection.map(|s| s.span()), Some((last, first)));
     press(&mut h, Key::Escape);
     // Double-clicking the row's last char selects a word holding it, not the next row's.
-    double_click(&mut h, char_at(&h, last));
+    let at = char_at(&h, last);
+    double_click(&mut h, at);
     let (s, e) = doc(&h).selection.unwrap().span();
     assert!(s <= last && last < e, "{s}..{e} holds {last}");
 }
