@@ -78,7 +78,9 @@ fn a_break(h: &App) -> (usize, usize) {
         .iter()
         .find(|(_, first)| {
             let p = doc(h).reader.section().unwrap();
-            p.paragraphs.iter().any(|l| l.start < *first && *first < l.end)
+            p.paragraphs
+                .iter()
+                .any(|l| l.start < *first && *first < l.end)
         })
         .expect("a paragraph wraps")
 }
@@ -87,9 +89,18 @@ fn a_break(h: &App) -> (usize, usize) {
 fn chars_at_a_row_end_and_the_next_row_start_are_where_the_rows_are() {
     let h = fresh();
     let (last, first) = a_break(&h);
-    let (a, b) = (h.state().char_rect(last).unwrap(), h.state().char_rect(first).unwrap());
-    assert!(b.top() > a.bottom() - 1.0, "the next char is on the next row");
-    assert!(a.left() > b.left() + 200.0, "the row's last char is at its right end");
+    let (a, b) = (
+        h.state().char_rect(last).unwrap(),
+        h.state().char_rect(first).unwrap(),
+    );
+    assert!(
+        b.top() > a.bottom() - 1.0,
+        "the next char is on the next row"
+    );
+    assert!(
+        a.left() > b.left() + 200.0,
+        "the row's last char is at its right end"
+    );
     assert!(a.width() > 5.0 && b.width() > 5.0, "{a:?} {b:?}");
 }
 
@@ -101,12 +112,14 @@ fn a_selection_and_a_highlight_across_a_row_break() {
     let from = h.state().char_rect(last).unwrap().left_center() + egui::vec2(1.0, 0.0);
     let to = h.state().char_rect(first).unwrap().right_center() - egui::vec2(1.0, 0.0);
     drag(&mut h, from, to);
-    assert_eq!(
-        doc(&h).selection.map(|s| s.span()),
-        Some((last, first + 1))
-    );
+    assert_eq!(doc(&h).selection.map(|s| s.span()), Some((last, first + 1)));
     press(&mut h, Key::Num2);
-    let saved = h.state().state.store().annotations(Some(doc(&h).id)).unwrap();
+    let saved = h
+        .state()
+        .state
+        .store()
+        .annotations(Some(doc(&h).id))
+        .unwrap();
     assert_eq!((saved[0].start, saved[0].end), (last, first + 1));
     let id = saved[0].id.clone();
     // Its highlight is painted on both rows: clicking either half selects it.

@@ -82,21 +82,18 @@ pub fn is_opener(c: char) -> bool {
 /// ellipsis (they belong to what they follow), and signs that belong to a number before
 /// them. The ASCII quotes are left out: they open and close alike, so their side is unknown.
 pub fn forbids_line_start(c: char) -> bool {
-    (is_closer(c) && !matches!(c, '"' | '\''))
-        || matches!(
-            c,
-            '。' | '，' | '、' | '；' | '：' | '？' | '！' | '…' | '‥' | '—' | '·' | '・'
-                | '〕' | '〉' | '〗' | '〙' | '〛' | '｝' | '］' | '〞' | '〟' | '々' | '〻'
-                | '%' | '％' | '‰' | '℃' | '°' | ',' | '.' | ';' | ':' | '?' | '!' | ')'
-                | ']' | '}'
-        )
+    (is_closer(c) && !matches!(c, '"' | '\'')) || NO_LINE_START.contains(c)
 }
+
+/// [`forbids_line_start`] beyond the closers: stops and pauses (full and half width), the
+/// ellipsis, dash and middle dots, the brackets `is_closer` does not list, iteration marks,
+/// and signs that follow a number.
+const NO_LINE_START: &str = "。，、；：？！,.;:?!…‥—·・〕〉〗〙〛｝］]}〞〟々〻%％‰℃°";
 
 /// Marks that may not end a line (clreq 3.1.7): opening quotes and brackets, which belong
 /// to what comes after them. The ASCII quotes are left out, as in [`forbids_line_start`].
 pub fn forbids_line_end(c: char) -> bool {
-    (is_opener(c) && !matches!(c, '"' | '\''))
-        || matches!(c, '〔' | '〈' | '〖' | '〘' | '〚' | '｛' | '［' | '〝' | '[' | '{')
+    (is_opener(c) && !matches!(c, '"' | '\'')) || "〔〈〖〘〚｛［[{〝".contains(c)
 }
 
 /// Which half of its em a full-width punctuation mark leaves blank in a Simplified
@@ -117,9 +114,7 @@ pub fn blank_half(c: char) -> Option<BlankHalf> {
     }
     if forbids_line_end(c) {
         Some(BlankHalf::Left)
-    } else if is_closer(c)
-        || matches!(c, '。' | '，' | '、' | '；' | '：' | '〕' | '〉' | '〗' | '〙' | '〛' | '｝' | '］')
-    {
+    } else if is_closer(c) || "。，、；：〕〉〗〙〛｝］".contains(c) {
         Some(BlankHalf::Right)
     } else {
         None
@@ -219,6 +214,26 @@ mod tests {
         assert!(ends_mid_sentence("生态安全屏障方面，到6月29日，"));
         assert!(!ends_sentence("是的；"), "；: see the module doc");
         assert!(ends_mid_sentence("是的；"));
+    }
+
+    #[test]
+    fn clreq_line_start_and_end_classes() {
+        for c in "。，、；：？！）」』》〉”’…—%".chars() {
+            assert!(forbids_line_start(c), "{c} may not start a line");
+            assert!(!forbids_line_end(c), "{c} may end a line");
+        }
+        for c in "（「『《〈“‘【".chars() {
+            assert!(forbids_line_end(c), "{c} may not end a line");
+            assert!(!forbids_line_start(c), "{c} may start a line");
+            assert_eq!(blank_half(c), Some(BlankHalf::Left));
+        }
+        for c in "中a1\"'".chars() {
+            assert!(!forbids_line_start(c) && !forbids_line_end(c), "{c}");
+        }
+        assert_eq!(blank_half('。'), Some(BlankHalf::Right));
+        assert_eq!(blank_half('”'), Some(BlankHalf::Right));
+        assert_eq!(blank_half('？'), None);
+        assert_eq!(blank_half(')'), None, "half-width marks have no blank half");
     }
 
     #[test]

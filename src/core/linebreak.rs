@@ -146,9 +146,8 @@ impl<'a> Text<'a> {
     fn new(chars: &'a [char], advances: &'a [f32], setting: &'a Setting) -> Text<'a> {
         let n = chars.len();
         let full = |i: usize| advances[i] >= setting.em * 0.9;
-        let half = |i: usize| -> Option<BlankHalf> {
-            charclass::blank_half(chars[i]).filter(|_| full(i))
-        };
+        let half =
+            |i: usize| -> Option<BlankHalf> { charclass::blank_half(chars[i]).filter(|_| full(i)) };
         let mut squeeze = vec![0.0; n];
         let mut slack: Vec<f32> = (0..n)
             .map(|i| half(i).map_or(0.0, |_| advances[i] * 0.5))
@@ -315,7 +314,11 @@ impl<'a> Text<'a> {
                     // A mark's blank half is on one side; taking it moves what follows.
                     let take = self.slack_in_row(i, start) * share;
                     let side = charclass::blank_half(self.chars[i]);
-                    let at = if side == Some(BlankHalf::Left) { k } else { k + 1 };
+                    let at = if side == Some(BlankHalf::Left) {
+                        k
+                    } else {
+                        k + 1
+                    };
                     if let Some(g) = gaps.get_mut(at) {
                         *g -= take;
                     }
@@ -346,7 +349,12 @@ impl<'a> Text<'a> {
             Align::Centre => (extra * 0.5).max(0.0),
             Align::End => extra.max(0.0),
         };
-        let mut x = lead + if start == 0 { self.setting.first_indent } else { 0.0 };
+        let mut x = lead
+            + if start == 0 {
+                self.setting.first_indent
+            } else {
+                0.0
+            };
         let mut xs = Vec::with_capacity(end - start + 1);
         for (k, i) in (start..end).enumerate() {
             x += gaps[k];

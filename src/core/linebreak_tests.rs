@@ -62,7 +62,9 @@ fn a_closing_mark_never_starts_a_row_it_is_pushed_out_with_a_char() {
     // 5 chars fill the row; `。` may not start the next; even compressed it does not fit.
     let rows = justified("一二三四五。六七", 5.0);
     assert_eq!(rows, ["一二三四", "五。六七"]);
-    for closer in ['，', '、', '；', '：', '？', '！', '）', '》', '」', '』', '”', '’', '%'] {
+    for closer in [
+        '，', '、', '；', '：', '？', '！', '）', '》', '」', '』', '”', '’', '%',
+    ] {
         let text = format!("一二三四五{closer}六七八九");
         let rows = justified(&text, 5.0);
         assert!(
@@ -152,7 +154,8 @@ fn a_row_full_of_punctuation_is_still_cut_somewhere() {
 
 #[test]
 fn full_rows_are_flush_and_the_last_is_not() {
-    let text = "生态文明建设是关乎中华民族永续发展的根本大计，我们要坚持绿水青山就是金山银山的理念。";
+    let text =
+        "生态文明建设是关乎中华民族永续发展的根本大计，我们要坚持绿水青山就是金山银山的理念。";
     let (rows, placed) = rows_of(text, 7.0, &setting(Align::Justify));
     assert!(rows.len() > 2);
     for r in &placed[..placed.len() - 1] {
@@ -205,7 +208,10 @@ fn adjacent_marks_are_compressed_and_the_switch_turns_it_off() {
     for pair in ["。”", "”“", "）、", "：“"] {
         assert!((gap(&on[0], pair) - 0.5).abs() < 1e-4, "{pair} on");
     }
-    assert!((gap(&on[0], "！”") - 1.0).abs() < 1e-4, "？！ stay full width");
+    assert!(
+        (gap(&on[0], "！”") - 1.0).abs() < 1e-4,
+        "？！ stay full width"
+    );
     let mut off_setting = setting(Align::Start);
     off_setting.compress = false;
     let off = rows_of(text, 40.0, &off_setting).1;
@@ -237,7 +243,10 @@ fn justification_gives_back_compressed_space_before_spreading() {
     let xs = &placed[0].xs;
     assert!((xs[3] - xs[2] - 1.0).abs() < 1e-4, "{xs:?}");
     assert!((xs[1] - xs[0] - 1.0).abs() < 1e-4, "{xs:?}");
-    assert!((xs[6] - 6.0).abs() < 1e-4, "flush before the hanging space: {xs:?}");
+    assert!(
+        (xs[6] - 6.0).abs() < 1e-4,
+        "flush before the hanging space: {xs:?}"
+    );
 }
 
 #[test]

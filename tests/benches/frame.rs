@@ -131,10 +131,7 @@ fn frames(c: &mut Criterion) {
 
     c.bench_function("relayout_longest_section", |b| {
         b.iter(|| {
-            plain
-                .app
-                .state
-                .apply(Command::TogglePunctuationCompression);
+            plain.app.state.apply(Command::TogglePunctuationCompression);
             plain.frame(vec![]);
         })
     });

@@ -12,8 +12,9 @@ use pizhu::core::linebreak::{break_rows, Align, Setting};
 
 /// The blocks (title, headings, paragraphs...) of the sample's longest section, as chars.
 fn longest_section() -> Vec<Vec<char>> {
-    let ingested = pizhu::ingest::ingest_bytes(Path::new("sample.txt"), pizhu::session::SAMPLE_TEXT)
-        .expect("the sample reads");
+    let ingested =
+        pizhu::ingest::ingest_bytes(Path::new("sample.txt"), pizhu::session::SAMPLE_TEXT)
+            .expect("the sample reads");
     let outline = ingested.outline;
     let (a, s) = outline
         .section_refs()
@@ -37,7 +38,11 @@ fn lay_out_longest_section(c: &mut Criterion) {
     let chars: usize = blocks.iter().map(Vec::len).sum();
     let advances: Vec<Vec<f32>> = blocks
         .iter()
-        .map(|b| b.iter().map(|&c| if is_wide(c) { 20.0 } else { 10.0 }).collect())
+        .map(|b| {
+            b.iter()
+                .map(|&c| if is_wide(c) { 20.0 } else { 10.0 })
+                .collect()
+        })
         .collect();
     let setting = Setting {
         align: Align::Justify,
@@ -51,7 +56,10 @@ fn lay_out_longest_section(c: &mut Criterion) {
         .zip(&advances)
         .map(|(b, a)| break_rows(b, a, 38.0 * 20.0, &setting).len())
         .sum();
-    eprintln!("longest section: {} blocks, {chars} chars, {rows} rows", blocks.len());
+    eprintln!(
+        "longest section: {} blocks, {chars} chars, {rows} rows",
+        blocks.len()
+    );
     c.bench_function("linebreak_longest_section_38_chars", |b| {
         b.iter(|| {
             for (block, adv) in blocks.iter().zip(&advances) {

@@ -107,10 +107,8 @@ impl SectionLayout {
                 let x0 = row.xs[rs - row.start];
                 let x1 = row.xs[re - row.start];
                 let centre = row.top + row.height * 0.5;
-                let rect = Rect::from_x_y_ranges(
-                    x0..=x1,
-                    centre - band * 0.5..=centre + band * 0.5,
-                );
+                let rect =
+                    Rect::from_x_y_ranges(x0..=x1, centre - band * 0.5..=centre + band * 0.5);
                 out.push(rect.translate(block.origin));
             }
         }

@@ -238,7 +238,10 @@ fn paint(
     for block in layout.blocks.iter().filter(|b| seen(&b.rect())) {
         for row in &block.rows {
             let at = block.origin + Vec2::new(0.0, row.top);
-            if !seen(&Rect::from_min_size(at.to_pos2(), Vec2::new(1.0, row.height))) {
+            if !seen(&Rect::from_min_size(
+                at.to_pos2(),
+                Vec2::new(1.0, row.height),
+            )) {
                 continue;
             }
             // Lay out again through egui's cache (a hash lookup): when the font atlas is
