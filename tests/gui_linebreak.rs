@@ -66,6 +66,7 @@ fn no_row_of_the_sample_starts_or_ends_with_forbidden_punctuation() {
             }
         }
     }
+    eprintln!("{checked} row breaks checked, {quotes_at_edges} beside a quote or full stop");
     // The sample is long: hundreds of breaks, some of them right beside quotes.
     assert!(checked > 500, "only {checked} row breaks were checked");
     assert!(quotes_at_edges > 10, "{quotes_at_edges}");
