@@ -37,14 +37,16 @@ impl SectionLayout {
             .iter()
             .filter(|b| b.start.is_some())
             .min_by(|a, b| {
-                let da = distance_y(a.rect(), pos.y);
-                let db = distance_y(b.rect(), pos.y);
+                let span = |r: Rect| (r.top(), r.bottom());
+                let da = distance_y(span(a.rect()), pos.y);
+                let db = distance_y(span(b.rect()), pos.y);
                 da.total_cmp(&db)
             })?;
         let y = pos.y - block.origin.y;
+        let span = |r: &LaidRow| (r.top, r.top + r.height);
         let row = block.rows.iter().min_by(|a, b| {
-            let da = distance_y(row_span(a), y);
-            let db = distance_y(row_span(b), y);
+            let da = distance_y(span(a), y);
+            let db = distance_y(span(b), y);
             da.total_cmp(&db)
         })?;
         Some((block, row))
@@ -142,15 +144,12 @@ fn nearest_edge(xs: &[f32], x: f32) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-fn row_span(row: &LaidRow) -> Rect {
-    Rect::from_x_y_ranges(0.0..=0.0, row.top..=row.top + row.height)
-}
-
-fn distance_y(rect: Rect, y: f32) -> f32 {
-    if y < rect.top() {
-        rect.top() - y
-    } else if y > rect.bottom() {
-        y - rect.bottom()
+/// How far `y` is from the span `(top, bottom)` (0 inside it).
+fn distance_y((top, bottom): (f32, f32), y: f32) -> f32 {
+    if y < top {
+        top - y
+    } else if y > bottom {
+        y - bottom
     } else {
         0.0
     }
