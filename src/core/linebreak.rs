@@ -56,6 +56,30 @@ pub struct Row {
 
 /// Rows of `chars` (each `advances[i]` wide) set in a column `width` wide.
 pub fn break_rows(chars: &[char], advances: &[f32], width: f32, setting: &Setting) -> Vec<Row> {
+    rows_of(chars, advances, width, setting, None::<fn() -> Vec<bool>>)
+}
+
+/// [`break_rows`] for a balanced headline whose rows should end between words:
+/// `word_starts` (`chars.len() + 1` answers: does a word begin before char i?) is asked
+/// only when the headline wraps. Among the measures that give as few rows, the narrowest
+/// whose breaks all fall between words wins; if none does, the narrowest.
+pub fn break_rows_between_words(
+    chars: &[char],
+    advances: &[f32],
+    width: f32,
+    setting: &Setting,
+    word_starts: impl FnOnce() -> Vec<bool>,
+) -> Vec<Row> {
+    rows_of(chars, advances, width, setting, Some(word_starts))
+}
+
+fn rows_of(
+    chars: &[char],
+    advances: &[f32],
+    width: f32,
+    setting: &Setting,
+    word_starts: Option<impl FnOnce() -> Vec<bool>>,
+) -> Vec<Row> {
     debug_assert_eq!(chars.len(), advances.len());
     if chars.is_empty() {
         return vec![Row {
@@ -67,7 +91,7 @@ pub fn break_rows(chars: &[char], advances: &[f32], width: f32, setting: &Settin
     let text = Text::new(chars, advances, setting);
     let mut ends = text.greedy_ends(width);
     if setting.balance && ends.len() > 1 {
-        ends = text.balanced_ends(width, ends);
+        ends = text.balanced_ends(width, ends, word_starts.map(|f| f()));
     }
     let mut start = 0;
     let rows = ends.len();
@@ -277,8 +301,14 @@ impl<'a> Text<'a> {
     }
 
     /// The narrowest measure that still gives as many rows as `greedy`, so the rows come
-    /// out of similar length and the last is not a lone char.
-    fn balanced_ends(&self, width: f32, greedy: Vec<usize>) -> Vec<usize> {
+    /// out of similar length and the last is not a lone char; with `words`, the narrowest
+    /// such measure whose rows all end between words, if there is one.
+    fn balanced_ends(
+        &self,
+        width: f32,
+        greedy: Vec<usize>,
+        words: Option<Vec<bool>>,
+    ) -> Vec<usize> {
         let rows = greedy.len();
         let (mut lo, mut hi) = (width / rows as f32 * 0.5, width);
         let mut best = greedy;
@@ -293,7 +323,59 @@ impl<'a> Text<'a> {
                 lo = mid;
             }
         }
-        best
+        words
+            .filter(|w| w.len() == self.chars.len() + 1)
+            .and_then(|w| self.balanced_between_words(width, rows, &w))
+            .unwrap_or(best)
+    }
+
+    /// `rows` rows that end only where a break is allowed and a word begins, with the
+    /// longest row as short as can be (a small dynamic programme: headlines are short).
+    fn balanced_between_words(
+        &self,
+        width: f32,
+        rows: usize,
+        words: &[bool],
+    ) -> Option<Vec<usize>> {
+        let n = self.chars.len();
+        let mut stops: Vec<usize> = (1..n)
+            .filter(|&i| words[i] && self.breaks[i] != Break::Never)
+            .collect();
+        stops.push(n);
+        // best[j][k]: (longest row, previous stop) for j + 1 rows ending at stops[k].
+        let mut best = vec![vec![None::<(f32, Option<usize>)>; stops.len()]; rows];
+        for (k, &end) in stops.iter().enumerate() {
+            let w = self.natural(0, end);
+            if w <= self.room(0, width) + 0.01 {
+                best[0][k] = Some((w, None));
+            }
+        }
+        for j in 1..rows {
+            for k in 0..stops.len() {
+                for p in 0..k {
+                    let Some((longest, _)) = best[j - 1][p] else {
+                        continue;
+                    };
+                    let w = self.natural(stops[p], stops[k]);
+                    if w > self.room(stops[p], width) + 0.01 {
+                        continue;
+                    }
+                    let candidate = longest.max(w);
+                    if best[j][k].is_none_or(|(b, _)| candidate < b) {
+                        best[j][k] = Some((candidate, Some(p)));
+                    }
+                }
+            }
+        }
+        let mut ends = vec![n];
+        let (mut j, mut k) = (rows - 1, stops.len() - 1);
+        best[j][k]?;
+        while let Some((_, Some(p))) = best[j][k] {
+            ends.push(stops[p]);
+            (j, k) = (j - 1, p);
+        }
+        ends.reverse();
+        (ends.len() == rows).then_some(ends)
     }
 
     /// Places the chars of row `[start, end)`.

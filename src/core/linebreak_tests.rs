@@ -197,6 +197,40 @@ fn balanced_headline_rows_are_of_similar_length_without_an_orphan() {
 }
 
 #[test]
+fn a_balanced_headline_breaks_between_words_when_a_measure_allows() {
+    let mut s = setting(Align::Centre);
+    s.balance = true;
+    let text = "奋勇争先在中国式现代化建设中闯出新路";
+    let chars: Vec<char> = text.chars().collect();
+    let adv = advances(&chars);
+    let rows = |r: Vec<Row>| -> Vec<String> {
+        r.iter()
+            .map(|r| chars[r.start..r.end].iter().collect())
+            .collect()
+    };
+    // Without words: 9 + 9, which cuts 现代化.
+    let plain = rows(break_rows(&chars, &adv, 16.0, &s));
+    assert_eq!(plain, ["奋勇争先在中国式现", "代化建设中闯出新路"]);
+    // With jieba's words: the narrowest measure that keeps two rows and cuts no word.
+    let words = crate::core::segment::word_starts(&chars);
+    assert!(words[8] && !words[9], "现代化 is one word");
+    let asked = std::cell::Cell::new(false);
+    let by_words = rows(break_rows_between_words(&chars, &adv, 16.0, &s, || {
+        asked.set(true);
+        words.clone()
+    }));
+    assert!(asked.get());
+    assert_eq!(by_words.len(), 2);
+    assert!(by_words[0].ends_with("中国式"), "{by_words:?}");
+    // A headline that fits does not ask for words (jieba is not loaded for it).
+    let short: Vec<char> = "生态文明".chars().collect();
+    let one = break_rows_between_words(&short, &advances(&short), 16.0, &s, || {
+        panic!("words asked for a headline that fits")
+    });
+    assert_eq!(one.len(), 1);
+}
+
+#[test]
 fn adjacent_marks_are_compressed_and_the_switch_turns_it_off() {
     let text = "他说：“好。”“走！”（见下）、完";
     let chars: Vec<char> = text.chars().collect();

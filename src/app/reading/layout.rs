@@ -236,7 +236,14 @@ fn lay_out_block(
     let setting = setting_of(kind, style, compress);
     let mut rows = Vec::new();
     let mut top = 0.0;
-    for row in linebreak::break_rows(chars, &advances, width, &setting) {
+    let broken = if setting.balance {
+        // Headlines end their rows between words (jieba's); asked only when one wraps.
+        let words = || crate::core::segment::word_starts(chars);
+        linebreak::break_rows_between_words(chars, &advances, width, &setting, words)
+    } else {
+        linebreak::break_rows(chars, &advances, width, &setting)
+    };
+    for row in broken {
         let (s, e) = (row.start, row.end);
         let job = row_job(&chars[s..e], &row.xs, &advances[s..e], style);
         rows.push(LaidRow {
