@@ -8,6 +8,7 @@ pub mod colors;
 pub mod corrections;
 pub mod keep_lines;
 pub mod layout;
+pub mod linebreak;
 pub mod model;
 pub mod outline;
 pub mod reflow;

@@ -77,6 +77,8 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     CycleTheme,
+    /// Adjacent punctuation in less room, or every mark in its full em (clreq 3.1.6).
+    TogglePunctuationCompression,
     /// Switch the window's language now and remember it.
     SetLanguage(crate::i18n::Lang),
 
@@ -247,6 +249,7 @@ impl Command {
                 | ZoomOut
                 | ZoomReset
                 | CycleTheme
+                | TogglePunctuationCompression
                 | EnterCaretMode
                 | Escape
                 | MoveCaret { .. }

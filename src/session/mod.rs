@@ -265,6 +265,9 @@ impl AppState {
             ZoomOut => self.prefs.zoom_out(),
             ZoomReset => self.prefs.zoom = 1.0,
             CycleTheme => self.prefs.theme = self.prefs.theme.next(),
+            TogglePunctuationCompression => {
+                self.prefs.compress_punctuation = !self.prefs.compress_punctuation
+            }
             SetLanguage(lang) => {
                 self.forced_language = None;
                 self.prefs.language = Some(lang);

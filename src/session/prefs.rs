@@ -55,6 +55,8 @@ pub const ZOOM_MAX: f32 = 2.5;
 const ZOOM_STEP: f32 = 1.1;
 /// The setting holding the reading size.
 const ZOOM_KEY: &str = "ui.zoom";
+/// The setting holding [`Prefs::compress_punctuation`].
+const COMPRESS_KEY: &str = "ui.compress_punctuation";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
@@ -69,6 +71,9 @@ pub struct Prefs {
     pub window_size: Option<(f32, f32)>,
     /// The language chosen in the menu; `None` follows the system locale.
     pub language: Option<crate::i18n::Lang>,
+    /// Two adjacent punctuation marks (`。”`, `）、`) take less than two ems, as clreq
+    /// describes; off sets every mark in its full em.
+    pub compress_punctuation: bool,
 }
 
 impl Default for Prefs {
@@ -82,6 +87,7 @@ impl Default for Prefs {
             annotations_width: 320.0,
             window_size: None,
             language: None,
+            compress_punctuation: true,
         }
     }
 }
@@ -120,6 +126,9 @@ impl Prefs {
         }
         if let Some(v) = get("ui.annotations_visible")? {
             p.annotations_visible = v == "true";
+        }
+        if let Some(v) = get(COMPRESS_KEY)? {
+            p.compress_punctuation = v != "false";
         }
         if let Some(code) = get("ui.language")? {
             p.language = crate::i18n::Lang::parse(&code);
@@ -168,6 +177,11 @@ impl Prefs {
             self.annotations_visible != saved.annotations_visible,
             "ui.annotations_visible",
             self.annotations_visible.to_string(),
+        )?;
+        put(
+            self.compress_punctuation != saved.compress_punctuation,
+            COMPRESS_KEY,
+            self.compress_punctuation.to_string(),
         )?;
         if let Some(lang) = self.language {
             put(
@@ -220,6 +234,7 @@ mod tests {
         p.outline_width = 300.0;
         p.window_size = Some((1200.0, 800.0));
         p.language = Some(crate::i18n::Lang::Zh);
+        p.compress_punctuation = false;
         p.save(&defaults, &mut store).unwrap();
         assert_eq!(Prefs::load(&store).unwrap(), p);
     }
