@@ -100,6 +100,7 @@ pub static MENUS: &[(&str, &[Option<Command>])] = &[
             Some(Command::ZoomReset),
             Some(Command::CycleTheme),
             Some(Command::CycleScript),
+            Some(Command::TogglePunctuationCompression),
         ],
     ),
     (
@@ -150,6 +151,14 @@ pub fn label_of(command: &Command, state: &AppState) -> String {
     }
 }
 
+/// Whether a menu entry that switches something is on (drawn selected).
+fn switched_on(command: &Command, state: &AppState) -> bool {
+    match command {
+        Command::TogglePunctuationCompression => state.prefs().compress_punctuation,
+        _ => false,
+    }
+}
+
 pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mut Vec<Command>) {
     let frame = egui::Frame::new()
         .fill(palette.panel)
@@ -172,7 +181,8 @@ pub fn bar_ui(ui: &mut egui::Ui, state: &AppState, palette: &Palette, queue: &mu
                                     let button = Button::new(label_of(command, state))
                                         .shortcut_text(
                                             RichText::new(keys_for(command)).color(palette.muted),
-                                        );
+                                        )
+                                        .selected(switched_on(command, state));
                                     if ui.add(button).clicked() {
                                         queue.push(command.clone());
                                     }

@@ -77,6 +77,50 @@ pub fn is_opener(c: char) -> bool {
     )
 }
 
+/// Marks that may not begin a line, by the strict rules of Chinese typesetting (W3C
+/// clreq 3.1.7): closing quotes and brackets, pause and stop marks, the dash and the
+/// ellipsis (they belong to what they follow), and signs that belong to a number before
+/// them. The ASCII quotes are left out: they open and close alike, so their side is unknown.
+pub fn forbids_line_start(c: char) -> bool {
+    (is_closer(c) && !matches!(c, '"' | '\'')) || NO_LINE_START.contains(c)
+}
+
+/// [`forbids_line_start`] beyond the closers: stops and pauses (full and half width), the
+/// ellipsis, dash and middle dots, the brackets `is_closer` does not list, iteration marks,
+/// and signs that follow a number.
+const NO_LINE_START: &str = "。，、；：？！,.;:?!…‥—·・〕〉〗〙〛｝］]}〞〟々〻%％‰℃°";
+
+/// Marks that may not end a line (clreq 3.1.7): opening quotes and brackets, which belong
+/// to what comes after them. The ASCII quotes are left out, as in [`forbids_line_start`].
+pub fn forbids_line_end(c: char) -> bool {
+    (is_opener(c) && !matches!(c, '"' | '\'')) || "〔〈〖〘〚｛［[{〝".contains(c)
+}
+
+/// Which half of its em a full-width punctuation mark leaves blank in a Simplified
+/// Chinese face: the blank half is what punctuation compression takes away (clreq 3.1.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlankHalf {
+    /// Opening brackets and quotes sit in the right half of their em.
+    Left,
+    /// Closing brackets and quotes, and the pause and stop marks 。，、；： sit in the left.
+    Right,
+}
+
+/// The blank half of a full-width mark, if it has one that may be compressed. `？！` are
+/// left alone: they are set full width even beside other marks.
+pub fn blank_half(c: char) -> Option<BlankHalf> {
+    if c.is_ascii() {
+        return None;
+    }
+    if forbids_line_end(c) {
+        Some(BlankHalf::Left)
+    } else if is_closer(c) || "。，、；：〕〉〗〙〛｝］".contains(c) {
+        Some(BlankHalf::Right)
+    } else {
+        None
+    }
+}
+
 /// Marks that end a sentence: 。！？… and ASCII . ! ? (a `.` only where a caller has
 /// ruled out a number or an abbreviation). Not `；`: see the module doc.
 pub fn is_sentence_end(c: char) -> bool {
@@ -170,6 +214,26 @@ mod tests {
         assert!(ends_mid_sentence("生态安全屏障方面，到6月29日，"));
         assert!(!ends_sentence("是的；"), "；: see the module doc");
         assert!(ends_mid_sentence("是的；"));
+    }
+
+    #[test]
+    fn clreq_line_start_and_end_classes() {
+        for c in "。，、；：？！）」』》〉”’…—%".chars() {
+            assert!(forbids_line_start(c), "{c} may not start a line");
+            assert!(!forbids_line_end(c), "{c} may end a line");
+        }
+        for c in "（「『《〈“‘【".chars() {
+            assert!(forbids_line_end(c), "{c} may not end a line");
+            assert!(!forbids_line_start(c), "{c} may start a line");
+            assert_eq!(blank_half(c), Some(BlankHalf::Left));
+        }
+        for c in "中a1\"'".chars() {
+            assert!(!forbids_line_start(c) && !forbids_line_end(c), "{c}");
+        }
+        assert_eq!(blank_half('。'), Some(BlankHalf::Right));
+        assert_eq!(blank_half('”'), Some(BlankHalf::Right));
+        assert_eq!(blank_half('？'), None);
+        assert_eq!(blank_half(')'), None, "half-width marks have no blank half");
     }
 
     #[test]

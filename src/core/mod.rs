@@ -9,6 +9,7 @@ pub mod corrections;
 pub mod dictionary;
 pub mod keep_lines;
 pub mod layout;
+pub mod linebreak;
 pub mod model;
 pub mod outline;
 pub mod reflow;

@@ -66,6 +66,20 @@ pub fn prev_word_boundary(text: &str, pos: usize) -> usize {
     pos
 }
 
+/// Where each word (as [`word_at`] cuts them) begins: `chars.len() + 1` answers, true at
+/// both ends. For breaking a headline between words rather than inside one.
+pub fn word_starts(chars: &[char]) -> Vec<bool> {
+    let mut starts = vec![false; chars.len() + 1];
+    starts[0] = true;
+    let mut i = 0;
+    while i < chars.len() {
+        let end = unit_at(chars, i).1.max(i + 1);
+        starts[end] = true;
+        i = end;
+    }
+    starts
+}
+
 /// The line containing `pos`, without its newline. A position on a newline belongs to the
 /// line that newline ends.
 pub fn line_at(text: &str, pos: usize) -> (usize, usize) {

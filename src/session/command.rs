@@ -79,6 +79,8 @@ pub enum Command {
     CycleTheme,
     /// Show the text as stored, in traditional or in simplified characters (display only).
     CycleScript,
+    /// Adjacent punctuation in less room, or every mark in its full em (clreq 3.1.6).
+    TogglePunctuationCompression,
     /// Switch the window's language now and remember it.
     SetLanguage(crate::i18n::Lang),
 
@@ -265,6 +267,7 @@ impl Command {
                 | LookUpAtCaret
                 | ResolveLookup
                 | CloseLookup
+                | TogglePunctuationCompression
                 | EnterCaretMode
                 | Escape
                 | MoveCaret { .. }

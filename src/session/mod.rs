@@ -274,6 +274,9 @@ impl AppState {
             LookUpAtCaret => self.look_up_at_caret(),
             ResolveLookup => self.resolve_lookup(),
             CloseLookup => self.close_lookup(),
+            TogglePunctuationCompression => {
+                self.prefs.compress_punctuation = !self.prefs.compress_punctuation
+            }
             SetLanguage(lang) => {
                 self.forced_language = None;
                 self.prefs.language = Some(lang);

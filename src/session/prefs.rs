@@ -58,6 +58,8 @@ const ZOOM_STEP: f32 = 1.1;
 const ZOOM_KEY: &str = "ui.zoom";
 /// The setting holding the script the reading view shows.
 const SCRIPT_KEY: &str = "ui.script";
+/// The setting holding [`Prefs::compress_punctuation`].
+const COMPRESS_KEY: &str = "ui.compress_punctuation";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
@@ -74,6 +76,9 @@ pub struct Prefs {
     pub language: Option<crate::i18n::Lang>,
     /// Traditional or simplified characters in the reading view (display only).
     pub script: DisplayScript,
+    /// Two adjacent punctuation marks (`。”`, `）、`) take less than two ems, as clreq
+    /// describes; off sets every mark in its full em.
+    pub compress_punctuation: bool,
 }
 
 impl Default for Prefs {
@@ -88,6 +93,7 @@ impl Default for Prefs {
             window_size: None,
             language: None,
             script: DisplayScript::AsStored,
+            compress_punctuation: true,
         }
     }
 }
@@ -129,6 +135,9 @@ impl Prefs {
         }
         if let Some(s) = get(SCRIPT_KEY)?.as_deref().and_then(DisplayScript::parse) {
             p.script = s;
+        }
+        if let Some(v) = get(COMPRESS_KEY)? {
+            p.compress_punctuation = v != "false";
         }
         if let Some(code) = get("ui.language")? {
             p.language = crate::i18n::Lang::parse(&code);
@@ -183,6 +192,11 @@ impl Prefs {
             SCRIPT_KEY,
             self.script.name().into(),
         )?;
+        put(
+            self.compress_punctuation != saved.compress_punctuation,
+            COMPRESS_KEY,
+            self.compress_punctuation.to_string(),
+        )?;
         if let Some(lang) = self.language {
             put(
                 self.language != saved.language,
@@ -235,6 +249,7 @@ mod tests {
         p.window_size = Some((1200.0, 800.0));
         p.language = Some(crate::i18n::Lang::Zh);
         p.script = DisplayScript::Traditional;
+        p.compress_punctuation = false;
         p.save(&defaults, &mut store).unwrap();
         assert_eq!(Prefs::load(&store).unwrap(), p);
     }

@@ -119,6 +119,9 @@ fn reopening_returns_to_the_section_and_scroll() {
         state.apply(Command::ScrollDown);
         state.apply(Command::ZoomIn);
         state.apply(Command::CycleTheme);
+        assert!(state.prefs.compress_punctuation, "on by default");
+        state.apply(Command::TogglePunctuationCompression);
+        assert!(!state.prefs.compress_punctuation);
         assert_eq!(state.apply(Command::Quit), vec![Effect::Quit]);
         (
             position(&state),

@@ -4,6 +4,8 @@
 //!   scroll_2000_highlights      — the same with 2,000 overlapping highlights in it
 //!   scroll_2000_highlights_panel_open — and the annotation panel listing all 2,000
 //!   reselect_2000_highlights    — a frame whose selection changed, so marks are recomputed
+//!   relayout_longest_section    — a frame that lays the section out again (the clreq line
+//!                                 breaker, one galley per row): compression switched each frame
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use egui::{Event, Key, Modifiers, RawInput};
@@ -125,6 +127,13 @@ fn frames(c: &mut Criterion) {
     );
     c.bench_function("scroll_longest_section", |b| {
         b.iter(|| plain.scroll_frame())
+    });
+
+    c.bench_function("relayout_longest_section", |b| {
+        b.iter(|| {
+            plain.app.state.apply(Command::TogglePunctuationCompression);
+            plain.frame(vec![]);
+        })
     });
 
     let mut app = app_on_longest_section();

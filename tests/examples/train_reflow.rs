@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release --example train_reflow            # train, write the model, score train
 //! cargo run --release --example train_reflow -- --check # score the shipped model, write nothing
+//! cargo run --release --example train_reflow -- --check --split fresh  # and score a held-out split
 //! ```
 //!
 //! Training reads only `tests/fixtures/pages/train/`, `tests/fixtures/reflow/`, the bundled
@@ -51,9 +52,18 @@ fn main() {
         model
     };
     report(&pages, &model);
-    if std::env::args().any(|a| a == "--holdout") {
-        // Aggregate numbers only: the holdout measures, it does not tune.
-        let holdout = load_split("holdout");
+    let args: Vec<String> = std::env::args().collect();
+    let scored = if args.iter().any(|a| a == "--holdout") {
+        Some("holdout")
+    } else {
+        args.iter()
+            .position(|a| a == "--split")
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str)
+    };
+    if let Some(split) = scored {
+        // Aggregate numbers only: the holdout (and the fresh split) measure, they do not tune.
+        let holdout = load_split(split);
         let data: Vec<_> = holdout
             .iter()
             .map(label_page)

@@ -5,8 +5,9 @@
   (or tests/fixtures/seed-outline.json, the same file in the repo).
 - rmrb_1946_p1.json, rmrb_1946_p2.json: the 1946 人民日报 pages (public domain) from
   ../shared/corpus/, with the deck roles below.
-- originals_train.json, originals_holdout.json: from originals_*.txt (our own articles,
-  written in a small line format, see parse_originals()).
+- originals_train.json, originals_holdout.json, originals_extra.json,
+  originals_fresh.json: from originals_*.txt (our own articles, written in a small line
+  format, see parse_originals()). originals_fresh: written 2026-11-30, scored only.
 """
 import json
 import os
@@ -140,7 +141,8 @@ def main():
         seed()
         corpus("p1", "rmrb_1946-05-16_p1_fangj-rmrb.txt")
         corpus("p2", "rmrb_1946-05-16_p2_fangj-rmrb.txt")
-    for name in ("originals_train", "originals_holdout", "originals_extra", "rmrb1946_extra"):
+    for name in ("originals_train", "originals_holdout", "originals_extra", "originals_fresh",
+                 "rmrb1946_extra"):
         p = os.path.join(MAT, name + ".txt")
         if os.path.exists(p):
             arts = parse_originals(p)

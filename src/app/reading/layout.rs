@@ -1,15 +1,20 @@
 //! Laying out one section as a column of text blocks (title, byline, heading,
-//! paragraphs, end matter), and mapping between char offsets and positions in it.
+//! paragraphs, end matter). The rows are broken by `core::linebreak` (clreq's rules,
+//! balanced headlines, punctuation compression), not by egui: each row is its own galley
+//! whose chars sit where the breaker put them. Mapping between char offsets and positions
+//! is in `mapping.rs`.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, Galley, Pos2, Rect, Vec2};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Galley, Rect, Vec2};
 
 use crate::app::fonts;
+use crate::core::linebreak::{self, Setting};
 use crate::core::outline::Located;
 use crate::core::script::DisplayScript;
-use crate::session::{Reader, RowGeometry};
+use crate::session::Reader;
 
 /// Reading text size at zoom 1, in points.
 pub const BASE_SIZE: f32 = 20.0;
@@ -33,25 +38,42 @@ pub enum BlockKind {
     EndMatter,
 }
 
+/// One row of a block: which chars, where each is drawn, and the galley that draws them.
+#[derive(Debug, Clone)]
+pub struct LaidRow {
+    /// Chars `[start, end)` of the block.
+    pub start: usize,
+    pub end: usize,
+    /// Left edge of each char and the right edge of the last (`end - start + 1` values),
+    /// relative to the block's origin.
+    pub xs: Vec<f32>,
+    /// Top of the row relative to the block's origin.
+    pub top: f32,
+    pub height: f32,
+    /// Laid out without wrapping, its glyphs at the `xs`; drawn at the block's origin
+    /// moved down by `top`.
+    pub galley: Arc<Galley>,
+}
+
 /// One block of the section and where it sits in the column.
 #[derive(Debug, Clone)]
 pub struct LaidBlock {
     /// Offset of the block's first char in the reading text (`None` for `Continued`).
     pub start: Option<usize>,
     pub chars: usize,
-    /// Invisible chars laid out before the text (the first-line indent), not in the reading text.
-    pub prefix: usize,
-    pub galley: Arc<Galley>,
-    /// Top-left of the galley relative to the column's top-left.
+    pub rows: Vec<LaidRow>,
+    /// Top-left of the block relative to the column's top-left.
     pub origin: Vec2,
+    /// The block's box relative to its origin.
+    bounds: Rect,
 }
 
 impl LaidBlock {
     pub fn rect(&self) -> Rect {
-        self.galley.rect.translate(self.origin)
+        self.bounds.translate(self.origin)
     }
 
-    fn range(&self) -> Option<(usize, usize)> {
+    pub(super) fn range(&self) -> Option<(usize, usize)> {
         self.start.map(|s| (s, s + self.chars))
     }
 }
@@ -141,7 +163,10 @@ pub struct Ink {
     pub muted: Color32,
 }
 
-/// Lay out the section for a column `width` points wide, text at `size` points.
+/// Lay out the section for a column `width` points wide, text at `size` points, with
+/// adjacent punctuation compressed or not, in the script chosen for display.
+// Each argument is one thing the layout depends on (the cache key's fields).
+#[allow(clippy::too_many_arguments)]
 pub fn lay_out(
     fonts_view: &mut egui::epaint::text::FontsView<'_>,
     reader: &Reader,
@@ -150,6 +175,7 @@ pub fn lay_out(
     ink: Ink,
     lang: crate::i18n::Lang,
     script: DisplayScript,
+    compress: bool,
 ) -> SectionLayout {
     let mut blocks = Vec::new();
     let mut y = size * 0.8;
@@ -157,26 +183,12 @@ pub fn lay_out(
     for (kind, start, text) in blocks_of(reader, lang, script) {
         let style = BlockStyle::of(kind, size, ink);
         y += style.space_before(kind, previous);
-        let chars = text.chars().count();
-        let paragraph = kind == BlockKind::Paragraph;
-        let job = job_for(text, &style, width, paragraph);
-        let galley = fonts_view.layout_job(job);
-        // Centred and right-aligned galleys are laid out around x = 0 and ending at x = 0.
-        let x = match style.align {
-            Align::Min => 0.0,
-            Align::Center => width * 0.5,
-            Align::Max => width,
-        };
-        let origin = Vec2::new(x, y);
-        y += galley.rect.height() + style.space_after;
-        let prefix = if paragraph { INDENT.chars().count() } else { 0 };
-        blocks.push(LaidBlock {
-            start,
-            chars,
-            prefix,
-            galley,
-            origin,
-        });
+        let chars: Vec<char> = text.chars().collect();
+        let mut block = lay_out_block(fonts_view, &chars, &style, kind, width, compress);
+        block.start = start;
+        block.origin = Vec2::new(0.0, y);
+        y += block.bounds.height() + style.space_after;
+        blocks.push(block);
         previous = Some(kind);
     }
     SectionLayout {
@@ -184,6 +196,128 @@ pub fn lay_out(
         height: y + size * 3.0,
         font_size: size,
     }
+}
+
+/// How the breaker sets each kind of block: paragraphs justified and indented two ems,
+/// as Chinese is printed; titles and headings balanced.
+fn setting_of(kind: BlockKind, style: &BlockStyle, compress: bool) -> Setting {
+    let align = match (kind, style.align) {
+        (BlockKind::Paragraph, _) => linebreak::Align::Justify,
+        (_, Align::Center) => linebreak::Align::Centre,
+        (_, Align::Max) => linebreak::Align::End,
+        _ => linebreak::Align::Start,
+    };
+    Setting {
+        align,
+        balance: matches!(
+            kind,
+            BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading
+        ),
+        first_indent: if kind == BlockKind::Paragraph {
+            style.size * 2.0
+        } else {
+            0.0
+        },
+        compress,
+        em: style.size,
+    }
+}
+
+fn lay_out_block(
+    fonts_view: &mut egui::epaint::text::FontsView<'_>,
+    chars: &[char],
+    style: &BlockStyle,
+    kind: BlockKind,
+    width: f32,
+    compress: bool,
+) -> LaidBlock {
+    let font = fonts::reading(style.size);
+    // A section repeats few distinct chars: measure each once.
+    let mut measured: HashMap<char, f32> = HashMap::new();
+    let advances: Vec<f32> = chars
+        .iter()
+        .map(|&c| {
+            *measured
+                .entry(c)
+                .or_insert_with(|| advance_of(fonts_view, &font, c))
+        })
+        .collect();
+    let setting = setting_of(kind, style, compress);
+    let mut rows = Vec::new();
+    let mut top = 0.0;
+    let broken = if setting.balance {
+        // Headlines end their rows between words (jieba's); asked only when one wraps.
+        let words = || crate::core::segment::word_starts(chars);
+        linebreak::break_rows_between_words(chars, &advances, width, &setting, words)
+    } else {
+        linebreak::break_rows(chars, &advances, width, &setting)
+    };
+    for row in broken {
+        let (s, e) = (row.start, row.end);
+        let job = row_job(&chars[s..e], &row.xs, &advances[s..e], style);
+        rows.push(LaidRow {
+            start: s,
+            end: e,
+            xs: row.xs,
+            top,
+            height: style.line_height,
+            galley: fonts_view.layout_job(job),
+        });
+        top += style.line_height;
+    }
+    // Rows of paragraphs and left-aligned blocks start at the column's edge (the indent
+    // is inside the first row); centred and right-aligned ones where their text starts.
+    let left = match style.align {
+        Align::Min => 0.0,
+        _ => rows.iter().map(|r| r.xs[0]).fold(width, f32::min),
+    };
+    let right = rows
+        .iter()
+        .map(|r| r.xs.last().copied().unwrap_or(0.0))
+        .fold(left, f32::max);
+    LaidBlock {
+        start: None,
+        chars: chars.len(),
+        rows,
+        origin: Vec2::ZERO,
+        bounds: Rect::from_x_y_ranges(left..=right, 0.0..=top),
+    }
+}
+
+/// The advance of `c`: line feeds and other controls take no room.
+fn advance_of(fonts_view: &mut egui::epaint::text::FontsView<'_>, font: &FontId, c: char) -> f32 {
+    if c.is_control() {
+        0.0
+    } else {
+        fonts_view.glyph_width(font, c)
+    }
+}
+
+/// One row as a galley: each char's section starts with the space that puts it at its x
+/// (egui adds a section's leading space before its first glyph; chars with no extra
+/// space before them join the previous section).
+fn row_job(chars: &[char], xs: &[f32], advances: &[f32], style: &BlockStyle) -> LayoutJob {
+    let format = TextFormat {
+        font_id: fonts::reading(style.size),
+        color: style.color,
+        line_height: Some(style.line_height),
+        valign: Align::Center,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut pen = 0.0;
+    let mut utf8 = [0u8; 4];
+    for (i, &c) in chars.iter().enumerate() {
+        // A line feed would start a new row inside the galley: drawn as a space.
+        let shown = if c.is_control() { ' ' } else { c };
+        let lead = xs[i] - pen;
+        let lead = if lead.abs() < 0.01 { 0.0 } else { lead };
+        job.append(shown.encode_utf8(&mut utf8), lead, format.clone());
+        pen = xs[i] + advances[i];
+    }
+    job.wrap.max_width = f32::INFINITY;
+    job.halign = Align::LEFT;
+    job
 }
 
 struct BlockStyle {
@@ -244,160 +378,5 @@ impl BlockStyle {
             (BlockKind::EndMatter, _) => self.size * 0.6,
             _ => 0.0,
         }
-    }
-}
-
-/// The first-line indent of a paragraph: two full-width chars drawn invisibly. (egui's
-/// justification drops leading space, and Chinese is printed justified and indented.)
-const INDENT: &str = "\u{56FD}\u{56FD}";
-
-/// Paragraphs are justified, as Chinese is printed: every full row ends flush.
-fn job_for(text: String, style: &BlockStyle, width: f32, paragraph: bool) -> LayoutJob {
-    let format = TextFormat {
-        font_id: fonts::reading(style.size),
-        color: style.color,
-        line_height: Some(style.line_height),
-        valign: Align::Center,
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    if paragraph {
-        job.append(
-            INDENT,
-            0.0,
-            TextFormat {
-                color: Color32::TRANSPARENT,
-                ..format.clone()
-            },
-        );
-    }
-    job.append(&text, 0.0, format);
-    job.wrap.max_width = width;
-    job.halign = style.align;
-    job.justify = paragraph;
-    job
-}
-
-impl SectionLayout {
-    /// The caret position nearest to `pos` (column coordinates), if any block holds text there.
-    pub fn offset_at(&self, pos: Pos2) -> Option<usize> {
-        let candidates = self.blocks.iter().filter(|b| b.start.is_some());
-        // The block under the pointer, else the nearest one vertically.
-        let block = candidates.min_by(|a, b| {
-            let da = distance_y(a.rect(), pos.y);
-            let db = distance_y(b.rect(), pos.y);
-            da.total_cmp(&db)
-        })?;
-        let local = pos - block.origin;
-        let cursor = block.galley.cursor_from_pos(local.to_vec2());
-        Some(block.start? + cursor.index.0.saturating_sub(block.prefix).min(block.chars))
-    }
-
-    /// The char under `pos` (column coordinates), unlike `offset_at` which gives the
-    /// nearest gap between chars: double-clicking the right half of a char picks that char.
-    pub fn char_under(&self, pos: Pos2) -> Option<usize> {
-        let caret = self.offset_at(pos)?;
-        let block = self.block_holding(caret)?;
-        let start = block.start?;
-        let left_of_caret = self.caret_rect(caret).is_some_and(|r| pos.x < r.left());
-        let last = start + block.chars.saturating_sub(1);
-        Some(if left_of_caret && caret > start {
-            caret - 1
-        } else {
-            caret.min(last)
-        })
-    }
-
-    /// The rectangle of a caret before char `offset` (column coordinates).
-    pub fn caret_rect(&self, offset: usize) -> Option<Rect> {
-        let block = self.block_holding(offset)?;
-        let local = offset - block.start? + block.prefix;
-        Some(
-            block
-                .galley
-                .pos_from_cursor(CCursor::new(local))
-                .translate(block.origin),
-        )
-    }
-
-    fn block_holding(&self, offset: usize) -> Option<&LaidBlock> {
-        self.blocks
-            .iter()
-            .find(|b| b.range().is_some_and(|(s, e)| offset >= s && offset <= e))
-    }
-
-    /// Rectangles covering chars `[start, end)`: one per row, `band` points tall, centred
-    /// on the row (highlights sit behind the letters, not the whole line box).
-    pub fn range_rects(&self, start: usize, end: usize, band: f32, out: &mut Vec<Rect>) {
-        for block in &self.blocks {
-            let Some((bs, be)) = block.range() else {
-                continue;
-            };
-            if end <= bs || start >= be {
-                continue;
-            }
-            // Galley indices: past the invisible indent.
-            let (ls, le) = (
-                start.max(bs) - bs + block.prefix,
-                end.min(be) - bs + block.prefix,
-            );
-            let mut row_start = 0;
-            for row in &block.galley.rows {
-                let n = row.glyphs.len();
-                let (rs, re) = (ls.max(row_start), le.min(row_start + n));
-                if rs < re {
-                    let x0 = row.glyphs[rs - row_start].pos.x;
-                    let x1 = row.glyphs[re - 1 - row_start].max_x();
-                    let centre = row.pos.y + row.size.y * 0.5;
-                    let rect = Rect::from_x_y_ranges(
-                        row.pos.x + x0..=row.pos.x + x1,
-                        centre - band * 0.5..=centre + band * 0.5,
-                    );
-                    out.push(rect.translate(block.origin));
-                }
-                row_start += n + usize::from(row.ends_with_newline);
-                if row_start >= le {
-                    break;
-                }
-            }
-        }
-    }
-
-    /// Every row of selectable text, for caret moves by row and for paging.
-    pub fn row_geometry(&self) -> Vec<RowGeometry> {
-        let mut rows = Vec::new();
-        for block in &self.blocks {
-            let Some(start) = block.start else { continue };
-            // Galley index of the row's first glyph; the indent's glyphs are skipped.
-            let mut g = 0;
-            for row in &block.galley.rows {
-                let n = row.glyphs.len();
-                let skip = block.prefix.saturating_sub(g).min(n);
-                let x = block.origin.x + row.pos.x;
-                let mut xs: Vec<f32> = row.glyphs[skip..].iter().map(|g| x + g.pos.x).collect();
-                xs.push(x + row.glyphs.last().map_or(0.0, |g| g.max_x()));
-                let top = block.origin.y + row.pos.y;
-                let first = start + (g + skip) - block.prefix;
-                rows.push(RowGeometry {
-                    start: first,
-                    end: first + n - skip,
-                    top,
-                    bottom: top + row.size.y,
-                    xs,
-                });
-                g += n + usize::from(row.ends_with_newline);
-            }
-        }
-        rows
-    }
-}
-
-fn distance_y(rect: Rect, y: f32) -> f32 {
-    if y < rect.top() {
-        rect.top() - y
-    } else if y > rect.bottom() {
-        y - rect.bottom()
-    } else {
-        0.0
     }
 }

@@ -3,6 +3,7 @@
 //! while scrolling only paints.
 
 pub mod layout;
+mod mapping;
 mod marks;
 #[cfg(test)]
 mod script_view_tests;
@@ -28,6 +29,8 @@ struct LayoutKey {
     /// The "continued from page N" line is in the window's language.
     lang: crate::i18n::Lang,
     script: crate::core::script::DisplayScript,
+    /// Adjacent punctuation set in less room (the View menu's switch).
+    compress: bool,
 }
 
 #[derive(Default)]
@@ -52,12 +55,7 @@ impl ReadingView {
     /// coordinates), for pointing at text (tests, tooltips).
     pub fn char_rect(&self, offset: usize) -> Option<Rect> {
         let (_, layout) = self.layout.as_ref()?;
-        let start = layout.caret_rect(offset)?;
-        let end = layout
-            .caret_rect(offset + 1)
-            .filter(|e| (e.center().y - start.center().y).abs() < 1.0);
-        let right = end.map_or(start.left() + layout.font_size, |e| e.left());
-        let rect = Rect::from_x_y_ranges(start.left()..=right, start.y_range());
+        let rect = layout.char_rect(offset)?;
         Some(rect.translate(self.column_origin?.to_vec2()))
     }
 
@@ -89,6 +87,7 @@ impl ReadingView {
             theme: state.prefs().theme,
             lang: state.language(),
             script: state.prefs().script,
+            compress: state.prefs().compress_punctuation,
         };
         self.ensure_layout(ui, doc, key, palette);
         let (_, layout) = self.layout.as_ref().expect("layout was just ensured");
@@ -195,15 +194,9 @@ impl ReadingView {
             muted: palette.muted,
         };
         let laid = ui.fonts_mut(|f| {
-            layout::lay_out(
-                f,
-                &doc.reader,
-                key.width,
-                key.size,
-                ink,
-                key.lang,
-                key.script,
-            )
+            let (width, size) = (key.width, key.size);
+            let (lang, script, compress) = (key.lang, key.script, key.compress);
+            layout::lay_out(f, &doc.reader, width, size, ink, lang, script, compress)
         });
         self.layout = Some((key, laid));
         self.generation += 1;
@@ -255,10 +248,19 @@ fn paint(
         painter.extend(dots);
     }
     for block in layout.blocks.iter().filter(|b| seen(&b.rect())) {
-        // Lay out again through egui's cache (a hash lookup): when the font atlas is rebuilt,
-        // old galleys point at glyphs that are gone, while their geometry stays valid.
-        let galley = ui.fonts_mut(|f| f.layout_job((*block.galley.job).clone()));
-        painter.galley(column + block.origin, galley, palette.ink);
+        for row in &block.rows {
+            let at = block.origin + Vec2::new(0.0, row.top);
+            if !seen(&Rect::from_min_size(
+                at.to_pos2(),
+                Vec2::new(1.0, row.height),
+            )) {
+                continue;
+            }
+            // Lay out again through egui's cache (a hash lookup): when the font atlas is
+            // rebuilt, old galleys point at glyphs that are gone, while their geometry stays.
+            let galley = ui.fonts_mut(|f| f.layout_job((*row.galley.job).clone()));
+            painter.galley(column + at, galley, palette.ink);
+        }
     }
     for r in marks.uncertain.iter().filter(|r| seen(r)) {
         // A dotted rule left of the block, in the muted ink: noticed when looked for.

@@ -8,6 +8,7 @@
 
 use super::closing::{end_matter, titles_below};
 use super::roles::Role;
+use crate::core::charclass::{ends_mid_sentence, is_closer, is_sentence_end, is_wide};
 use crate::core::model::{Article, Section};
 use crate::core::reflow::markers::{is_end_matter, leading_marker, Direction};
 use crate::core::reflow::paragraphs::join_lines;
@@ -36,6 +37,8 @@ struct Builder {
     last: Option<(Role, usize, f32)>,
     /// The previous body line stopped short of its column's edge.
     last_short: bool,
+    /// How far (half ems) the last body line stopped short of its column's edge.
+    last_short_by: u8,
     /// The title line just placed (baseline, size, block), while more of it may follow.
     title_line: Option<(f32, f32, usize)>,
     /// Baseline and size of the title's first row: letter-spaced pieces of it may arrive
@@ -111,7 +114,9 @@ impl Builder {
                 role: Role::Body {
                     indented: false,
                     full: true,
+                    short_by: 0,
                     spaced: false,
+                    space_before: false,
                 },
                 ..*l
             };
@@ -279,6 +284,10 @@ impl Builder {
                     self.body_line(l.text, true);
                 }
             }
+            Role::Credit => {
+                self.flush();
+                self.article().end_matter.push(l.text.to_string());
+            }
             Role::Marker => {
                 self.flush();
                 let article = self.article();
@@ -315,9 +324,22 @@ impl Builder {
             Role::Body {
                 indented,
                 full,
+                short_by,
                 spaced,
+                space_before,
             } => {
-                let starts = indented || self.last_short || self.open_is_heading;
+                // The line before stopped short only because this line's first unit (a
+                // character and the closing marks that may not start a line, or a run of
+                // figures) did not fit in the room left: a forced break, not a paragraph's
+                // end (columns set ragged right show it).
+                let forced = leading_unit_half_ems(l.text) > self.last_short_by;
+                let starts = indented || (self.last_short && !forced) || self.open_is_heading;
+                if space_before && !starts {
+                    // Restored at the end of the line before, like `spaced`.
+                    if let Some(last) = self.open.last_mut().filter(|t| !t.ends_with(' ')) {
+                        last.push(' ');
+                    }
+                }
                 if spaced {
                     // Kept at the line's end, so joining the next line restores it.
                     self.body_line(&format!("{} ", l.text), starts);
@@ -329,7 +351,15 @@ impl Builder {
                 if starts && !indented && self.last_short {
                     self.open_uncertain = true;
                 }
-                self.last_short = !full;
+                // A line that stops short in the middle of a sentence (after a comma, or
+                // before a run of figures or a Latin word that did not fit, in a column set
+                // ragged) does not end its paragraph. (One ending in a Chinese character
+                // may: an inscription, a signature.)
+                let text = l.text.trim_end();
+                let mid_sentence =
+                    ends_mid_sentence(text) || text.ends_with(|c: char| c.is_ascii_alphanumeric());
+                self.last_short = !full && !mid_sentence;
+                self.last_short_by = short_by;
             }
         }
         if !matches!(l.role, Role::Body { .. }) {
@@ -371,6 +401,36 @@ impl Builder {
         }
         articles
     }
+}
+
+/// Width in half ems of what may not be parted at the start of a line: its first
+/// character with the closing marks after it (`问。`, `了！”`), or a run of figures or a
+/// Latin word.
+fn leading_unit_half_ems(text: &str) -> u8 {
+    let half_ems = |c: char| if is_wide(c) { 2 } else { 1 };
+    let mut chars = text.trim_start().chars().peekable();
+    let Some(first) = chars.next() else {
+        return 0;
+    };
+    let mut width = half_ems(first);
+    if first.is_ascii_alphanumeric() {
+        while let Some(&c) = chars.peek() {
+            if !(c.is_ascii_alphanumeric() || ".%".contains(c)) {
+                break;
+            }
+            width += 1;
+            chars.next();
+        }
+    }
+    let no_line_start = |c: char| is_closer(c) || is_sentence_end(c) || "，、；：".contains(c);
+    while let Some(&c) = chars.peek() {
+        if !no_line_start(c) {
+            break;
+        }
+        width += half_ems(c);
+        chars.next();
+    }
+    width.min(254)
 }
 
 /// A heavy line after a heading line of its size, with nothing between, is more of that

@@ -59,7 +59,9 @@ pub fn local_body_sizes(blocks: &[Vec<usize>], lines: &[TextLine], page: f32) ->
                 let one_size = block
                     .iter()
                     .all(|&i| (lines[i].size - size).abs() <= 0.03 * size);
-                let weak = justified(block, lines, size) && one_size && !deck(block, size);
+                let spread = one_line_across_columns(blocks, lines, b);
+                let weak =
+                    (justified(block, lines, size) || spread) && one_size && !deck(block, size);
                 // Larger than the body text on both sides: a title; the last lines of a
                 // column next to an article set smaller are not.
                 let larger = |body: Option<f32>| body.is_none_or(|body| size >= 1.25 * body);
@@ -102,6 +104,29 @@ fn tail_of_previous(
         .iter()
         .all(|&i| styled_like(&lines[i]))
         .then_some(size)
+}
+
+/// A one-line block next (in reading order) to another one-line block on the same
+/// baseline, in the same face and size, both several ems wide: a short article set one
+/// line per column across the page. (Titles side by side stand alone too, but they are
+/// larger than the body text on both sides, which the caller checks.)
+fn one_line_across_columns(blocks: &[Vec<usize>], lines: &[TextLine], b: usize) -> bool {
+    let [own] = blocks[b][..] else {
+        return false;
+    };
+    let line = &lines[own];
+    let wide = |l: &TextLine| l.x1 - l.x0 >= 6.0 * l.size;
+    let continues = |other: usize| match blocks.get(other).map(|v| &v[..]) {
+        Some(&[i]) => {
+            let o = &lines[i];
+            o.font == line.font
+                && (o.size - line.size).abs() <= 0.03 * line.size
+                && (o.y - line.y).abs() <= 0.2 * line.size
+                && wide(o)
+        }
+        _ => false,
+    };
+    wide(line) && ((b > 0 && continues(b - 1)) || continues(b + 1))
 }
 
 /// Two or more lines of the block's size ending on one right edge, several ems wide:

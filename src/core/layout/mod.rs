@@ -101,8 +101,15 @@ fn classify(page: &Page) -> Option<Classified> {
                 .map(|l| (l.x0 + l.x1) / 2.0),
             body_face: &body_face,
         };
+        let mut above: Option<usize> = None;
         for &i in block {
-            let role = if furniture[i] {
+            let continues = above.is_some_and(|a| {
+                !furniture[a] && roles::continues_column(&lines[i], &lines[a], &shape)
+            });
+            above = Some(i);
+            let role = if continues && roles::is_credit(&lines[i].text) {
+                roles::Role::Credit
+            } else if furniture[i] && (!continues || roles::is_page_number(&lines[i].text)) {
                 roles::Role::Furniture
             } else {
                 roles::role(&lines[i], local, &shape)
@@ -110,11 +117,108 @@ fn classify(page: &Page) -> Option<Classified> {
             order.push((b, i, role, local.body));
         }
     }
+    heads_wrapped_full(&mut order, &lines, &body_face);
+    title_of_a_deck_without_one(&mut order, &lines);
     Some(Classified {
         lines,
         measures: m,
         order,
     })
+}
+
+/// A byline or heading in another face than the body's, wrapped in a narrow column: its
+/// first line fills the column and reads as body text, its last is short and reads as
+/// the heading or byline it is. The first takes the role of the rest when it is set in
+/// the same face and size and is not a sentence.
+fn heads_wrapped_full(
+    order: &mut [(usize, usize, roles::Role, f32)],
+    lines: &[lines::TextLine],
+    body_face: &str,
+) {
+    for k in (0..order.len().saturating_sub(1)).rev() {
+        let ((b, i, role, _), (nb, n, next, _)) = (order[k], order[k + 1]);
+        let (l, nl) = (&lines[i], &lines[n]);
+        let wrapped_head = matches!(
+            role,
+            roles::Role::Body {
+                indented: false,
+                ..
+            }
+        ) && matches!(next, roles::Role::Heavy | roles::Role::Byline)
+            && b == nb
+            && &*l.font != body_face
+            && l.font == nl.font
+            && (l.size - nl.size).abs() <= 0.03 * l.size
+            && nl.y > l.y
+            && nl.y - l.y <= 1.8 * l.size
+            && !roles::reads_as_sentence(&l.text)
+            && l.chars() <= 24;
+        if wrapped_head {
+            order[k].2 = next;
+        }
+    }
+}
+
+/// A deck whose title is not in the face the page's titles are set in: a long title
+/// shrunk to fit its width can come out smaller than the subtitle under it (below title
+/// size, or below the subtitle set in the body face). The deck line in the titles' face
+/// (the largest such) is the title, the other title-sized lines are deck lines.
+fn title_of_a_deck_without_one(
+    order: &mut [(usize, usize, roles::Role, f32)],
+    lines: &[lines::TextLine],
+) {
+    use roles::Role::{Deck, Title};
+    let mut faces: Vec<(&str, usize)> = Vec::new();
+    for &(_, i, role, _) in order.iter() {
+        if role == Title {
+            let l = &lines[i];
+            match faces.iter_mut().find(|(f, _)| *f == &*l.font) {
+                Some((_, n)) => *n += l.chars(),
+                None => faces.push((&l.font, l.chars())),
+            }
+        }
+    }
+    let Some((title_face, _)) = faces.into_iter().max_by_key(|&(_, n)| n) else {
+        return;
+    };
+    let mut start = 0;
+    while start < order.len() {
+        let block = order[start].0;
+        let end = start + order[start..].iter().take_while(|o| o.0 == block).count();
+        let run = &order[start..end];
+        // Titles set in another face than the page's titles (a subtitle in the body
+        // face, larger than the shrunk title above it).
+        let in_title_face = |o: &(usize, usize, roles::Role, f32)| &*lines[o.1].font == title_face;
+        let other_titles: Vec<usize> = (start..end)
+            .filter(|&k| order[k].2 == Title && !in_title_face(&order[k]))
+            .collect();
+        let true_title = run.iter().any(|o| o.2 == Title && in_title_face(o));
+        let largest_other = other_titles
+            .iter()
+            .map(|&k| lines[order[k].1].size)
+            .fold(0.0, f32::max);
+        let pick = run
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.2 == Deck && in_title_face(o))
+            .filter(|(_, o)| {
+                let size = lines[o.1].size;
+                size >= 1.15 * o.3 && size >= 0.85 * largest_other
+            })
+            .max_by(|a, b| lines[a.1 .1].size.total_cmp(&lines[b.1 .1].size))
+            .map(|(k, _)| start + k);
+        let title = if true_title { None } else { pick };
+        if true_title || title.is_some() {
+            if let Some(k) = title {
+                order[k].2 = Title;
+            }
+            // Lines of one title share its face; the others are kicker or subtitle.
+            for k in other_titles {
+                order[k].2 = Deck;
+            }
+        }
+        start = end;
+    }
 }
 
 /// A column's body text edges: where its body-sized lines start and end.
@@ -180,3 +284,5 @@ fn analyse_page(page: &Page) -> (Vec<crate::core::model::Article>, Vec<String>) 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_columns;

@@ -21,15 +21,24 @@ pub enum Role {
     Byline,
     /// `■上接第1版` alone on its line.
     Marker,
+    /// An editor's credit (`责任编辑：钟晓`) set right under an article's last lines, in
+    /// its column: that article's end matter (one at the page's foot is furniture).
+    Credit,
     /// Body size, heavy: a section heading, or a byline when it comes before any paragraph.
     Heavy,
     /// Body text; `indented` marks a paragraph's first line.
     Body {
         indented: bool,
         full: bool,
+        /// How far it stops short of the column's edge, in half ems (0 when full or when
+        /// the block has no edge).
+        short_by: u8,
         /// Flush but for about a space's width: a space stood at the line break (between
         /// two names of a credit, say) and the typesetter dropped it.
         spaced: bool,
+        /// Starts about a space's width in from the column's edge: the space stood at the
+        /// start of the line (between two names of a credit, say).
+        space_before: bool,
     },
 }
 
@@ -77,6 +86,41 @@ impl Measures {
 /// anywhere. Without rules, position alone is no evidence: a kicker, a title or the last
 /// lines of a column may sit at the page's edge.
 pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) -> Vec<bool> {
+    let positional = running_heads_and_feet(lines, rules, m, width);
+    lines
+        .iter()
+        .zip(positional)
+        .map(|(l, by_position)| by_position || is_credit(&l.text) || is_page_number(&l.text))
+        .collect()
+}
+
+/// `责编：王芳`, `（责任编辑：钟晓）`.
+pub fn is_credit(text: &str) -> bool {
+    is_editor_credit(
+        text.trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']),
+    )
+}
+
+/// A line that follows the line before it in its block at the column's line pitch, in
+/// the same face and size, within the column: more of that column (its last character run
+/// past the rule under the columns, or an editor's credit closing the article).
+pub fn continues_column(line: &TextLine, above: &TextLine, block: &Block) -> bool {
+    line.font == above.font
+        && (line.size - above.size).abs() <= 0.03 * above.size
+        && line.y > above.y
+        && line.y - above.y <= 1.8 * above.size
+        && line.x0 >= block.left - 0.5 * line.size
+        && line.x1 <= block.right + 0.5 * line.size
+}
+
+/// Lines above the rule under a running head or below the rule over a running foot.
+fn running_heads_and_feet(
+    lines: &[TextLine],
+    rules: &[Rule],
+    m: Measures,
+    width: f32,
+) -> Vec<bool> {
     let wide: Vec<&Rule> = rules
         .iter()
         .filter(|r| r.is_horizontal() && r.x1 - r.x0 >= 0.5 * width)
@@ -104,21 +148,12 @@ pub fn furniture(lines: &[TextLine], rules: &[Rule], m: Measures, width: f32) ->
         });
     lines
         .iter()
-        .map(|l| {
-            head.is_some_and(|y| l.y < y)
-                || foot.is_some_and(|y| l.y > y)
-                || is_editor_credit(
-                    l.text
-                        .trim_start_matches(['（', '('])
-                        .trim_end_matches(['）', ')']),
-                )
-                || is_page_number(&l.text)
-        })
+        .map(|l| head.is_some_and(|y| l.y < y) || foot.is_some_and(|y| l.y > y))
         .collect()
 }
 
 /// `5`, `第5版`, `- 5 -`: a page number alone on its line.
-fn is_page_number(text: &str) -> bool {
+pub fn is_page_number(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
     let t = t.strip_prefix('第').unwrap_or(t);
     let t = t.strip_suffix(['版', '页']).unwrap_or(t);
@@ -187,7 +222,7 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // 宋体 text), not a sentence: a byline before the body, a heading within it.
     let other_face = &*l.font != block.body_face;
     let body_sized = l.size >= 0.85 * m.body && l.size <= 1.05 * m.body;
-    let sentence = text.chars().any(|c| "，。；！？,;!?".contains(c));
+    let sentence = reads_as_sentence(text);
     if other_face && body_sized && !indented && !full && !sentence && l.chars() <= 24 {
         return Role::Heavy;
     }
@@ -195,11 +230,28 @@ pub fn role(l: &TextLine, m: Measures, block: &Block) -> Role {
     // Not after punctuation: a closing mark set half-width leaves the same gap.
     let ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
     let spaced = full && short >= 0.3 * m.body && right < f32::MAX && ends_in_word;
+    // Likewise a space set at the start of a line: a third to two thirds of an em in (an
+    // indent is two ems), not before punctuation.
+    let starts_in_word = text.chars().next().is_some_and(char::is_alphanumeric);
+    let space_before =
+        left > f32::MIN && (0.3 * m.body..0.7 * m.body).contains(&indent) && starts_in_word;
+    let short_by = if right < f32::MAX && right > f32::MIN && !full {
+        ((right - l.x1) / (0.5 * m.body)).round().clamp(0.0, 255.0) as u8
+    } else {
+        0
+    };
     Role::Body {
         indented,
         full,
+        short_by,
         spaced,
+        space_before,
     }
+}
+
+/// Sentence punctuation: a heading or byline has none.
+pub fn reads_as_sentence(text: &str) -> bool {
+    text.chars().any(|c| "，。；！？,;!?".contains(c))
 }
 
 /// `□王晓明`, `■本报评论员`: an ornament, then a few characters and no punctuation.

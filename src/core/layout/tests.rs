@@ -6,14 +6,14 @@ use super::*;
 use crate::core::model::{Article, Document, Section};
 
 /// Typesets lines of glyphs, one character per em (CJK), as a test page.
-struct Typesetter {
-    page: Page,
+pub(super) struct Typesetter {
+    pub(super) page: Page,
     /// Face of the next lines.
     face: &'static str,
 }
 
 impl Typesetter {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Typesetter {
             page: Page {
                 width: 400.0,
@@ -25,13 +25,13 @@ impl Typesetter {
     }
 
     /// Set the next lines in `face`.
-    fn face(&mut self, face: &'static str) -> &mut Self {
+    pub(super) fn face(&mut self, face: &'static str) -> &mut Self {
         self.face = face;
         self
     }
 
     /// One line at (x, baseline y); `bold` draws it twice, filled then stroked.
-    fn line(&mut self, x: f32, y: f32, size: f32, text: &str, bold: bool) -> &mut Self {
+    pub(super) fn line(&mut self, x: f32, y: f32, size: f32, text: &str, bold: bool) -> &mut Self {
         for pass in 0..if bold { 2 } else { 1 } {
             for (i, c) in text.chars().enumerate() {
                 self.page.glyphs.push(Glyph {
@@ -49,7 +49,7 @@ impl Typesetter {
         self
     }
 
-    fn rule(&mut self, y: f32) -> &mut Self {
+    pub(super) fn rule(&mut self, y: f32) -> &mut Self {
         self.page.rules.push(Rule {
             x0: 10.0,
             y0: y,
@@ -170,7 +170,7 @@ fn a_break_seen_only_in_a_short_line_is_uncertain() {
 
 /// Column `i` (of 10 ems at 10 pt, 2-em gutters) of a page, `n` lines of it starting at
 /// `y`; the first line indented when `indent`.
-fn column(t: &mut Typesetter, x: f32, y: f32, texts: &[&str], indent: bool) {
+pub(super) fn column(t: &mut Typesetter, x: f32, y: f32, texts: &[&str], indent: bool) {
     for (k, text) in texts.iter().enumerate() {
         let dx = if indent && k == 0 { 20.0 } else { 0.0 };
         t.line(x + dx, y + 14.0 * k as f32, 10.0, text, false);

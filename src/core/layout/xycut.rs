@@ -33,8 +33,10 @@ impl Thresholds {
     }
     /// A vertical gap wider than a column gutter: it parts side-by-side articles, so it
     /// is cut before any horizontal gap (which would part their titles from their bodies).
+    /// A gutter (up to about three ems) beside a column whose every line is a paragraph's
+    /// indented first line (two ems) is not one.
     fn wide(&self) -> f32 {
-        4.0 * self.body
+        5.2 * self.body
     }
 }
 
@@ -150,9 +152,19 @@ fn sidebars_last(lines: &[TextLine], mut parts: Vec<Vec<usize>>) -> Vec<Vec<usiz
         });
         r - l
     };
-    let widest = parts.iter().map(width).fold(0.0, f32::max);
-    // A stable sort: the order among wide parts and among narrow ones is kept.
-    parts.sort_by_key(|p| 3.0 * width(p) < widest);
+    let largest = |part: &Vec<usize>| part.iter().map(|&i| lines[i].size).fold(0.0, f32::max);
+    let Some(main) = parts.iter().max_by(|a, b| width(a).total_cmp(&width(b))) else {
+        return parts;
+    };
+    let (widest, headline) = (width(main), largest(main));
+    // A briefs column is much narrower than the main block, or narrower and headed only
+    // by small titles (two narrow columns of briefs beside a lead story's large headline).
+    let sidebar = |p: &Vec<usize>| {
+        let w = width(p);
+        3.0 * w < widest || (w < 0.6 * widest && largest(p) < 0.8 * headline)
+    };
+    // A stable sort: the order among main parts and among sidebars is kept.
+    parts.sort_by_key(sidebar);
     parts
 }
 

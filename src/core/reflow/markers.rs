@@ -3,6 +3,7 @@
 //! (（执笔记者：…）, （新华社北京7月5日电）, （作者为…）).
 
 use super::chars::width;
+use crate::core::charclass::is_han;
 
 /// Which way a continuation marker points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +155,7 @@ pub fn is_byline(line: &str) -> bool {
     }
     let body = line.trim_start_matches(ORNAMENTS).trim_start();
     let ornamented = body.len() < line.len();
-    let credit = ["记者", "通讯员", "评论员", "特约撰稿人"];
+    let credit = ["记者", "通讯员", "评论员", "特约撰稿人", "实习生"];
     let starts_credit = [
         "本报",
         "新华社",
@@ -168,12 +169,36 @@ pub fn is_byline(line: &str) -> bool {
     ]
     .iter()
     .any(|p| body.starts_with(p))
-        || credit.iter().any(|c| body.starts_with(c));
+        || credit.iter().any(|c| body.starts_with(c))
+        || names_medium_first(body, &credit);
     let names_credit = credit.iter().any(|c| body.contains(c));
     (ornamented && !body.is_empty() && names_credit)
         || (starts_credit && names_credit)
         || body.starts_with("文/")
         || body.starts_with("文／")
+}
+
+/// `光明日报记者 顾一帆`, `中国青年报·中青网记者 王倩`, `央视网评论员`: a paper, agency,
+/// station or site (a name ending in 报, 社, 台 or 网, parts joined by ·) right before the
+/// first credit word. Any paper's staff sign this way, not only the few named above.
+fn names_medium_first(body: &str, credit: &[&str]) -> bool {
+    let Some(at) = credit.iter().filter_map(|c| body.find(c)).min() else {
+        return false;
+    };
+    let medium = &body[..at];
+    let n = medium.chars().count();
+    // `…答本报记者问` (an interview's subtitle) names this paper inside a phrase.
+    let after_first = medium
+        .char_indices()
+        .nth(1)
+        .map_or("", |(i, _)| &medium[i..]);
+    let phrase = ["本报", "新华社"].iter().any(|m| after_first.contains(m));
+    (2..=14).contains(&n)
+        && !phrase
+        && medium.chars().all(|c| is_han(c) || c == '·')
+        && medium
+            .split('·')
+            .all(|part| part.ends_with(['报', '社', '台', '网']) && part.chars().count() >= 2)
 }
 
 /// Words that make a parenthesised line end matter rather than an aside.
@@ -298,6 +323,13 @@ mod tests {
         assert!(!is_byline("本报记者日前走访了多家企业，发现"));
         assert!(!is_byline("■上接第1版"));
         assert!(!is_byline("人民日报评论员文章：奋力开创新局面"));
+        assert!(is_byline("光明日报记者  顾一帆  通讯员  贺  晨"));
+        assert!(is_byline("中国青年报·中青网记者 王倩 实习生 刘思彤"));
+        assert!(is_byline("南方日报记者 陈晓珊"));
+        // Not a paper's name before the credit word.
+        assert!(!is_byline("我们的记者 王倩"));
+        assert!(!is_byline("本市记者 王倩"));
+        assert!(!is_byline("接结算答本报记者问"));
     }
 
     #[test]
