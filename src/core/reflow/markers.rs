@@ -154,28 +154,29 @@ pub fn is_byline(line: &str) -> bool {
         return false;
     }
     let body = line.trim_start_matches(ORNAMENTS).trim_start();
-    let ornamented = body.len() < line.len();
+    if body.starts_with("文/") || body.starts_with("文／") {
+        return true;
+    }
     let credit = ["记者", "通讯员", "评论员", "特约撰稿人", "实习生"];
-    let starts_credit = [
-        "本报",
-        "新华社",
-        "人民日报",
-        "中新社",
-        "特约",
-        "文/",
-        "文／",
-        "文｜",
-        "文 /",
-    ]
-    .iter()
-    .any(|p| body.starts_with(p))
+    // Every other byline names a credit: most short lines (titles) stop here.
+    if !credit.iter().any(|c| body.contains(c)) {
+        return false;
+    }
+    let ornamented = body.len() < line.len();
+    (ornamented && !body.is_empty())
+        || [
+            "本报",
+            "新华社",
+            "人民日报",
+            "中新社",
+            "特约",
+            "文｜",
+            "文 /",
+        ]
+        .iter()
+        .any(|p| body.starts_with(p))
         || credit.iter().any(|c| body.starts_with(c))
-        || names_medium_first(body, &credit);
-    let names_credit = credit.iter().any(|c| body.contains(c));
-    (ornamented && !body.is_empty() && names_credit)
-        || (starts_credit && names_credit)
-        || body.starts_with("文/")
-        || body.starts_with("文／")
+        || names_medium_first(body, &credit)
 }
 
 /// `光明日报记者 顾一帆`, `中国青年报·中青网记者 王倩`, `央视网评论员`: a paper, agency,
