@@ -8,7 +8,7 @@
 
 use super::closing::{end_matter, titles_below};
 use super::roles::Role;
-use crate::core::charclass::{ends_mid_sentence, is_closer, is_sentence_end, is_wide};
+use crate::core::charclass::{ends_mid_sentence, forbids_line_start, is_wide};
 use crate::core::model::{Article, Section};
 use crate::core::reflow::markers::{is_end_matter, leading_marker, Direction};
 use crate::core::reflow::paragraphs::join_lines;
@@ -404,8 +404,8 @@ impl Builder {
 }
 
 /// Width in half ems of what may not be parted at the start of a line: its first
-/// character with the closing marks after it (`问。`, `了！”`), or a run of figures or a
-/// Latin word.
+/// character with the marks after it that may not start a line (`问。`, `了！”`), or a run of
+/// figures or a Latin word.
 fn leading_unit_half_ems(text: &str) -> u8 {
     let half_ems = |c: char| if is_wide(c) { 2 } else { 1 };
     let mut chars = text.trim_start().chars().peekable();
@@ -422,9 +422,8 @@ fn leading_unit_half_ems(text: &str) -> u8 {
             chars.next();
         }
     }
-    let no_line_start = |c: char| is_closer(c) || is_sentence_end(c) || "，、；：".contains(c);
     while let Some(&c) = chars.peek() {
-        if !no_line_start(c) {
+        if !forbids_line_start(c) {
             break;
         }
         width += half_ems(c);

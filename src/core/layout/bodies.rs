@@ -147,6 +147,11 @@ fn justified(block: &[usize], lines: &[TextLine], size: f32) -> bool {
 
 /// The face most of the page's characters are set in.
 pub fn body_face(lines: &[TextLine]) -> Arc<str> {
+    main_face(lines.iter()).unwrap_or_else(|| Arc::from(""))
+}
+
+/// The face most characters of `lines` are set in, if there are any.
+pub fn main_face<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Option<Arc<str>> {
     let mut faces: Vec<(&Arc<str>, usize)> = Vec::new();
     for l in lines {
         match faces.iter_mut().find(|(f, _)| *f == &l.font) {
@@ -157,5 +162,5 @@ pub fn body_face(lines: &[TextLine]) -> Arc<str> {
     faces
         .into_iter()
         .max_by_key(|&(_, n)| n)
-        .map_or_else(|| Arc::from(""), |(f, _)| f.clone())
+        .map(|(f, _)| f.clone())
 }

@@ -168,17 +168,8 @@ fn title_of_a_deck_without_one(
     lines: &[lines::TextLine],
 ) {
     use roles::Role::{Deck, Title};
-    let mut faces: Vec<(&str, usize)> = Vec::new();
-    for &(_, i, role, _) in order.iter() {
-        if role == Title {
-            let l = &lines[i];
-            match faces.iter_mut().find(|(f, _)| *f == &*l.font) {
-                Some((_, n)) => *n += l.chars(),
-                None => faces.push((&l.font, l.chars())),
-            }
-        }
-    }
-    let Some((title_face, _)) = faces.into_iter().max_by_key(|&(_, n)| n) else {
+    let titles = order.iter().filter(|o| o.2 == Title).map(|o| &lines[o.1]);
+    let Some(title_face) = bodies::main_face(titles) else {
         return;
     };
     let mut start = 0;
@@ -188,7 +179,7 @@ fn title_of_a_deck_without_one(
         let run = &order[start..end];
         // Titles set in another face than the page's titles (a subtitle in the body
         // face, larger than the shrunk title above it).
-        let in_title_face = |o: &(usize, usize, roles::Role, f32)| &*lines[o.1].font == title_face;
+        let in_title_face = |o: &(usize, usize, roles::Role, f32)| lines[o.1].font == title_face;
         let other_titles: Vec<usize> = (start..end)
             .filter(|&k| order[k].2 == Title && !in_title_face(&order[k]))
             .collect();
