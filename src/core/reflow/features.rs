@@ -55,6 +55,7 @@ atoms! {
     PAGE = "page" ["blanks", "blankless", "unwrapped"];
     OPENER = "opener" ["no", "dateline"];
     ORDER = "order" ["title-first", "body-first", "unclear"];
+    RELW = "relw" ["shorter", "same", "longer", "-"];
 }
 
 /// The observations of one piece, indexed by `A`.
@@ -160,6 +161,13 @@ const TEMPLATES: &[&[Part]] = {
         &[p(0, STOPS), p(0, LEN), p(0, ORDER)],
         &[p(-1, END), p(0, STOPS), p(0, ORDER)],
         &[p(0, END), p(1, LEN), p(0, ORDER)],
+        // A deck's second line: as long as the first (a title wrapped in balance), or
+        // longer (a subtitle under a short title), or opening with a dash.
+        &[p(0, RELW)],
+        &[p(0, RELW), p(-1, STOPS), p(0, STOPS)],
+        &[p(0, RELW), p(0, START)],
+        &[p(0, RELW), p(0, LEN), p(-1, LEN)],
+        &[p(0, START), p(-1, STOPS), p(-1, LEN)],
     ]
 };
 
@@ -241,7 +249,7 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                 Piece::Marker(m) => {
                     let kind = if m.direction == Direction::From { 1 } else { 2 };
                     set(&mut o, A::KIND, kind);
-                    for a in [A::WIDTH, A::END, A::START, A::LEN] {
+                    for a in [A::WIDTH, A::END, A::START, A::LEN, A::RELW] {
                         set(&mut o, a, value_count(a) - 1);
                     }
                     set(&mut o, A::BLANK, 2 * usize::from(blank_after));
@@ -254,6 +262,11 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                         .map(|p| p.text.chars().count());
                     let same = prev_len == Some(l.text.chars().count());
                     set(&mut o, A::SAMELEN, usize::from(same));
+                    let prev_width = i
+                        .checked_sub(1)
+                        .and_then(|k| pieces[k].line())
+                        .map(|p| p.width);
+                    set(&mut o, A::RELW, relative_width(l.width, prev_width));
                 }
             }
             Obs(o)
@@ -332,6 +345,17 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, blank_after: bool) {
     let quoted = text.starts_with(['“', '「', '《']) && text.ends_with(['”', '」', '》']);
     set(A::QUOTED, usize::from(quoted));
     set(A::OPENER, usize::from(opens_with_dateline(text)));
+}
+
+/// A line's printed width against the line before it: `shorter`, `same` (within one
+/// em), `longer`, or `-` when there is no line before it.
+fn relative_width(width: f32, prev: Option<f32>) -> usize {
+    match prev {
+        None => 3,
+        Some(p) if width < p - 1.0 => 0,
+        Some(p) if width > p + 1.0 => 2,
+        Some(_) => 1,
+    }
 }
 
 /// What the page looks like beyond its first and last piece: no piece (`kind=none`), no
