@@ -77,13 +77,17 @@ pub fn byline_class(text: &str) -> usize {
         return 1;
     }
     let body = text.trim_start_matches(['□', '■', '◆', '●']).trim();
-    let han = body.chars().filter(|&c| is_ideograph(c)).count();
+    // Checked first: it stops at a body line's first punctuation mark.
     let only_names = body
         .chars()
         .all(|c| is_ideograph(c) || c == ' ' || c == '·');
-    if body.len() < text.len() && only_names && (2..=12).contains(&han) {
+    if !only_names {
+        return 0;
+    }
+    let han = body.chars().filter(|&c| is_ideograph(c)).count();
+    if body.len() < text.len() && (2..=12).contains(&han) {
         2
-    } else if only_names && (2..=4).contains(&han) {
+    } else if (2..=4).contains(&han) {
         3
     } else {
         0
@@ -92,7 +96,8 @@ pub fn byline_class(text: &str) -> usize {
 
 /// A news opening: 本报讯, 本报北京7月5日电, 新华社北京7月5日电, 【新华社延安十三日电】.
 pub fn opens_with_dateline(text: &str) -> bool {
-    let head: String = text.chars().take(20).collect();
+    let head_end = text.char_indices().nth(20).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
     let t = head.trim_start_matches(['【', '（', '(']);
     t.starts_with("本报讯")
         || ((t.starts_with("本报") || t.starts_with("新华社") || t.starts_with("中新社"))
@@ -107,10 +112,11 @@ pub fn is_running_head(text: &str) -> bool {
 
 /// Running heads and feet: a date, a page name (`第5版`), a paper's name, a page number.
 pub fn furniture_class(text: &str) -> usize {
-    let chars = text.chars().count();
-    if chars > 30 {
+    // Body lines are long: stop counting at the 31st character.
+    if text.chars().nth(30).is_some() {
         return 0;
     }
+    let chars = text.chars().count();
     let has_date = text.contains('年')
         && text.contains('月')
         && text.contains('日')

@@ -231,6 +231,10 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
     let page = page_kind(pieces);
     let blocks = block_positions(pieces);
     let n = pieces.len();
+    let char_counts: Vec<usize> = pieces
+        .iter()
+        .map(|p| p.line().map_or(0, |l| l.text.chars().count()))
+        .collect();
     let mut obs: Vec<Obs> = pieces
         .iter()
         .enumerate()
@@ -255,18 +259,15 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                     set(&mut o, A::BLANK, 2 * usize::from(blank_after));
                 }
                 Piece::Line(l) => {
-                    observe_line(&mut o, l, blank_after);
-                    let prev_len = i
-                        .checked_sub(1)
-                        .and_then(|k| pieces[k].line())
-                        .map(|p| p.text.chars().count());
-                    let same = prev_len == Some(l.text.chars().count());
+                    observe_line(&mut o, l, char_counts[i], blank_after);
+                    let prev = i.checked_sub(1).and_then(|k| pieces[k].line());
+                    let same = prev.is_some() && char_counts[i - 1] == char_counts[i];
                     set(&mut o, A::SAMELEN, usize::from(same));
-                    let prev_width = i
-                        .checked_sub(1)
-                        .and_then(|k| pieces[k].line())
-                        .map(|p| p.width);
-                    set(&mut o, A::RELW, relative_width(l.width, prev_width));
+                    set(
+                        &mut o,
+                        A::RELW,
+                        relative_width(l.width, prev.map(|p| p.width)),
+                    );
                 }
             }
             Obs(o)
@@ -303,10 +304,9 @@ fn page_order(obs: &[Obs]) -> usize {
     }
 }
 
-fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, blank_after: bool) {
+fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, chars: usize, blank_after: bool) {
     let mut set = |a: A, v: usize| o[a as usize] = v as u8;
     let text = l.text.as_str();
-    let chars = text.chars().count();
     set(A::KIND, 0);
     set(A::WIDTH, width_bucket(l));
     set(A::END, end_class(text));
@@ -374,20 +374,20 @@ const OFF_PAGE: Obs = {
 
 /// The feature ids of piece `i`, given every piece's observations.
 pub fn features(obs: &[Obs], i: usize) -> Vec<u32> {
-    let at = |offset: i8| -> Obs {
-        let k = i as isize + offset as isize;
-        if k < 0 || k as usize >= obs.len() {
-            OFF_PAGE
-        } else {
-            obs[k as usize]
-        }
-    };
+    // The observations at offsets -2..=2 (the reach of every template), looked up once.
+    let window: [Obs; 5] = std::array::from_fn(|k| {
+        (i + k)
+            .checked_sub(2)
+            .and_then(|j| obs.get(j))
+            .copied()
+            .unwrap_or(OFF_PAGE)
+    });
     TEMPLATES
         .iter()
         .enumerate()
         .map(|(t, parts)| {
             let v = parts.iter().fold(0usize, |v, part| {
-                v * value_count(part.atom) + at(part.offset).get(part.atom)
+                v * value_count(part.atom) + window[(part.offset + 2) as usize].get(part.atom)
             });
             (t * VALUES + v) as u32
         })
@@ -403,6 +403,8 @@ mod tests {
         for parts in TEMPLATES {
             let combos: usize = parts.iter().map(|p| value_count(p.atom)).product();
             assert!(combos <= VALUES, "{combos}");
+            // `features` looks neighbours up in a window of two either side.
+            assert!(parts.iter().all(|p| (-2..=2).contains(&p.offset)));
         }
     }
 
