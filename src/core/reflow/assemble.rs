@@ -42,6 +42,8 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
     let mut run: Vec<String> = Vec::new();
     let mut run_label: Option<Label> = None;
     let mut run_unsure = false;
+    // The current subtitle run began as a dash line the labeller took for a title.
+    let mut run_from_dash = false;
     let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
         if run.is_empty() {
             return;
@@ -68,6 +70,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
             Piece::Marker(m) => {
                 flush(&mut out, &mut run, run_label, run_unsure);
                 run_label = None;
+                run_from_dash = false;
                 out.push(Element {
                     elem: Elem::Marker(m),
                     uncertain: false,
@@ -75,6 +78,18 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
                 continue;
             }
             Piece::Line(l) => l,
+        };
+        // A deck line that opens with a dash is the subtitle (副题), never a title's
+        // wrapped second line: headlines are broken at a phrase, and a `——` opening the
+        // line under a title introduces the subtitle. Lines the labeller still calls title
+        // after it are that subtitle wrapped.
+        let dash_under_title =
+            run_label == Some(Label::Title) && label == Label::Title && line.text.starts_with('—');
+        let wrapped_dash_subtitle = run_from_dash && label == Label::Title;
+        let label = if dash_under_title || wrapped_dash_subtitle {
+            Label::Subtitle
+        } else {
+            label
         };
         let same_run = match (run_label, label) {
             (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
@@ -89,6 +104,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         };
         if !same_run {
             flush(&mut out, &mut run, run_label, run_unsure);
+            run_from_dash = dash_under_title;
             run_label = Some(label);
             run_unsure = false;
         }
@@ -345,4 +361,49 @@ fn title_at_ends(elems: &[Element]) -> (bool, bool) {
         elems.iter().find(content).is_some_and(is_title),
         elems.iter().rev().find(content).is_some_and(is_title),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::reflow::lines::Line;
+
+    fn page(lines: &[(&str, Label)]) -> Document {
+        let pieces = lines
+            .iter()
+            .map(|(text, _)| Piece::Line(Line::new(text, false, false)))
+            .collect();
+        let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l)| (l, 100.0)).collect();
+        assemble(pieces, &labels, 1.0)
+    }
+
+    #[test]
+    fn a_dash_line_under_a_title_is_the_subtitle_with_its_wrapped_rest() {
+        let doc = page(&[
+            ("一盏渔灯照见人间烟火", Label::Title),
+            ("——评原创话剧", Label::Title),
+            ("《潮汐》", Label::Title),
+            ("□苏婉", Label::Byline),
+            ("灯光亮起，舞台上是一间渔村小卖部。", Label::ParaStart),
+        ]);
+        let a = &doc.articles[0];
+        assert_eq!(a.title.as_deref(), Some("一盏渔灯照见人间烟火"));
+        assert_eq!(a.subtitle.as_deref(), Some("——评原创话剧《潮汐》"));
+        assert_eq!(a.byline.as_deref(), Some("□苏婉"));
+    }
+
+    #[test]
+    fn a_title_wrapped_at_a_phrase_stays_one_title() {
+        let doc = page(&[
+            ("寒潮来袭", Label::Title),
+            ("本周最低气温将降至-6℃", Label::Title),
+            (
+                "本报讯 受强冷空气影响，本周气温持续走低。",
+                Label::ParaStart,
+            ),
+        ]);
+        let a = &doc.articles[0];
+        assert!(a.title.as_deref().is_some_and(|t| t.ends_with("-6℃")));
+        assert_eq!(a.subtitle, None);
+    }
 }
