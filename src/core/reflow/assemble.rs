@@ -9,7 +9,7 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
-use super::markers::{Direction, Marker};
+use super::markers::{opens_photo_caption, Direction, Marker};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
@@ -93,10 +93,15 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         };
         let same_run = match (run_label, label) {
             (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
-            // Each end-matter note closes with its bracket; editors' credits stand alone.
+            // Each end-matter note closes with its bracket, a photo caption with its
+            // photographer's 摄; editors' credits stand alone.
             (Some(Label::EndMatter), Label::EndMatter) => {
-                run.last().is_some_and(|t| !t.ends_with(['）', ')']))
-                    && run.first().is_some_and(|t| t.starts_with(['（', '(']))
+                let (first, last) = (run.first(), run.last());
+                let open_note = first.is_some_and(|t| t.starts_with(['（', '(']))
+                    && last.is_some_and(|t| !t.ends_with(['）', ')']));
+                let open_caption = first.is_some_and(|t| opens_photo_caption(t))
+                    && last.is_some_and(|t| !t.ends_with('摄'));
+                open_note || open_caption
             }
             (Some(Label::Furniture), _) => false,
             (Some(prev), next) => prev == next && next != Label::ParaStart,
@@ -390,6 +395,25 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("一盏渔灯照见人间烟火"));
         assert_eq!(a.subtitle.as_deref(), Some("——评原创话剧《潮汐》"));
         assert_eq!(a.byline.as_deref(), Some("□苏婉"));
+    }
+
+    #[test]
+    fn a_photo_caption_over_three_lines_is_one_end_matter_note() {
+        let doc = page(&[
+            ("“日间手术”：上午入院 下午回家", Label::Title),
+            ("手术只用了18分钟。", Label::ParaStart),
+            ("图为丽水市人民医院日间手术中", Label::EndMatter),
+            ("心医护人员在术前核对患者信", Label::EndMatter),
+            ("息。本报记者 应晓梅摄", Label::EndMatter),
+            ("（作者为上海戏剧学院副教授）", Label::EndMatter),
+        ]);
+        assert_eq!(
+            doc.articles[0].end_matter,
+            [
+                "图为丽水市人民医院日间手术中心医护人员在术前核对患者信息。本报记者 应晓梅摄",
+                "（作者为上海戏剧学院副教授）"
+            ]
+        );
     }
 
     #[test]

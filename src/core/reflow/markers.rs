@@ -258,12 +258,22 @@ pub fn is_end_matter(text: &str) -> bool {
 /// `图为杨秀英（中）在给学生讲解课文。本报记者 龙海摄`: a photo's caption, closed by its
 /// photographer's credit, set after the article it illustrates.
 fn is_photo_caption(t: &str) -> bool {
-    (t.starts_with("图为") || t.starts_with("图：") || t.starts_with("图:")) && t.ends_with('摄')
+    opens_photo_caption(t) && t.ends_with('摄')
 }
 
-/// Does the line open an end-matter note that may run over several lines?
+/// `图为…` / `图：…`: the first line of a photo caption.
+pub fn opens_photo_caption(t: &str) -> bool {
+    t.starts_with("图为") || t.starts_with("图：") || t.starts_with("图:")
+}
+
+/// Does the line open an end-matter note that may run over several lines? A bracket left
+/// open, or a caption's first line that has not finished its sentence (`图为什么…？` is
+/// a question, not a caption).
 pub fn opens_end_matter(line: &str) -> bool {
-    line.trim_start().starts_with(['（', '(']) && !line.contains(['）', ')']) || is_end_matter(line)
+    let line = line.trim_start();
+    line.starts_with(['（', '(']) && !line.contains(['）', ')'])
+        || opens_photo_caption(line) && !line.contains(['。', '？', '！'])
+        || is_end_matter(line)
 }
 
 /// Headings numbered like （一）, 一、, 1. or 第一部分 are section headings, not titles.
@@ -350,6 +360,8 @@ mod tests {
         ));
         assert!(!is_end_matter("图为什么会这样？记者追问。"));
         assert!(opens_end_matter("（执笔记者：魏建华 徐超 刘赞；"));
+        assert!(opens_end_matter("图为丽水市人民医院日间手术中"));
+        assert!(!opens_end_matter("图为什么会这样？记者追问。"));
         assert!(is_editor_credit("责任编辑：张三"));
         assert!(is_editor_credit("本版编辑 李四 王五"));
         assert!(!is_editor_credit("责任编辑要对稿件负责，这是常识。"));
