@@ -6,11 +6,12 @@
 - rmrb_1946_p1.json, rmrb_1946_p2.json: the 1946 人民日报 pages (public domain) from
   ../shared/corpus/, with the deck roles below.
 - originals_train.json, originals_holdout.json, originals_extra.json,
-  originals_extra2.json, originals_fresh.json, originals_blind.json: from
-  originals_*.txt (our own articles, written in a small line format, see
-  parse_originals()). originals_extra2: 40 more training articles (extra split), written
-  2026-11-30 to widen the decks the labeller learns from. originals_fresh: written
-  2026-11-30, scored only. originals_blind: written 2026-11-30 by a helper that did not
+  originals_extra2.json, originals_extra3.json, originals_fresh.json,
+  originals_blind.json: from originals_*.txt (our own articles, written in a small line
+  format, see parse_originals()). originals_extra2: 40 more training articles (extra
+  split), written 2026-11-30 to widen the decks the labeller learns from.
+  originals_extra3: 40 more (extra split), written 2026-11-30 to widen the bodies and
+  article kinds it learns from. originals_fresh: written 2026-11-30, scored only. originals_blind: written 2026-11-30 by a helper that did not
   read the reflow or layout code; never tuned on, scored only.
 """
 import json
@@ -146,7 +147,7 @@ def main():
         corpus("p1", "rmrb_1946-05-16_p1_fangj-rmrb.txt")
         corpus("p2", "rmrb_1946-05-16_p2_fangj-rmrb.txt")
     for name in ("originals_train", "originals_holdout", "originals_extra", "originals_extra2",
-                 "originals_fresh", "originals_blind", "rmrb1946_extra"):
+                 "originals_extra3", "originals_fresh", "originals_blind", "rmrb1946_extra"):
         p = os.path.join(MAT, name + ".txt")
         if os.path.exists(p):
             arts = parse_originals(p)
