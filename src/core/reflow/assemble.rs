@@ -9,12 +9,12 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
-use super::markers::{opens_photo_caption, Direction, Marker};
+use super::markers::{is_numbered, opens_photo_caption, Direction, Marker};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
 use super::spacing::close_cjk_gaps;
-use crate::core::charclass::ends_with_full_stop;
+use crate::core::charclass::{ends_with_full_stop, is_ideograph};
 use crate::core::model::{Article, Document, Section};
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
@@ -104,6 +104,8 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
                 open_note || open_caption
             }
             (Some(Label::Furniture), _) => false,
+            // A numbered head (一、 （二） 3.) always begins a heading of its own.
+            (Some(Label::Heading), Label::Heading) => !is_numbered(&line.text),
             (Some(prev), next) => prev == next && next != Label::ParaStart,
             (None, _) => false,
         };
@@ -121,6 +123,28 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         run.push(text);
     }
     flush(&mut out, &mut run, run_label, run_unsure);
+    rejoin_byline_tails(out)
+}
+
+/// A byline wrapped in a narrow column leaves the end of a name alone on a line (`王昊` /
+/// `宇`); one or two characters under a byline, taken for a deck line or a heading, are
+/// that name's end.
+fn rejoin_byline_tails(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    for e in elems {
+        let tail = match &e.elem {
+            Elem::Heading(t) | Elem::Title(t) | Elem::Subtitle(t) => Some(t),
+            _ => None,
+        }
+        .filter(|t| (1..=2).contains(&t.chars().count()) && t.chars().all(is_ideograph));
+        if let (Some(tail), Some(Elem::Byline(byline))) =
+            (tail, out.last_mut().map(|p| &mut p.elem))
+        {
+            byline.push_str(tail);
+            continue;
+        }
+        out.push(e);
+    }
     out
 }
 
@@ -414,6 +438,25 @@ mod tests {
                 "（作者为上海戏剧学院副教授）"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_wrapped_out_of_its_byline_rejoins_it_and_a_numbered_head_stands_alone() {
+        let doc = page(&[
+            ("雪线上的“暖心工程”", Label::Title),
+            ("本报特约记者 次仁 通讯员 王昊", Label::Byline),
+            ("宇", Label::Heading),
+            ("一、高原哨所喝上了“放心", Label::Heading),
+            ("水”", Label::Heading),
+            ("海拔4800米的某边防哨所，曾经用水困难。", Label::ParaStart),
+        ]);
+        let a = &doc.articles[0];
+        assert_eq!(a.byline.as_deref(), Some("本报特约记者 次仁 通讯员 王昊宇"));
+        assert_eq!(headings(a), [Some("一、高原哨所喝上了“放心水”")]);
+    }
+
+    fn headings(a: &Article) -> Vec<Option<&str>> {
+        a.sections.iter().map(|s| s.heading.as_deref()).collect()
     }
 
     #[test]
