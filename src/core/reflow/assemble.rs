@@ -126,6 +126,30 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
     rejoin_byline_tails(out)
 }
 
+/// A page with no body text at all is not a newspaper page (a short note, two sentences):
+/// the labeller, trained on pages, takes its few lines for a deck or for page furniture and
+/// the page would read empty. Its lines are its paragraphs.
+fn body_if_none(elems: Vec<Element>) -> Vec<Element> {
+    if elems.iter().any(|e| matches!(e.elem, Elem::Paragraph(_))) {
+        return elems;
+    }
+    elems
+        .into_iter()
+        .map(|e| Element {
+            elem: match e.elem {
+                Elem::Furniture(t)
+                | Elem::Title(t)
+                | Elem::Subtitle(t)
+                | Elem::Byline(t)
+                | Elem::Heading(t)
+                | Elem::EndMatter(t) => Elem::Paragraph(t),
+                other => other,
+            },
+            uncertain: true,
+        })
+        .collect()
+}
+
 /// A byline wrapped in a narrow column leaves the end of a name alone on a line (`王昊` /
 /// `宇`); one or two characters under a byline, taken for a deck line or a heading, are
 /// that name's end.
@@ -247,7 +271,7 @@ impl Builder {
 
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
-    let elems = elements(pieces, labels, unsure_margin);
+    let elems = body_if_none(elements(pieces, labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.
     let (opens, closes) = title_at_ends(&elems);
@@ -457,6 +481,18 @@ mod tests {
 
     fn headings(a: &Article) -> Vec<Option<&str>> {
         a.sections.iter().map(|s| s.heading.as_deref()).collect()
+    }
+
+    #[test]
+    fn a_page_without_body_text_reads_its_lines_as_paragraphs() {
+        let doc = page(&[
+            ("第一段。", Label::Furniture),
+            ("第二段。", Label::Subtitle),
+        ]);
+        assert!(doc.page_furniture.is_empty());
+        let a = &doc.articles[0];
+        assert_eq!(a.title, None);
+        assert_eq!(a.sections[0].paragraphs, ["第一段。", "第二段。"]);
     }
 
     #[test]
