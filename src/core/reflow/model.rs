@@ -78,9 +78,13 @@ impl Label {
         matches!(self, Label::MarkerFrom | Label::MarkerTo)
     }
 
-    /// Lines that are never a full sentence.
+    /// Lines that are never a full sentence (running heads and feet included: a paper's
+    /// name, a date, a page number or an editor's credit does not end with 。).
     fn never_a_sentence(self) -> bool {
-        matches!(self, Label::Title | Label::Heading | Label::Byline)
+        matches!(
+            self,
+            Label::Title | Label::Heading | Label::Byline | Label::Furniture
+        )
     }
 }
 

@@ -1,0 +1,104 @@
+//! Assembly on labelled lines: the rules that do not depend on the model.
+
+use super::*;
+use crate::core::reflow::lines::Line;
+
+fn page(lines: &[(&str, Label)]) -> Document {
+    let pieces = lines
+        .iter()
+        .map(|(text, _)| Piece::Line(Line::new(text, false, false)))
+        .collect();
+    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l)| (l, 100.0)).collect();
+    assemble(pieces, &labels, 1.0)
+}
+
+#[test]
+fn a_dash_line_under_a_title_is_the_subtitle_with_its_wrapped_rest() {
+    let doc = page(&[
+        ("一盏渔灯照见人间烟火", Label::Title),
+        ("——评原创话剧", Label::Title),
+        ("《潮汐》", Label::Title),
+        ("□苏婉", Label::Byline),
+        ("灯光亮起，舞台上是一间渔村小卖部。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("一盏渔灯照见人间烟火"));
+    assert_eq!(a.subtitle.as_deref(), Some("——评原创话剧《潮汐》"));
+    assert_eq!(a.byline.as_deref(), Some("□苏婉"));
+}
+
+#[test]
+fn a_photo_caption_over_three_lines_is_one_end_matter_note() {
+    let doc = page(&[
+        ("“日间手术”：上午入院 下午回家", Label::Title),
+        ("手术只用了18分钟。", Label::ParaStart),
+        ("图为丽水市人民医院日间手术中", Label::EndMatter),
+        ("心医护人员在术前核对患者信", Label::EndMatter),
+        ("息。本报记者 应晓梅摄", Label::EndMatter),
+        ("（作者为上海戏剧学院副教授）", Label::EndMatter),
+    ]);
+    assert_eq!(
+        doc.articles[0].end_matter,
+        [
+            "图为丽水市人民医院日间手术中心医护人员在术前核对患者信息。本报记者 应晓梅摄",
+            "（作者为上海戏剧学院副教授）"
+        ]
+    );
+}
+
+#[test]
+fn a_name_wrapped_out_of_its_byline_rejoins_it_and_a_numbered_head_stands_alone() {
+    let doc = page(&[
+        ("雪线上的“暖心工程”", Label::Title),
+        ("本报特约记者 次仁 通讯员 王昊", Label::Byline),
+        ("宇", Label::Heading),
+        ("一、高原哨所喝上了“放心", Label::Heading),
+        ("水”", Label::Heading),
+        ("海拔4800米的某边防哨所，曾经用水困难。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("本报特约记者 次仁 通讯员 王昊宇"));
+    assert_eq!(headings(a), [Some("一、高原哨所喝上了“放心水”")]);
+}
+
+fn headings(a: &Article) -> Vec<Option<&str>> {
+    a.sections.iter().map(|s| s.heading.as_deref()).collect()
+}
+
+#[test]
+fn a_page_without_body_text_reads_its_lines_as_paragraphs() {
+    let doc = page(&[
+        ("第一段。", Label::Furniture),
+        ("第二段。", Label::Subtitle),
+    ]);
+    assert!(doc.page_furniture.is_empty());
+    let a = &doc.articles[0];
+    assert_eq!(a.title, None);
+    assert_eq!(a.sections[0].paragraphs, ["第一段。", "第二段。"]);
+}
+
+#[test]
+fn a_title_over_one_sentence_keeps_its_title() {
+    let doc = page(&[
+        ("春耕时节田间忙", Label::Title),
+        ("农民在田间劳作。", Label::Subtitle),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("春耕时节田间忙"));
+    assert_eq!(a.sections[0].paragraphs, ["农民在田间劳作。"]);
+}
+
+#[test]
+fn a_title_wrapped_at_a_phrase_stays_one_title() {
+    let doc = page(&[
+        ("寒潮来袭", Label::Title),
+        ("本周最低气温将降至-6℃", Label::Title),
+        (
+            "本报讯 受强冷空气影响，本周气温持续走低。",
+            Label::ParaStart,
+        ),
+    ]);
+    let a = &doc.articles[0];
+    assert!(a.title.as_deref().is_some_and(|t| t.ends_with("-6℃")));
+    assert_eq!(a.subtitle, None);
+}
