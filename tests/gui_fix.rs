@@ -224,11 +224,12 @@ fn u_jumps_to_the_next_uncertain_place() {
                 "the uncertain place is on screen (y = {y})"
             );
         }
+        // The notice in the window's language ("No uncertain places" / "没有存疑之处").
         None => assert!(h
             .state()
             .state
             .notices()
             .iter()
-            .any(|n| n.text.contains("uncertain"))),
+            .any(|n| n.text.contains("uncertain") || n.text.contains("存疑"))),
     }
 }
