@@ -9,17 +9,18 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
-use super::markers::{is_numbered, opens_photo_caption, Direction, Marker};
+use super::markers::{is_numbered, is_prose_after_credit, opens_photo_caption, Direction, Marker};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
+use super::repair::repair;
 use super::spacing::close_cjk_gaps;
-use crate::core::charclass::{ends_with_full_stop, is_ideograph};
+use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
 #[derive(Debug, Clone)]
-enum Elem {
+pub(super) enum Elem {
     Furniture(String),
     Title(String),
     Subtitle(String),
@@ -31,9 +32,13 @@ enum Elem {
 }
 
 #[derive(Clone)]
-struct Element {
-    elem: Elem,
-    uncertain: bool,
+pub(super) struct Element {
+    pub(super) elem: Elem,
+    pub(super) uncertain: bool,
+    /// A paragraph whose first line the labeller took for the middle of a paragraph:
+    /// the rest of one that something else (a title drawn across it, a column break)
+    /// interrupted.
+    pub(super) continues: bool,
 }
 
 /// Group labelled pieces into elements.
@@ -44,6 +49,8 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
     let mut run_unsure = false;
     // The current subtitle run began as a dash line the labeller took for a title.
     let mut run_from_dash = false;
+    // The previous line was a sentence taken out of a byline.
+    let mut after_prose_line = false;
     let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
         if run.is_empty() {
             return;
@@ -61,6 +68,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         out.push(Element {
             elem,
             uncertain: unsure,
+            continues: label == Some(Label::ParaCont),
         });
         run.clear();
     };
@@ -74,6 +82,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
                 out.push(Element {
                     elem: Elem::Marker(m),
                     uncertain: false,
+                    continues: false,
                 });
                 continue;
             }
@@ -86,11 +95,22 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         let dash_under_title =
             run_label == Some(Label::Title) && label == Label::Title && line.text.starts_with('—');
         let wrapped_dash_subtitle = run_from_dash && label == Label::Title;
+        // A line under a byline that reads as a sentence about the reporter (记者从…获悉)
+        // is the body's first line: the byline ends before it and its paragraph goes on
+        // in the next line, whatever the labeller says of that one.
+        let prose_under_byline = run_label == Some(Label::Byline)
+            && label == Label::Byline
+            && is_prose_after_credit(&line.text);
         let label = if dash_under_title || wrapped_dash_subtitle {
             Label::Subtitle
+        } else if prose_under_byline {
+            Label::ParaStart
+        } else if after_prose_line && label == Label::ParaStart {
+            Label::ParaCont
         } else {
             label
         };
+        after_prose_line = prose_under_byline;
         let same_run = match (run_label, label) {
             (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
             // Each end-matter note closes with its bracket, a photo caption with its
@@ -123,56 +143,6 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         run.push(text);
     }
     flush(&mut out, &mut run, run_label, run_unsure);
-    rejoin_byline_tails(out)
-}
-
-/// A page with neither body text nor a title is not a newspaper page (a short note, two
-/// sentences): the labeller, trained on pages, takes its few lines for deck lines or page
-/// furniture, and the page would read empty. Its lines are its paragraphs. (A title over
-/// one sentence taken for a subtitle is left to `Builder::close`, which makes it the body.)
-fn body_if_none(elems: Vec<Element>) -> Vec<Element> {
-    if elems
-        .iter()
-        .any(|e| matches!(e.elem, Elem::Paragraph(_) | Elem::Title(_)))
-    {
-        return elems;
-    }
-    elems
-        .into_iter()
-        .map(|e| Element {
-            elem: match e.elem {
-                Elem::Furniture(t)
-                | Elem::Title(t)
-                | Elem::Subtitle(t)
-                | Elem::Byline(t)
-                | Elem::Heading(t)
-                | Elem::EndMatter(t) => Elem::Paragraph(t),
-                other => other,
-            },
-            uncertain: true,
-        })
-        .collect()
-}
-
-/// A byline wrapped in a narrow column leaves the end of a name alone on a line (`王昊` /
-/// `宇`); one or two characters under a byline, taken for a deck line or a heading, are
-/// that name's end.
-fn rejoin_byline_tails(elems: Vec<Element>) -> Vec<Element> {
-    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
-    for e in elems {
-        let tail = match &e.elem {
-            Elem::Heading(t) | Elem::Title(t) | Elem::Subtitle(t) => Some(t),
-            _ => None,
-        }
-        .filter(|t| (1..=2).contains(&t.chars().count()) && t.chars().all(is_ideograph));
-        if let (Some(tail), Some(Elem::Byline(byline))) =
-            (tail, out.last_mut().map(|p| &mut p.elem))
-        {
-            byline.push_str(tail);
-            continue;
-        }
-        out.push(e);
-    }
     out
 }
 
@@ -275,7 +245,7 @@ impl Builder {
 
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
-    let elems = body_if_none(elements(pieces, labels, unsure_margin));
+    let elems = repair(elements(pieces, labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.
     let (opens, closes) = title_at_ends(&elems);
@@ -305,7 +275,10 @@ fn misfits(doc: &Document) -> usize {
 fn deal(elems: Vec<Element>, after: bool) -> Document {
     let mut b = Builder::default();
     let mut after_end_matter = false;
-    for Element { elem, uncertain } in elems {
+    for Element {
+        elem, uncertain, ..
+    } in elems
+    {
         // End matter (`（新华社北京7月5日电）`, 下转) closes an article: on a titles-first
         // page a heading right after it is the next article's title. This is what keeps
         // pizhu's own reading text, one unit per line with nothing else to go by,

@@ -102,3 +102,83 @@ fn a_title_wrapped_at_a_phrase_stays_one_title() {
     assert!(a.title.as_deref().is_some_and(|t| t.ends_with("-6℃")));
     assert_eq!(a.subtitle, None);
 }
+
+#[test]
+fn the_wrapped_parts_of_a_byline_rejoin_it() {
+    let doc = page(&[
+        ("在海岛上点亮航路", Label::Title),
+        ("中国青年报·中青网记者 王倩", Label::Subtitle),
+        ("实习生 刘思彤", Label::Byline),
+        ("从宁波港出发，坐两个小时的船。", Label::ParaStart),
+        ("赛首日两项全国纪录被改写", Label::Title),
+        ("本报特约记者次仁通", Label::Byline),
+        ("讯员 王昊宇", Label::ParaStart),
+        ("海拔4800米的某边防哨所，曾经用水困难。", Label::ParaStart),
+    ]);
+    let bylines: Vec<_> = doc.articles.iter().map(|a| a.byline.as_deref()).collect();
+    assert_eq!(
+        bylines,
+        [
+            Some("中国青年报·中青网记者 王倩 实习生 刘思彤"),
+            Some("本报特约记者次仁通讯员 王昊宇")
+        ]
+    );
+    assert_eq!(doc.articles[0].subtitle, None);
+    assert_eq!(doc.articles[1].sections[0].paragraphs.len(), 1);
+}
+
+#[test]
+fn a_sentence_about_the_reporter_under_a_byline_opens_the_body() {
+    let doc = page(&[
+        ("前10个月新能源汽车产量增长41.7%", Label::Title),
+        ("经济日报记者 柏 青", Label::Byline),
+        ("记者从皖江省经济和", Label::Byline),
+        ("信息化厅获悉：今年前10个月产量增长。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("经济日报记者 柏 青"));
+    assert_eq!(
+        a.sections[0].paragraphs,
+        ["记者从皖江省经济和信息化厅获悉：今年前10个月产量增长。"]
+    );
+}
+
+#[test]
+fn a_head_that_leaves_a_quote_open_is_the_first_line_of_its_paragraph() {
+    let doc = page(&[
+        ("非法采砂案一审宣判", Label::Title),
+        ("累计非法采砂7.3万余吨。", Label::ParaStart),
+        ("“江砂不是‘无主之", Label::Heading),
+        ("物’，而是国家矿产资源。”审判长说。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [None]);
+    assert_eq!(
+        a.sections[0].paragraphs[1],
+        "“江砂不是‘无主之物’，而是国家矿产资源。”审判长说。"
+    );
+}
+
+#[test]
+fn a_paragraph_interrupted_mid_sentence_by_a_title_goes_on_after_it() {
+    let doc = page(&[
+        ("江心洲轮渡恢复运营", Label::Title),
+        ("合议庭认为，被告人仍在夜间关", Label::ParaStart),
+        ("非法采砂7万余吨6名被告人一审获刑", Label::Title),
+        ("闭船舶定位设备作业，主观故意明显。", Label::ParaCont),
+        ("新的一段。", Label::ParaStart),
+    ]);
+    let first = &doc.articles[0];
+    assert_eq!(
+        first.sections[0].paragraphs,
+        ["合议庭认为，被告人仍在夜间关闭船舶定位设备作业，主观故意明显。"]
+    );
+    // A paragraph that ended its sentence is not continued across a title.
+    let doc = page(&[
+        ("江心洲轮渡恢复运营", Label::Title),
+        ("轮渡恢复运营。", Label::ParaStart),
+        ("非法采砂7万余吨6名被告人一审获刑", Label::Title),
+        ("闭船舶定位设备作业，主观故意明显。", Label::ParaCont),
+    ]);
+    assert_eq!(doc.articles.len(), 2);
+}

@@ -157,7 +157,7 @@ pub fn is_byline(line: &str) -> bool {
     if body.starts_with("文/") || body.starts_with("文／") {
         return true;
     }
-    let credit = ["记者", "通讯员", "评论员", "特约撰稿人", "实习生"];
+    let credit = CREDIT_ROLES;
     // Every other byline names a credit: most short lines (titles) stop here.
     if !credit.iter().any(|c| body.contains(c)) {
         return false;
@@ -176,7 +176,61 @@ pub fn is_byline(line: &str) -> bool {
         .iter()
         .any(|p| body.starts_with(p))
         || credit.iter().any(|c| body.starts_with(c))
-        || names_medium_first(body, &credit)
+        || names_medium_first(body, credit)
+}
+
+/// The roles a byline credits its names with.
+pub const CREDIT_ROLES: &[&str] = &["记者", "通讯员", "评论员", "特约撰稿人", "实习生"];
+
+/// Is `text`, on the line or lines after `byline`, the rest of that byline? A byline
+/// wrapped in a narrow column goes on with more names and roles (`实习生 刘思彤`,
+/// `王倩 实习生 刘思彤`), the rest of a role broken inside (`通` / `讯员 王昊宇`), or the
+/// end of a name (`宇`): a few characters, names and roles only, no sentence mark.
+pub fn continues_byline(byline: &str, text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = compact.chars().count();
+    if n == 0 || n > 10 || !compact.chars().all(|c| is_han(c) || c == '·') {
+        return false;
+    }
+    if n <= 2 {
+        return true;
+    }
+    let tail: String = byline.chars().filter(|c| !c.is_whitespace()).collect();
+    let role_broken = CREDIT_ROLES.iter().any(|role| {
+        (1..role.chars().count()).any(|k| {
+            let (head, rest) = role.split_at(role.char_indices().nth(k).map_or(0, |(i, _)| i));
+            tail.ends_with(head) && compact.starts_with(rest)
+        })
+    });
+    // A byline that stops at a role (`通讯员`) goes on with the name it credits.
+    let name_after_role = n <= 4 && CREDIT_ROLES.iter().any(|r| tail.ends_with(r));
+    role_broken || name_after_role || names_with_roles(text)
+}
+
+/// `实习生 刘思彤`, `王倩 实习生 刘思彤`: every word a role or a name (one to four
+/// characters), and a role among them.
+fn names_with_roles(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_role = |w: &str| CREDIT_ROLES.contains(&w);
+    words.iter().any(|w| is_role(w))
+        && words
+            .iter()
+            .all(|w| is_role(w) || (1..=4).contains(&w.chars().count()))
+}
+
+/// `记者从皖江省经济和`: a line that opens with a credit word and goes straight on in
+/// one run of more than four characters is a sentence about the reporter (记者从…获悉),
+/// not a credit and a name: it cannot continue a byline.
+pub fn is_prose_after_credit(line: &str) -> bool {
+    CREDIT_ROLES.iter().any(|role| {
+        line.strip_prefix(role).is_some_and(|rest| {
+            rest.chars()
+                .take_while(|c| !c.is_whitespace())
+                .filter(|&c| is_han(c))
+                .count()
+                > 4
+        })
+    })
 }
 
 /// `光明日报记者 顾一帆`, `中国青年报·中青网记者 王倩`, `央视网评论员`: a paper, agency,
@@ -341,6 +395,29 @@ mod tests {
         assert!(!is_byline("我们的记者 王倩"));
         assert!(!is_byline("本市记者 王倩"));
         assert!(!is_byline("接结算答本报记者问"));
+    }
+
+    #[test]
+    fn the_rest_of_a_wrapped_byline() {
+        assert!(continues_byline("本报特约记者 次仁 通讯员 王昊", "宇"));
+        assert!(continues_byline("本报特约记者次仁通", "讯员 王昊宇"));
+        assert!(continues_byline(
+            "中国青年报·中青网记者",
+            "王倩 实习生 刘思彤"
+        ));
+        assert!(continues_byline("本报记者 王明", "通讯员 李华"));
+        assert!(continues_byline("本报特约记者 次仁 通讯员", "王昊宇"));
+        // A head, a sentence, a title: not names.
+        assert!(!continues_byline(
+            "本报记者 王明",
+            "一、高原哨所喝上了放心水"
+        ));
+        assert!(!continues_byline("本报记者 王明", "海拔4800米的哨所"));
+        assert!(!continues_byline("本报记者 王明", "在海岛上点亮航路"));
+        assert!(!continues_byline("本报记者 王明", "记者从省厅获悉"));
+        assert!(is_prose_after_credit("记者从皖江省经济和"));
+        assert!(!is_prose_after_credit("记者 柏青"));
+        assert!(!is_prose_after_credit("通讯员王昊宇"));
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub(crate) mod markers;
 mod model;
 pub(crate) mod paragraphs;
 mod pieces;
+mod repair;
 mod spacing;
 
 use super::model::Document;
@@ -38,7 +39,7 @@ pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 6;
+pub const REFLOW_VERSION: u32 = 7;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {

@@ -251,7 +251,6 @@ fn the_sample_without_blank_lines_keeps_its_structure() {
 }
 
 #[test]
-#[ignore = "reflow model 2 joins a photo caption with the paragraph after it (known gap, issue 10 closing note)"]
 fn two_byline_lines_and_a_photo_caption() {
     let page = "草原上的新能源\n本报记者 王明\n通讯员 李华\n\n在内蒙古西部的戈壁滩上，一排排风\n机迎风转动，光伏板连成一片蓝色的海\n洋。这里是全国最大的新能源基地之一。\n图为风电场一角。（新华社记者\n王五 摄）\n去年发电量超过120亿千瓦时，带动当\n地就业2000多人，日子越过越红火。\n";
     let doc = reflow(page);

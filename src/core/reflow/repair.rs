@@ -1,0 +1,195 @@
+//! Repairs on the page's elements before they are dealt into articles: what the line
+//! labeller cannot see one line at a time but the grammar of a page rules out.
+//!
+//! - A page with neither body nor title reads its lines as paragraphs.
+//! - A byline is names and roles: the rest of one wrapped in a narrow column (`宇`,
+//!   `讯员 王昊宇`, `实习生 刘思彤`) and a credit line set just before it belong to it.
+//! - A head or title never leaves a quote open: one that does is the first line of the
+//!   paragraph under it.
+//! - A paragraph that stops mid-sentence goes on in the next piece of body the labeller
+//!   took for the middle of a paragraph, across what interrupts it (a title drawn across
+//!   the column, a column break that put a deck between).
+
+use super::assemble::{Elem, Element};
+use super::markers::{continues_byline, is_byline, CREDIT_ROLES};
+use super::paragraphs::join_lines;
+use crate::core::charclass::{ends_sentence, is_closer, is_opener};
+
+/// All repairs, in order.
+pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
+    let elems = body_if_none(elems);
+    let elems = complete_bylines(elems);
+    let elems = open_heads_into_paragraphs(elems);
+    rejoin_interrupted_paragraphs(elems)
+}
+
+/// A page with neither body text nor a title is not a newspaper page (a short note, two
+/// sentences): the labeller, trained on pages, takes its few lines for deck lines or page
+/// furniture, and the page would read empty. Its lines are its paragraphs. (A title over
+/// one sentence taken for a subtitle is left to `Builder::close`, which makes it the body.)
+fn body_if_none(elems: Vec<Element>) -> Vec<Element> {
+    if elems
+        .iter()
+        .any(|e| matches!(e.elem, Elem::Paragraph(_) | Elem::Title(_)))
+    {
+        return elems;
+    }
+    elems
+        .into_iter()
+        .map(|e| Element {
+            elem: match e.elem {
+                Elem::Furniture(t)
+                | Elem::Title(t)
+                | Elem::Subtitle(t)
+                | Elem::Byline(t)
+                | Elem::Heading(t)
+                | Elem::EndMatter(t) => Elem::Paragraph(t),
+                other => other,
+            },
+            uncertain: true,
+            ..e
+        })
+        .collect()
+}
+
+/// The text of a deck line, head or paragraph: what a byline's wrapped rest may have
+/// been taken for.
+fn deck_or_body_text(elem: &Elem) -> Option<&str> {
+    match elem {
+        Elem::Heading(t) | Elem::Title(t) | Elem::Subtitle(t) | Elem::Paragraph(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// A byline wrapped in a narrow column leaves its rest on the next line, which the
+/// labeller may take for a deck line, a head or a one-line paragraph; a byline's first
+/// line (`中国青年报·中青网记者 王倩`) may be taken for a subtitle. Both rejoin it.
+fn complete_bylines(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    for e in elems {
+        let prev = out.last_mut();
+        match (prev.map(|p| &mut p.elem), &e.elem) {
+            (Some(Elem::Byline(byline)), next) => {
+                if let Some(text) = deck_or_body_text(next).filter(|t| continues_byline(byline, t))
+                {
+                    // A role or name goes after a space; the rest of a broken name or
+                    // role (`王昊` `宇`, `通` `讯员`) does not.
+                    let seam: String = byline
+                        .chars()
+                        .last()
+                        .into_iter()
+                        .chain(text.chars().next())
+                        .collect();
+                    let glued = text.chars().filter(|c| !c.is_whitespace()).count() <= 2
+                        || CREDIT_ROLES.iter().any(|r| r.contains(seam.as_str()));
+                    if !glued {
+                        byline.push(' ');
+                    }
+                    byline.push_str(text);
+                    continue;
+                }
+            }
+            (Some(Elem::Subtitle(first) | Elem::Title(first)), Elem::Byline(rest))
+                if is_byline(first) =>
+            {
+                let joined = format!("{first} {rest}");
+                if let Some(p) = out.last_mut() {
+                    p.elem = Elem::Byline(joined);
+                    p.uncertain |= e.uncertain;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// Does the text leave a quote or bracket open at its end?
+fn leaves_open(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        // ASCII quotes open and close alike: their side is unknown.
+        if matches!(c, '"' | '\'') {
+            continue;
+        }
+        if is_opener(c) {
+            depth += 1;
+        } else if is_closer(c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth > 0
+}
+
+/// A head, title or subtitle never leaves a quote open (`“江砂不是‘无主之`): one that
+/// does, right above a paragraph, is that paragraph's first line.
+fn open_heads_into_paragraphs(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    for mut e in elems {
+        if let Elem::Paragraph(text) = &e.elem {
+            let open_head = out.last().and_then(|p| match &p.elem {
+                Elem::Heading(h) | Elem::Title(h) | Elem::Subtitle(h) if leaves_open(h) => {
+                    Some(h.clone())
+                }
+                _ => None,
+            });
+            if let Some(head) = open_head {
+                out.pop();
+                e.elem = Elem::Paragraph(join_lines(&[&head, text]));
+                e.continues = false;
+                e.uncertain = true;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// A paragraph the labeller says goes on from before, where the last paragraph before
+/// it stopped mid-sentence with only deck lines, heads, bylines or furniture between
+/// (no end matter, no marker: those close an article), is that paragraph's rest. The
+/// elements between keep their order after the rejoined paragraph.
+fn rejoin_interrupted_paragraphs(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    for e in elems {
+        if let (true, Elem::Paragraph(rest)) = (e.continues, &e.elem) {
+            let open_before = out.iter().rposition(|p| !interrupts(&p.elem)).filter(|&j| {
+                j + 1 < out.len() && matches!(&out[j].elem, Elem::Paragraph(t) if !ends_sentence(t))
+            });
+            if let Some(j) = open_before {
+                let Element {
+                    elem, uncertain, ..
+                } = out.remove(j);
+                if let Elem::Paragraph(start) = elem {
+                    // The interrupting elements now follow it.
+                    out.insert(
+                        j,
+                        Element {
+                            elem: Elem::Paragraph(join_lines(&[&start, rest])),
+                            uncertain: uncertain || e.uncertain,
+                            continues: false,
+                        },
+                    );
+                    continue;
+                }
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// What may stand between a paragraph and its rest: deck lines, heads, a byline, page
+/// furniture.
+fn interrupts(elem: &Elem) -> bool {
+    matches!(
+        elem,
+        Elem::Title(_)
+            | Elem::Subtitle(_)
+            | Elem::Heading(_)
+            | Elem::Byline(_)
+            | Elem::Furniture(_)
+    )
+}
