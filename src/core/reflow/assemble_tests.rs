@@ -182,3 +182,21 @@ fn a_paragraph_interrupted_mid_sentence_by_a_title_goes_on_after_it() {
     ]);
     assert_eq!(doc.articles.len(), 2);
 }
+
+#[test]
+fn the_last_character_of_a_wrapped_subtitle_rejoins_it() {
+    let doc = page(&[
+        ("“日间手术”：上午入院 下午回家", Label::Title),
+        ("——浙江丽水市人民医院医疗服务改革见", Label::Subtitle),
+        ("闻", Label::Title),
+        ("本报记者 应晓梅", Label::Byline),
+        ("手术只用了18分钟。", Label::ParaStart),
+    ]);
+    assert_eq!(doc.articles.len(), 1);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("“日间手术”：上午入院 下午回家"));
+    assert_eq!(
+        a.subtitle.as_deref(),
+        Some("——浙江丽水市人民医院医疗服务改革见闻")
+    );
+}

@@ -19,6 +19,7 @@ use crate::core::charclass::{ends_sentence, is_closer, is_opener};
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = body_if_none(elems);
     let elems = complete_bylines(elems);
+    let elems = rejoin_deck_tails(elems);
     let elems = open_heads_into_paragraphs(elems);
     rejoin_interrupted_paragraphs(elems)
 }
@@ -100,6 +101,32 @@ fn complete_bylines(elems: Vec<Element>) -> Vec<Element> {
                 continue;
             }
             _ => {}
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// A headline or subtitle wrapped one or two characters short of its measure leaves them
+/// alone on the next line (`——…改善基层官兵生活条件见` / `闻`); after a blank line the
+/// labeller sees a new deck line, and a titles-first page would open an article titled
+/// `闻`. No deck line is that short: it is the end of the one above.
+fn rejoin_deck_tails(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    for e in elems {
+        let tail = match &e.elem {
+            Elem::Title(t) | Elem::Subtitle(t) | Elem::Heading(t)
+                if t.chars().filter(|c| !c.is_whitespace()).count() <= 2 =>
+            {
+                Some(t)
+            }
+            _ => None,
+        };
+        if let (Some(tail), Some(Elem::Title(deck) | Elem::Subtitle(deck))) =
+            (tail, out.last_mut().map(|p| &mut p.elem))
+        {
+            deck.push_str(tail);
+            continue;
         }
         out.push(e);
     }
