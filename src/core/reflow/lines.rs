@@ -59,6 +59,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let indented = raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  ");
+        let raw = doubling.drawn_twice_in_line(raw.trim_end());
         lines.push(Line::new(raw, indented, blank_before));
         blank_before = false;
     }
@@ -88,6 +89,31 @@ impl Doubling {
             self.previous = line.to_string();
         }
         repeat
+    }
+}
+
+impl Doubling {
+    /// pdfminer sets both drawings of a short heading line side by side on one line
+    /// (`巡山——巡山——`, `条链”条链”` under a doubled `1.从“一瓶酒”到“一`): such a line is
+    /// its first half. A single character twice (`源源`) is a word as often as not, and is
+    /// halved only right after a line that was drawn twice.
+    pub fn drawn_twice_in_line<'a>(&self, line: &'a str) -> &'a str {
+        let trimmed = line.trim_start();
+        let n = trimmed.chars().count();
+        if n < 2 || n % 2 == 1 {
+            return line;
+        }
+        let Some((mid, _)) = trimmed.char_indices().nth(n / 2) else {
+            return line;
+        };
+        let (first, second) = trimmed.split_at(mid);
+        // Called after `is_second_drawing` saw this line: 1 means the line before was dropped.
+        let after_a_doubled_line = self.kept_since_drop == 1;
+        if first == second && (n >= 4 || after_a_doubled_line) {
+            &line[..line.len() - second.len()]
+        } else {
+            line
+        }
     }
 }
 
@@ -149,4 +175,35 @@ pub fn is_hard_wrapped(lines: &[&Line]) -> bool {
         .filter(|l| l.letter_spaced || (l.width - l.column).abs() <= (0.15 * l.column).max(2.0))
         .count();
     near * 2 >= lines.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    fn texts(page: &str) -> Vec<String> {
+        split_lines(page).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_heading_drawn_twice_reads_once() {
+        // pdfminer: the doubled first line on two lines, the doubled last on one.
+        let page = "河畔的仁溪县。\n\n1.从“一瓶酒”到“一\n1.从“一瓶酒”到“一\n条链”条链”\n\n巡山——巡山——\n仁溪县城沿赤水河\n";
+        assert_eq!(
+            texts(page),
+            [
+                "河畔的仁溪县。",
+                "1.从“一瓶酒”到“一",
+                "条链”",
+                "巡山——",
+                "仁溪县城沿赤水河"
+            ]
+        );
+        // One character twice is a word unless the line before was drawn twice.
+        assert_eq!(texts("水流\n源源\n"), ["水流", "源源"]);
+        assert_eq!(
+            texts("美西方的恐慌之\n美西方的恐慌之\n源源\n"),
+            ["美西方的恐慌之", "源"]
+        );
+    }
 }

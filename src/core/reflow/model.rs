@@ -217,8 +217,46 @@ impl Model {
             .collect()
     }
 
+    /// Averaged perceptrons trained with different page orders (`seeds`), their weights
+    /// averaged in turn. One perceptron's weights depend on the order it saw the pages
+    /// in; a line near a decision boundary flips from one retraining to the next. The
+    /// mean of a few orders is the same linear model with less of that variance (bagging
+    /// over orders; the score is linear in the weights, so averaging them averages the
+    /// models' scores).
+    pub fn train_orders(
+        pages: &[(Vec<Observation>, Vec<Label>)],
+        epochs: usize,
+        seeds: &[u64],
+    ) -> Model {
+        let models: Vec<Model> = seeds
+            .iter()
+            .map(|&seed| Model::train_seeded(pages, epochs, seed))
+            .collect();
+        let n = models.len().max(1) as f32;
+        let mut mean = Model::default();
+        let add = |out: &mut [f32; L], w: &[f32; L]| {
+            out.iter_mut().zip(w).for_each(|(o, x)| *o += x / n);
+        };
+        for m in &models {
+            mean.weights
+                .iter_mut()
+                .zip(&m.weights)
+                .for_each(|(o, w)| add(o, w));
+            mean.transitions
+                .iter_mut()
+                .zip(&m.transitions)
+                .for_each(|(o, t)| add(o, t));
+        }
+        mean
+    }
+
     /// Averaged structured perceptron over labelled pages, `epochs` passes in order.
     pub fn train(pages: &[(Vec<Observation>, Vec<Label>)], epochs: usize) -> Model {
+        Model::train_seeded(pages, epochs, 0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// [`Model::train`] with the page order's shuffle seeded by `seed` (not zero).
+    fn train_seeded(pages: &[(Vec<Observation>, Vec<Label>)], epochs: usize, seed: u64) -> Model {
         let mut model = Model::default();
         // Sums of weights over all steps, kept lazily: `total += w * (now - since)`.
         let mut sums = Model::default();
@@ -229,7 +267,7 @@ impl Model {
         // deterministic): the perceptron otherwise sees each family's pages in one run and
         // its average leans towards whatever came last.
         let mut order: Vec<usize> = (0..pages.len()).collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut seed = seed.max(1);
         for _ in 0..epochs {
             for i in (1..order.len()).rev() {
                 seed ^= seed << 13;

@@ -53,12 +53,18 @@ fn body_if_none(elems: Vec<Element>) -> Vec<Element> {
         .collect()
 }
 
-/// The text of a deck line, head or paragraph: what a byline's wrapped rest may have
-/// been taken for.
-fn deck_or_body_text(elem: &Elem) -> Option<&str> {
+/// The text of whatever a byline's wrapped rest may have been taken for: any element
+/// but a marker (a name's last character alone looks like nothing in particular).
+fn element_text(elem: &Elem) -> Option<&str> {
     match elem {
-        Elem::Heading(t) | Elem::Title(t) | Elem::Subtitle(t) | Elem::Paragraph(t) => Some(t),
-        _ => None,
+        Elem::Heading(t)
+        | Elem::Title(t)
+        | Elem::Subtitle(t)
+        | Elem::Paragraph(t)
+        | Elem::EndMatter(t)
+        | Elem::Furniture(t)
+        | Elem::Byline(t) => Some(t),
+        Elem::Marker(_) => None,
     }
 }
 
@@ -71,8 +77,7 @@ fn complete_bylines(elems: Vec<Element>) -> Vec<Element> {
         let prev = out.last_mut();
         match (prev.map(|p| &mut p.elem), &e.elem) {
             (Some(Elem::Byline(byline)), next) => {
-                if let Some(text) = deck_or_body_text(next).filter(|t| continues_byline(byline, t))
-                {
+                if let Some(text) = element_text(next).filter(|t| continues_byline(byline, t)) {
                     // A role or name goes after a space; the rest of a broken name or
                     // role (`王昊` `宇`, `通` `讯员`) does not.
                     let seam: String = byline
