@@ -96,6 +96,13 @@ pub fn byline_class(text: &str) -> usize {
 
 /// A news opening: 本报讯, 本报北京7月5日电, 新华社北京7月5日电, 【新华社延安十三日电】.
 pub fn opens_with_dateline(text: &str) -> bool {
+    // Cheap refusal first: this runs on every line.
+    if !text
+        .trim_start_matches(['【', '（', '('])
+        .starts_with(['本', '新', '中'])
+    {
+        return false;
+    }
     let head_end = text.char_indices().nth(20).map_or(text.len(), |(i, _)| i);
     let head = &text[..head_end];
     let t = head.trim_start_matches(['【', '（', '(']);
@@ -112,11 +119,21 @@ pub fn is_running_head(text: &str) -> bool {
 
 /// Running heads and feet: a date, a page name (`第5版`), a paper's name, a page number.
 pub fn furniture_class(text: &str) -> usize {
-    // Body lines are long: stop counting at the 31st character.
-    if text.chars().nth(30).is_some() {
+    // Body lines are long: stop counting at the 31st character. Every class but the page
+    // number needs one of 年 星 第 报: one pass answers both (this runs on every line).
+    let mut chars = 0;
+    let mut keyed = false;
+    for c in text.chars() {
+        chars += 1;
+        if chars > 30 {
+            return 0;
+        }
+        keyed |= matches!(c, '年' | '星' | '第' | '报');
+    }
+    let starts_digit = text.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—');
+    if !keyed && !starts_digit {
         return 0;
     }
-    let chars = text.chars().count();
     let has_date = text.contains('年')
         && text.contains('月')
         && text.contains('日')

@@ -14,6 +14,7 @@ use super::classes::{
 use super::lines::Line;
 use super::markers::{is_editor_credit, is_end_matter, opens_end_matter, Direction};
 use super::pieces::Piece;
+use crate::core::segment::break_cuts_word;
 
 /// Values a template may take (ids are `template * VALUES + value`).
 pub const VALUES: usize = 1024;
@@ -56,6 +57,7 @@ atoms! {
     OPENER = "opener" ["no", "dateline"];
     ORDER = "order" ["title-first", "body-first", "unclear"];
     RELW = "relw" ["shorter", "same", "longer", "-"];
+    WORD = "word" ["whole", "cut", "-"];
 }
 
 /// The observations of one piece, indexed by `A`.
@@ -168,6 +170,12 @@ const TEMPLATES: &[&[Part]] = {
         &[p(0, RELW), p(0, START)],
         &[p(0, RELW), p(0, LEN), p(-1, LEN)],
         &[p(0, START), p(-1, STOPS), p(-1, LEN)],
+        // The break before a line cuts a word (街道用 / 房改造): the line goes on with
+        // what the line before it was saying. No title, head or byline ends inside a word.
+        &[p(0, WORD)],
+        &[p(1, WORD)],
+        &[p(0, WORD), p(-1, WIDTH)],
+        &[p(1, WORD), p(0, WIDTH)],
     ]
 };
 
@@ -253,7 +261,7 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                 Piece::Marker(m) => {
                     let kind = if m.direction == Direction::From { 1 } else { 2 };
                     set(&mut o, A::KIND, kind);
-                    for a in [A::WIDTH, A::END, A::START, A::LEN, A::RELW] {
+                    for a in [A::WIDTH, A::END, A::START, A::LEN, A::RELW, A::WORD] {
                         set(&mut o, a, value_count(a) - 1);
                     }
                     set(&mut o, A::BLANK, 2 * usize::from(blank_after));
@@ -268,6 +276,7 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                         A::RELW,
                         relative_width(l.width, prev.map(|p| p.width)),
                     );
+                    set(&mut o, A::WORD, word_at_break(prev, l));
                 }
             }
             Obs(o)
@@ -345,6 +354,20 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, chars: usize, blank_after: 
     let quoted = text.starts_with(['“', '「', '《']) && text.ends_with(['”', '」', '》']);
     set(A::QUOTED, usize::from(quoted));
     set(A::OPENER, usize::from(opens_with_dateline(text)));
+}
+
+/// Does the break between `prev` and `line` cut a word: `whole`, `cut`, or `-` (no line
+/// before, or one that fills its column). A full line's break says little (paragraphs
+/// wrap anywhere), and asking jieba at every line would halve the reflow's speed; what
+/// the question tells apart is a short line that ends an element (a title, a head) from
+/// one that only looks short (an indented first line, a title wrapped early).
+fn word_at_break(prev: Option<&Line>, line: &Line) -> usize {
+    match prev {
+        Some(p) if (2..=5).contains(&width_bucket(p)) => {
+            usize::from(break_cuts_word(&p.text, &line.text))
+        }
+        _ => 2,
+    }
 }
 
 /// A line's printed width against the line before it: `shorter`, `same` (within one
