@@ -47,14 +47,18 @@ fn non_whitespace(texts: impl IntoIterator<Item = String>) -> BTreeMap<char, usi
     counts
 }
 
-/// The text less the lines reflow drops as the second drawing of a faked-bold heading
-/// (`pizhu::core::reflow::Doubling`).
+/// The text less what reflow drops as the second drawing of a faked-bold heading
+/// (`pizhu::core::reflow::Doubling`): a line repeating the one before, and the second
+/// half of a line that is one text twice.
 fn without_repeats(text: &str) -> String {
     let mut doubling = Doubling::default();
-    text.split('\n')
-        .filter(|line| !line.trim().is_empty() && !doubling.is_second_drawing(line.trim()))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut kept = Vec::new();
+    for line in text.split('\n') {
+        if !line.trim().is_empty() && !doubling.is_second_drawing(line.trim()) {
+            kept.push(doubling.drawn_twice_in_line(line.trim_end()));
+        }
+    }
+    kept.join("\n")
 }
 
 /// Every text field of the outline, the continuation marker and page furniture included.

@@ -87,14 +87,17 @@ pub fn word_starts(chars: &[char]) -> Vec<bool> {
 /// `房改造`: 用房). Three lookups rather than a segmentation of the break's
 /// surroundings: the reflow asks this of most lines that are not full, and a cut costs
 /// many lookups' time.
-pub fn break_cuts_word(before: &str, after: &str) -> bool {
+///
+/// `None` when the break is not between two Han characters (a mark, a digit or a letter
+/// on either side): then there is no word to cut, and nothing to say.
+pub fn break_cuts_word(before: &str, after: &str) -> Option<bool> {
     let mut left = before.char_indices().rev();
     let mut right = after.char_indices();
     let (Some((a, ca)), Some((_, cb))) = (left.next(), right.next()) else {
-        return false;
+        return None;
     };
     if !is_han(ca) || !is_han(cb) {
-        return false;
+        return None;
     }
     let b_end = cb.len_utf8();
     let mut word = String::with_capacity(12);
@@ -105,12 +108,14 @@ pub fn break_cuts_word(before: &str, after: &str) -> bool {
         JIEBA.has_word(&word)
     };
     if is_word(a, b_end) {
-        return true;
+        return Some(true);
     }
     let before_a = left.next().filter(|&(_, c)| is_han(c));
     let after_b = right.next().filter(|&(_, c)| is_han(c));
-    before_a.is_some_and(|(i, _)| is_word(i, b_end))
-        || after_b.is_some_and(|(i, c)| is_word(a, i + c.len_utf8()))
+    Some(
+        before_a.is_some_and(|(i, _)| is_word(i, b_end))
+            || after_b.is_some_and(|(i, c)| is_word(a, i + c.len_utf8())),
+    )
 }
 
 /// The line containing `pos`, without its newline. A position on a newline belongs to the

@@ -200,3 +200,19 @@ fn the_last_character_of_a_wrapped_subtitle_rejoins_it() {
         Some("——浙江丽水市人民医院医疗服务改革见闻")
     );
 }
+
+#[test]
+fn a_sentence_taken_for_a_subtitle_among_paragraphs_stays_a_paragraph() {
+    let doc = page(&[
+        (
+            "本报北京3月5日电 今年国内生产总值增长5%左右。",
+            Label::ParaStart,
+        ),
+        ("城镇新增就业1200万人以上。", Label::ParaStart),
+        ("居民消费价格涨幅3%左右。", Label::Subtitle),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.title, None);
+    assert_eq!(a.sections[0].paragraphs.len(), 3);
+    assert_eq!(a.sections[0].uncertain_paragraphs, [2]);
+}

@@ -357,14 +357,14 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, chars: usize, blank_after: 
 }
 
 /// Does the break between `prev` and `line` cut a word: `whole`, `cut`, or `-` (no line
-/// before, or one that fills its column). A full line's break says little (paragraphs
+/// before, one that fills its column, or no Han character on one side of the break). A full line's break says little (paragraphs
 /// wrap anywhere), and asking jieba at every line would halve the reflow's speed; what
 /// the question tells apart is a short line that ends an element (a title, a head) from
 /// one that only looks short (an indented first line, a title wrapped early).
 fn word_at_break(prev: Option<&Line>, line: &Line) -> usize {
     match prev {
         Some(p) if (2..=5).contains(&width_bucket(p)) => {
-            usize::from(break_cuts_word(&p.text, &line.text))
+            break_cuts_word(&p.text, &line.text).map_or(2, usize::from)
         }
         _ => 2,
     }

@@ -228,10 +228,21 @@ impl Model {
         epochs: usize,
         seeds: &[u64],
     ) -> Model {
-        let models: Vec<Model> = seeds
-            .iter()
-            .map(|&seed| Model::train_seeded(pages, epochs, seed))
-            .collect();
+        // Each order trains on its own thread (they share nothing); joined in seed order,
+        // so the mean is the same however the threads are scheduled.
+        let models: Vec<Model> = std::thread::scope(|scope| {
+            let handles: Vec<_> = seeds
+                .iter()
+                .map(|&seed| scope.spawn(move || Model::train_seeded(pages, epochs, seed)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
         let n = models.len().max(1) as f32;
         let mut mean = Model::default();
         let add = |out: &mut [f32; L], w: &[f32; L]| {

@@ -13,13 +13,14 @@
 use super::assemble::{Elem, Element};
 use super::markers::{continues_byline, is_byline, CREDIT_ROLES};
 use super::paragraphs::join_lines;
-use crate::core::charclass::{ends_sentence, is_closer, is_opener};
+use crate::core::charclass::{ends_sentence, ends_with_full_stop, is_closer, is_opener};
 
 /// All repairs, in order.
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = body_if_none(elems);
     let elems = complete_bylines(elems);
     let elems = rejoin_deck_tails(elems);
+    let elems = lone_sentences_are_paragraphs(elems);
     let elems = open_heads_into_paragraphs(elems);
     rejoin_interrupted_paragraphs(elems)
 }
@@ -136,6 +137,29 @@ fn rejoin_deck_tails(elems: Vec<Element>) -> Vec<Element> {
         out.push(e);
     }
     out
+}
+
+/// A subtitle belongs to a deck: it stands next to a title, another deck line or a
+/// byline. One ending with a full stop among paragraphs (`城镇新增就业1200万人以上。` /
+/// `居民消费价格涨幅3%左右。`) is a one-sentence paragraph the labeller was unsure of;
+/// made the article's title, it would move to the top of the reading text. (Old papers'
+/// decks do end sentences with 。, but beside their titles.)
+fn lone_sentences_are_paragraphs(mut elems: Vec<Element>) -> Vec<Element> {
+    let is_deck = |e: Option<&Element>| {
+        e.is_some_and(|e| matches!(e.elem, Elem::Title(_) | Elem::Subtitle(_) | Elem::Byline(_)))
+    };
+    for i in 0..elems.len() {
+        let lone = matches!(&elems[i].elem, Elem::Subtitle(t) if ends_with_full_stop(t))
+            && !is_deck(i.checked_sub(1).and_then(|k| elems.get(k)))
+            && !is_deck(elems.get(i + 1));
+        if lone {
+            if let Elem::Subtitle(t) = &mut elems[i].elem {
+                elems[i].elem = Elem::Paragraph(std::mem::take(t));
+                elems[i].uncertain = true;
+            }
+        }
+    }
+    elems
 }
 
 /// Does the text leave a quote or bracket open at its end?

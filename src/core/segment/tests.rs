@@ -298,18 +298,20 @@ fn grapheme_clusters_are_never_split() {
 #[test]
 fn a_break_inside_a_word_is_told_from_one_between_words() {
     // A paragraph's wrap cuts 用房 and 特异; a head or title ends with its word.
-    assert!(break_cuts_word("这家食堂由一处闲置的街道用", "房改造而成"));
-    assert!(break_cuts_word(
-        "云南东部山区发现又一处寒武纪特",
-        "异埋藏化石库"
-    ));
-    assert!(!break_cuts_word(
-        "守望——“看到渔船平安进港，就觉得值了”",
-        "老周说"
-    ));
-    assert!(!break_cuts_word(
-        "我市部署今冬明春供暖保障工作",
-        "11月15日起"
-    ));
-    assert!(!break_cuts_word("", "房改造"));
+    assert_eq!(
+        break_cuts_word("这家食堂由一处闲置的街道用", "房改造而成"),
+        Some(true)
+    );
+    assert_eq!(
+        break_cuts_word("云南东部山区发现又一处寒武纪特", "异埋藏化石库"),
+        Some(true)
+    );
+    assert_eq!(
+        break_cuts_word("农民在田间劳作，春耕", "生产有序推进"),
+        Some(false)
+    );
+    // Not between two Han characters: nothing to say.
+    assert_eq!(break_cuts_word("就觉得值了”", "老周说"), None);
+    assert_eq!(break_cuts_word("保障工作", "11月15日起"), None);
+    assert_eq!(break_cuts_word("", "房改造"), None);
 }
