@@ -712,8 +712,8 @@ FAMILIES = {"f1": ("title above, long article with section heads", fam_f1),
             "f5": ("main block plus a briefs column", fam_f5),
             "f6": ("page furniture: running head, foot, markers", fam_f6),
             "f7": ("narrow one-column articles, titles wrapped in the column", fam_f7)}
-PAGES_PER_FAMILY = {"train": 4, "holdout": 4, "extra": 12, "fresh": 4, "blind": 4}
-TEXT_PAGES_PER_LAYOUT = {"train": 2, "holdout": 2, "extra": 7, "fresh": 3, "blind": 3}
+PAGES_PER_FAMILY = {"train": 4, "holdout": 4, "extra": 16, "fresh": 4, "blind": 4}
+TEXT_PAGES_PER_LAYOUT = {"train": 2, "holdout": 2, "extra": 9, "fresh": 3, "blind": 3}
 
 
 # --------------------------------------------------------------------------------------

@@ -216,3 +216,28 @@ fn a_sentence_taken_for_a_subtitle_among_paragraphs_stays_a_paragraph() {
     assert_eq!(a.sections[0].paragraphs.len(), 3);
     assert_eq!(a.sections[0].uncertain_paragraphs, [2]);
 }
+
+#[test]
+fn a_numbered_line_over_a_paragraph_and_a_dash_line_over_a_head_are_heads() {
+    let doc = page(&[
+        ("雪线上的“暖心工程”", Label::Title),
+        ("本报特约记者 次仁 通讯员 王昊宇", Label::Byline),
+        ("一、高原哨所喝上了“放心水”", Label::ParaStart),
+        ("海拔4800米的某边防哨所，曾经用水困难。", Label::ParaStart),
+        ("巡山——", Label::ParaStart),
+        ("“脚底下的路，都是一步步踩出来的”", Label::Heading),
+        ("零下32摄氏度，雪没过膝盖。", Label::ParaStart),
+        // A numbered paragraph ends its sentence: it stays a paragraph.
+        ("二、加强组织领导，压实各方责任。", Label::ParaStart),
+        ("各地要抓好落实。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(
+        headings(a),
+        [
+            Some("一、高原哨所喝上了“放心水”"),
+            Some("巡山——“脚底下的路，都是一步步踩出来的”")
+        ]
+    );
+    assert_eq!(a.sections[1].paragraphs.len(), 3);
+}

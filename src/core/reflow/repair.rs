@@ -11,9 +11,11 @@
 //!   the column, a column break that put a deck between).
 
 use super::assemble::{Elem, Element};
-use super::markers::{continues_byline, is_byline, CREDIT_ROLES};
+use super::markers::{continues_byline, is_byline, is_numbered, CREDIT_ROLES};
 use super::paragraphs::join_lines;
-use crate::core::charclass::{ends_sentence, ends_with_full_stop, is_closer, is_opener};
+use crate::core::charclass::{
+    ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener,
+};
 
 /// All repairs, in order.
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
@@ -22,6 +24,7 @@ pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = rejoin_deck_tails(elems);
     let elems = lone_sentences_are_paragraphs(elems);
     let elems = open_heads_into_paragraphs(elems);
+    let elems = heads_by_grammar(elems);
     rejoin_interrupted_paragraphs(elems)
 }
 
@@ -195,6 +198,43 @@ fn open_heads_into_paragraphs(elems: Vec<Element>) -> Vec<Element> {
                 out.pop();
                 e.elem = Elem::Paragraph(join_lines(&[&head, text]));
                 e.continues = false;
+                e.uncertain = true;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// Heads the labeller took for paragraphs where the page's grammar says otherwise:
+/// - a numbered line (`一、高原哨所喝上了“放心水”`, `（二）…`, `3.…`) of a head's length
+///   that ends no sentence, with a paragraph after it, is a head (a numbered paragraph
+///   says something and ends with its full stop);
+/// - a short line ending with a dash right above a head (`巡山——` over
+///   `“脚底下的路，都是一步步踩出来的”`) is that head's first line: no paragraph ends
+///   with a dash.
+fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    let mut rest = elems.into_iter().peekable();
+    while let Some(mut e) = rest.next() {
+        if let Elem::Paragraph(text) = &e.elem {
+            let short = text.chars().count() <= 30;
+            let next_is_paragraph = matches!(rest.peek(), Some(n) if matches!(n.elem, Elem::Paragraph(_)) && !n.continues);
+            if short && text.ends_with('—') {
+                if let Some(Elem::Heading(head)) = rest.peek_mut().map(|n| &mut n.elem) {
+                    *head = join_lines(&[text, head]);
+                    continue;
+                }
+            }
+            let numbered_head = short
+                && !e.continues
+                && next_is_paragraph
+                && is_numbered(text)
+                && !text.contains(['。', '；', ';'])
+                && !ends_sentence(text)
+                && !ends_mid_sentence(text);
+            if numbered_head {
+                e.elem = Elem::Heading(text.clone());
                 e.uncertain = true;
             }
         }
