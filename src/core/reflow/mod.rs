@@ -7,13 +7,16 @@
 //! 2. `pieces`: split continuation markers (■上接第1版, （下转第八版）) off their lines;
 //! 3. `features`: observe each piece (fullness against its column, first and last
 //!    characters, blank lines around, indent, recognisers for bylines, end matter and
-//!    page furniture, position, block) and combine with the neighbours' observations;
+//!    page furniture, position, block, whether the break before a line cuts a word) and
+//!    combine with the neighbours' observations;
 //! 4. `model`: label every piece (title, subtitle, byline, heading, paragraph start,
 //!    paragraph continuation, end matter, furniture) with a linear-chain model whose
 //!    weights were learned from the page harness (`assets/reflow-model.txt`; retrain with
 //!    `cargo run --release --example train_reflow`); Viterbi decoding, with a margin per
 //!    piece that flags what the model was unsure of;
-//! 5. `assemble`: runs of labels become elements, elements become articles.
+//! 5. `assemble`: runs of labels become elements; `repair` mends what a page's grammar
+//!    rules out and one line at a time cannot see (a byline's wrapped rest, a head that
+//!    leaves a quote open, a paragraph interrupted by a title); elements become articles.
 //!
 //! No rule names a particular page; what the rules of the old reflow knew (bylines,
 //! markers, end matter) survives as features whose weight the training decides.
