@@ -357,10 +357,11 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, chars: usize, blank_after: 
 }
 
 /// Does the break between `prev` and `line` cut a word: `whole`, `cut`, or `-` (no line
-/// before, one that fills its column, or no Han character on one side of the break). A full line's break says little (paragraphs
-/// wrap anywhere), and asking jieba at every line would halve the reflow's speed; what
-/// the question tells apart is a short line that ends an element (a title, a head) from
-/// one that only looks short (an indented first line, a title wrapped early).
+/// before, one that fills its column, or no Han character on one side of the break). A
+/// full line's break says little (paragraphs wrap anywhere), and asking the dictionary at
+/// every line would cost a fifth of the reflow's speed; what the question tells apart is
+/// a short line that ends an element (a title, a head) from one that only looks short (an
+/// indented first line, a title wrapped early).
 fn word_at_break(prev: Option<&Line>, line: &Line) -> usize {
     match prev {
         Some(p) if (2..=5).contains(&width_bucket(p)) => {

@@ -90,9 +90,7 @@ impl Doubling {
         }
         repeat
     }
-}
 
-impl Doubling {
     /// pdfminer sets both drawings of a short heading line side by side on one line
     /// (`巡山——巡山——`, `条链”条链”` under a doubled `1.从“一瓶酒”到“一`): such a line is
     /// its first half. A single character twice (`源源`) is a word as often as not, and is

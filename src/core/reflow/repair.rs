@@ -6,6 +6,10 @@
 //!   `讯员 王昊宇`, `实习生 刘思彤`) and a credit line set just before it belong to it.
 //! - A head or title never leaves a quote open: one that does is the first line of the
 //!   paragraph under it.
+//! - One or two characters alone under a title or subtitle end that deck line.
+//! - A subtitle ending with a full stop among paragraphs is a paragraph.
+//! - A numbered line of a head's length over a paragraph is a head; a short line ending
+//!   with a dash over a head is that head's first line.
 //! - A paragraph that stops mid-sentence goes on in the next piece of body the labeller
 //!   took for the middle of a paragraph, across what interrupts it (a title drawn across
 //!   the column, a column break that put a deck between).
@@ -255,21 +259,12 @@ fn rejoin_interrupted_paragraphs(elems: Vec<Element>) -> Vec<Element> {
                 j + 1 < out.len() && matches!(&out[j].elem, Elem::Paragraph(t) if !ends_sentence(t))
             });
             if let Some(j) = open_before {
-                let Element {
-                    elem, uncertain, ..
-                } = out.remove(j);
-                if let Elem::Paragraph(start) = elem {
-                    // The interrupting elements now follow it.
-                    out.insert(
-                        j,
-                        Element {
-                            elem: Elem::Paragraph(join_lines(&[&start, rest])),
-                            uncertain: uncertain || e.uncertain,
-                            continues: false,
-                        },
-                    );
-                    continue;
+                // Rejoined in place: the interrupting elements now follow it.
+                if let Elem::Paragraph(start) = &mut out[j].elem {
+                    *start = join_lines(&[start, rest]);
                 }
+                out[j].uncertain |= e.uncertain;
+                continue;
             }
         }
         out.push(e);
