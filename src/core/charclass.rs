@@ -136,6 +136,9 @@ fn last_before_closers(line: &str) -> Option<char> {
 /// closing quotes or brackets?
 pub fn ends_sentence(line: &str) -> bool {
     let line = line.trim_end();
+    if ends_in_decimal_point(line) {
+        return false;
+    }
     match last_before_closers(line) {
         Some(c) if is_sentence_end(c) => true,
         // A photo caption or dispatch ends with its credit: …（新华社记者 王五 摄）.
@@ -155,7 +158,18 @@ pub fn ends_mid_sentence(line: &str) -> bool {
     matches!(
         line.trim_end().chars().last(),
         Some('，' | '、' | '；' | '：' | ',' | ';' | ':')
-    )
+    ) || ends_in_decimal_point(line.trim_end())
+}
+
+/// `…占全院择期手术的31.` / `2%。`: a number broken at its decimal point. Chinese text
+/// ends its sentences with 。, so an ASCII point right after a digit at the end of a
+/// line is inside a number, not a full stop.
+fn ends_in_decimal_point(line: &str) -> bool {
+    let mut tail = line.chars().rev();
+    tail.next() == Some('.')
+        && tail
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Is the character part of a Latin word (for joining wrapped English lines)?
@@ -214,6 +228,10 @@ mod tests {
         assert!(ends_mid_sentence("生态安全屏障方面，到6月29日，"));
         assert!(!ends_sentence("是的；"), "；: see the module doc");
         assert!(ends_mid_sentence("是的；"));
+        // A number broken at its decimal point goes on in the next line.
+        assert!(!ends_sentence("占全院择期手术的31."));
+        assert!(ends_mid_sentence("占全院择期手术的31."));
+        assert!(ends_sentence("It ended in 2024 at last."));
     }
 
     #[test]

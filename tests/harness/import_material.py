@@ -147,7 +147,8 @@ def main():
         corpus("p1", "rmrb_1946-05-16_p1_fangj-rmrb.txt")
         corpus("p2", "rmrb_1946-05-16_p2_fangj-rmrb.txt")
     for name in ("originals_train", "originals_holdout", "originals_extra", "originals_extra2",
-                 "originals_extra3", "originals_fresh", "originals_blind", "rmrb1946_extra"):
+                 "originals_extra3", "originals_extra4", "originals_fresh", "originals_blind", "originals_probe",
+                 "originals_blind2", "rmrb1946_extra"):
         p = os.path.join(MAT, name + ".txt")
         if os.path.exists(p):
             arts = parse_originals(p)

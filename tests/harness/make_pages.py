@@ -32,15 +32,21 @@ MAT = os.path.join(HERE, "material")
 OUT = os.path.join(ROOT, "tests", "fixtures", "pages")
 
 SEEDS = {"train": 20250101, "holdout": 77770707, "extra": 31415926, "fresh": 26113004,
-         "blind": 58201130}
+         "blind": 58201130, "probe": 61301126, "blind2": 93071130}
 # "extra": more training pages from more material (train-only; its PDFs are not kept,
 # only the extractions and goldens, to keep the repository small).
 # "fresh": articles written 2026-11-30 after reflow model 4 and the PDF layout rules were
 # fixed; never used for tuning, scored only (PDFs kept, like holdout).
 # "blind": articles written 2026-11-30 by a helper that did not read the reflow or layout
 # code; never used for tuning, scored only (PDFs kept, like fresh).
-SPLITS = ("train", "holdout", "extra", "fresh", "blind")
-KEEP_PDFS = {"train": True, "holdout": True, "extra": False, "fresh": True, "blind": True}
+# "probe": 26 articles written 2026-11-30 (session 8) by a helper blind to the code, with
+# many kinds of heads and decks; scored once on reflow model 11, then used to diagnose and
+# tune (not held out after that). "blind2": 22 articles written at the same time by another
+# helper blind to the code and to probe; never used for tuning, scored only. Neither keeps
+# its PDFs (extractions and goldens only).
+SPLITS = ("train", "holdout", "extra", "fresh", "blind", "probe", "blind2")
+KEEP_PDFS = {"train": True, "holdout": True, "extra": False, "fresh": True, "blind": True,
+             "probe": False, "blind2": False}
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
 ZENHEI = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -712,8 +718,10 @@ FAMILIES = {"f1": ("title above, long article with section heads", fam_f1),
             "f5": ("main block plus a briefs column", fam_f5),
             "f6": ("page furniture: running head, foot, markers", fam_f6),
             "f7": ("narrow one-column articles, titles wrapped in the column", fam_f7)}
-PAGES_PER_FAMILY = {"train": 4, "holdout": 4, "extra": 16, "fresh": 4, "blind": 4}
-TEXT_PAGES_PER_LAYOUT = {"train": 2, "holdout": 2, "extra": 9, "fresh": 3, "blind": 3}
+PAGES_PER_FAMILY = {"train": 4, "holdout": 4, "extra": 20, "fresh": 4, "blind": 4,
+                    "probe": 4, "blind2": 4}
+TEXT_PAGES_PER_LAYOUT = {"train": 2, "holdout": 2, "extra": 11, "fresh": 3, "blind": 3,
+                         "probe": 3, "blind2": 3}
 
 
 # --------------------------------------------------------------------------------------

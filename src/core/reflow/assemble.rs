@@ -9,11 +9,14 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
-use super::markers::{is_numbered, is_prose_after_credit, opens_photo_caption, Direction, Marker};
+use super::markers::{
+    continues_byline, is_byline, is_numbered, is_prose_after_credit, opens_photo_caption,
+    Direction, Marker,
+};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
-use super::repair::repair;
+use super::repair::{heads_over_paragraphs, repair};
 use super::spacing::close_cjk_gaps;
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
@@ -47,10 +50,13 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
     let mut run: Vec<String> = Vec::new();
     let mut run_label: Option<Label> = None;
     let mut run_unsure = false;
-    // The current subtitle run began as a dash line the labeller took for a title.
+    // The current subtitle run began with a dash (the labeller may have taken it for a
+    // title): what it calls title after that is the subtitle wrapped.
     let mut run_from_dash = false;
     // The previous line was a sentence taken out of a byline.
     let mut after_prose_line = false;
+    // The previous line fills its column (a wrapped line goes on in the next).
+    let mut prev_line_full = false;
     let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
         if run.is_empty() {
             return;
@@ -92,8 +98,9 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         // wrapped second line: headlines are broken at a phrase, and a `——` opening the
         // line under a title introduces the subtitle. Lines the labeller still calls title
         // after it are that subtitle wrapped.
+        let opens_with_dash = line.text.starts_with('—');
         let dash_under_title =
-            run_label == Some(Label::Title) && label == Label::Title && line.text.starts_with('—');
+            run_label == Some(Label::Title) && label == Label::Title && opens_with_dash;
         let wrapped_dash_subtitle = run_from_dash && label == Label::Title;
         // A line under a byline that reads as a sentence about the reporter (记者从…获悉)
         // is the body's first line: the byline ends before it and its paragraph goes on
@@ -111,6 +118,21 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
             label
         };
         after_prose_line = prose_under_byline;
+        // A byline goes on in the next line only where it was wrapped (its line full) or
+        // the next reads as its rest; otherwise what the labeller calls byline there (a
+        // head of a name's length, `老机子`, under `四川日报全媒体记者 罗晓蓉`) is a head
+        // opening the body.
+        let label = if run_label == Some(Label::Byline)
+            && label == Label::Byline
+            && !prev_line_full
+            && !is_byline(&line.text)
+            && !run.last().is_some_and(|b| continues_byline(b, &line.text))
+        {
+            Label::Heading
+        } else {
+            label
+        };
+        prev_line_full = line.width + 1.5 >= line.column;
         let same_run = match (run_label, label) {
             (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
             // Each end-matter note closes with its bracket, a photo caption with its
@@ -131,7 +153,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         };
         if !same_run {
             flush(&mut out, &mut run, run_label, run_unsure);
-            run_from_dash = dash_under_title;
+            run_from_dash = dash_under_title || (label == Label::Subtitle && opens_with_dash);
             run_label = Some(label);
             run_unsure = false;
         }
@@ -245,7 +267,8 @@ impl Builder {
 
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
-    let elems = repair(elements(pieces, labels, unsure_margin));
+    let labels = heads_over_paragraphs(&pieces, labels);
+    let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.
     let (opens, closes) = title_at_ends(&elems);

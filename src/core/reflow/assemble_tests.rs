@@ -241,3 +241,108 @@ fn a_numbered_line_over_a_paragraph_and_a_dash_line_over_a_head_are_heads() {
     );
     assert_eq!(a.sections[1].paragraphs.len(), 3);
 }
+
+/// Lines set in a column `column` ems wide.
+fn page_in_column(lines: &[(&str, Label)], column: f32) -> Document {
+    let pieces = lines
+        .iter()
+        .map(|(text, _)| {
+            let mut line = Line::new(text, false, false);
+            line.column = column;
+            Piece::Line(line)
+        })
+        .collect();
+    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l)| (l, 100.0)).collect();
+    assemble(pieces, &labels, 1.0)
+}
+
+#[test]
+fn a_title_line_after_a_title_and_its_subtitle_is_the_subtitle_wrapped() {
+    let doc = page(&[
+        ("千兆光网通到大山深处", Label::Title),
+        (
+            "全省行政村5G通达率达96.7%，农村宽带用户突破",
+            Label::Subtitle,
+        ),
+        ("1200万户", Label::Title),
+        ("经济日报记者 钟文宇", Label::Byline),
+        (
+            "本报贵阳11月28日电 记者从省通信管理局获悉。",
+            Label::ParaStart,
+        ),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("千兆光网通到大山深处"));
+    assert_eq!(
+        a.subtitle.as_deref(),
+        Some("全省行政村5G通达率达96.7%，农村宽带用户突破1200万户")
+    );
+    assert_eq!(a.byline.as_deref(), Some("经济日报记者 钟文宇"));
+    // Kicker, title, subtitle: the title between keeps its place.
+    let doc = page(&[
+        ("我国成功发射新一代海洋观测卫星", Label::Title),
+        ("太行十五县县议会上", Label::Subtitle),
+        ("热烈审查政府工作", Label::Title),
+        ("议员一致赞扬政府德政", Label::Subtitle),
+        ("【新华社长治十三日电】经过普选。", Label::ParaStart),
+    ]);
+    let titles: Vec<_> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert!(titles.contains(&Some("热烈审查政府工作")), "{titles:?}");
+}
+
+#[test]
+fn a_short_bare_line_over_a_paragraph_going_on_is_a_head() {
+    let doc = page_in_column(
+        &[
+            ("城市记忆有了“数字家园”", Label::Title),
+            ("解放日报记者 沈嘉禾", Label::Byline),
+            ("泛黄纸页里的城市记忆", Label::ParaStart),
+            ("一张1956年的粮票申领登记表、一", Label::ParaCont),
+            ("份恢复高考准考证存根，都已扫描。", Label::ParaCont),
+            // An indented first line, its indent dropped by the extractor: a paragraph.
+            ("前不久，一座建在公园里的", Label::ParaStart),
+            ("“城市书房”火了：落地窗外是湖光", Label::ParaCont),
+            ("树影。", Label::ParaCont),
+            // A news opening alone on its line: a paragraph.
+            ("本报贵阳11月28日电", Label::ParaStart),
+            ("记者从省通信管理局获悉：截至10月", Label::ParaCont),
+            ("底，全省已建成基站。", Label::ParaCont),
+        ],
+        16.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [Some("泛黄纸页里的城市记忆")]);
+    assert_eq!(a.sections[0].paragraphs.len(), 3);
+}
+
+#[test]
+fn a_short_line_stopping_at_a_comma_over_a_head_is_its_first_line() {
+    let doc = page(&[
+        ("雪山深处的绿色邮路", Label::Title),
+        ("本报记者 泽仁 刘军", Label::Byline),
+        ("海拔4300米的垭口上，经幡猎猎作响。", Label::ParaStart),
+        ("一个人，一匹马，", Label::ParaStart),
+        ("一条走了二十年的邮路", Label::Heading),
+        ("扎西顿珠牵着马走在前面。", Label::ParaStart),
+    ]);
+    assert_eq!(
+        headings(&doc.articles[0]),
+        [None, Some("一个人，一匹马，一条走了二十年的邮路")]
+    );
+}
+
+#[test]
+fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
+    let doc = page_in_column(
+        &[
+            ("一根丝线织出“锦绣”新经纬", Label::Title),
+            ("四川日报全媒体记者 罗晓蓉", Label::Byline),
+            ("老机子", Label::Byline),
+            ("走进成都市金牛区一处由老厂房改造的工坊。", Label::ParaStart),
+        ],
+        20.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("四川日报全媒体记者 罗晓蓉"));
+    assert_eq!(headings(a), [Some("老机子")]);
+}

@@ -52,7 +52,11 @@ pub fn start_class(text: &str) -> usize {
         '—' => 3,
         c if c.is_ascii_digit() || ('０'..='９').contains(&c) => 4,
         c if c.is_alphabetic() && !is_wide(c) => 5,
-        '□' | '■' | '◆' | '●' | '▲' | '★' | '☆' | '○' | '◇' => 6,
+        // Hollow marks sign names (`□王晓明`, `□本报评论员`); solid ones label a head or
+        // a box (`■现场`, `◆观察`, `■上接第1版`). Papers differ, so the labeller learns
+        // which is which from both kinds rather than from one class.
+        '□' | '☆' | '○' | '◇' => 6,
+        '■' | '◆' | '●' | '▲' | '★' => 8,
         _ => 7,
     }
 }
@@ -77,6 +81,7 @@ pub fn byline_class(text: &str) -> usize {
         return 1;
     }
     let body = text.trim_start_matches(['□', '■', '◆', '●']).trim();
+    let hollow_mark = text.starts_with(['□', '○', '◇', '☆']);
     // Checked first: it stops at a body line's first punctuation mark.
     let only_names = body
         .chars()
@@ -85,7 +90,7 @@ pub fn byline_class(text: &str) -> usize {
         return 0;
     }
     let han = body.chars().filter(|&c| is_ideograph(c)).count();
-    if body.len() < text.len() && (2..=12).contains(&han) {
+    if hollow_mark && (2..=12).contains(&han) {
         2
     } else if (2..=4).contains(&han) {
         3

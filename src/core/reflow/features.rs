@@ -39,7 +39,7 @@ atoms! {
     KIND = "kind" ["line", "from", "to", "none"];
     WIDTH = "width" ["full", "near", "minus2", "short", "half", "tiny", "over", "spaced", "-"];
     END = "end" ["stop", "mid", "dash", "closer", "han", "latin", "other", "credit", "-"];
-    START = "start" ["han", "quote", "bracket", "dash", "digit", "latin", "ornament", "other", "-"];
+    START = "start" ["han", "quote", "bracket", "dash", "digit", "latin", "ornament", "other", "label", "-"];
     BLANK = "blank" ["none", "before", "after", "both"];
     INDENT = "indent" ["no", "yes"];
     LEN = "len" ["1", "2", "3-4", "5-8", "9-14", "15-24", "25-40", "41+", "-"];

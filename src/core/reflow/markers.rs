@@ -240,7 +240,15 @@ fn names_medium_first(body: &str, credit: &[&str]) -> bool {
     let Some(at) = credit.iter().filter_map(|c| body.find(c)).min() else {
         return false;
     };
-    let medium = &body[..at];
+    // A desk or grade between the paper and the role: 四川日报全媒体记者, 大众日报客户端
+    // 记者, 本报融媒体记者, and a grade alone: 实习记者, 见习记者, 首席记者.
+    let medium = MEDIUM_QUALIFIERS
+        .iter()
+        .find_map(|q| body[..at].strip_suffix(q))
+        .unwrap_or(&body[..at]);
+    if medium.is_empty() {
+        return true;
+    }
     let n = medium.chars().count();
     // `…答本报记者问` (an interview's subtitle) names this paper inside a phrase.
     let after_first = medium
@@ -255,6 +263,20 @@ fn names_medium_first(body: &str, credit: &[&str]) -> bool {
             .split('·')
             .all(|part| part.ends_with(['报', '社', '台', '网']) && part.chars().count() >= 2)
 }
+
+/// What may stand between a paper's name and the credit role in a byline.
+const MEDIUM_QUALIFIERS: &[&str] = &[
+    "全媒体",
+    "融媒体",
+    "新媒体",
+    "客户端",
+    "实习",
+    "见习",
+    "首席",
+    "特派",
+    "驻站",
+    "摄影",
+];
 
 /// Words that make a parenthesised line end matter rather than an aside.
 const CREDIT_WORDS: &[&str] = &[
@@ -391,6 +413,11 @@ mod tests {
         assert!(is_byline("光明日报记者  顾一帆  通讯员  贺  晨"));
         assert!(is_byline("中国青年报·中青网记者 王倩 实习生 刘思彤"));
         assert!(is_byline("南方日报记者 陈晓珊"));
+        // A desk or grade between the paper and the role, or a grade alone.
+        assert!(is_byline("四川日报全媒体记者 罗晓蓉"));
+        assert!(is_byline("大众日报客户端记者 孔令军"));
+        assert!(is_byline("实习记者 郑佳怡"));
+        assert!(!is_byline("全媒体时代的记者 王倩"));
         // Not a paper's name before the credit word.
         assert!(!is_byline("我们的记者 王倩"));
         assert!(!is_byline("本市记者 王倩"));

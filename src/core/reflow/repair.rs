@@ -1,12 +1,18 @@
 //! Repairs on the page's elements before they are dealt into articles: what the line
 //! labeller cannot see one line at a time but the grammar of a page rules out.
 //!
+//! On lines, before they are grouped:
+//! - A short line that says nothing (no punctuation) cannot open a paragraph that goes
+//!   on: a paragraph's first line is full. It is a head.
+//!
+//! On elements:
 //! - A page with neither body nor title reads its lines as paragraphs.
 //! - A byline is names and roles: the rest of one wrapped in a narrow column (`宇`,
 //!   `讯员 王昊宇`, `实习生 刘思彤`) and a credit line set just before it belong to it.
 //! - A head or title never leaves a quote open: one that does is the first line of the
 //!   paragraph under it.
 //! - One or two characters alone under a title or subtitle end that deck line.
+//! - A title line right after a title and its subtitle is the subtitle's rest.
 //! - A subtitle ending with a full stop among paragraphs is a paragraph.
 //! - A numbered line of a head's length over a paragraph is a head; a short line ending
 //!   with a dash over a head is that head's first line.
@@ -15,17 +21,64 @@
 //!   the column, a column break that put a deck between).
 
 use super::assemble::{Elem, Element};
+use super::classes::opens_with_dateline;
 use super::markers::{continues_byline, is_byline, is_numbered, CREDIT_ROLES};
+use super::model::Label;
 use super::paragraphs::join_lines;
+use super::pieces::Piece;
 use crate::core::charclass::{
-    ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener,
+    ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_ideograph, is_opener,
 };
+
+/// A line the labeller took for a paragraph's first line, with the paragraph going on
+/// in the next, though the line is well short of its column and ends with no mark at
+/// all (`泛黄纸页里的城市记忆` over `一张1956年的粮票申领登记表、一`): a justified
+/// paragraph's first line is full, so this is a head set on its own line (articles that
+/// open with a head straight under the byline look like this). A news opening standing
+/// alone (`本报贵阳11月28日电`) and a byline are not heads.
+pub(super) fn heads_over_paragraphs(
+    pieces: &[Piece],
+    labels: &[(Label, f32)],
+) -> Vec<(Label, f32)> {
+    let mut out = labels.to_vec();
+    for (i, window) in labels.windows(2).enumerate() {
+        let [(Label::ParaStart, margin), (Label::ParaCont, _)] = window else {
+            continue;
+        };
+        let (Some(line), Some(Piece::Line(next))) = (pieces[i].line(), pieces.get(i + 1)) else {
+            continue;
+        };
+        let text = line.text.trim();
+        let bare_end = text
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_ideograph(c) || c == '”' || c == '’' || c.is_ascii_alphanumeric());
+        let head = !line.letter_spaced
+            && line.width < 0.75 * line.column
+            // More than a first line's indent short of the next (extractors drop the
+            // indent: `前不久，一座建在公园` over `里的“城市书房”火了：落` is a paragraph).
+            && line.width + 3.5 < next.width
+            && text.chars().count() <= 20
+            && bare_end
+            // A sentence's first words stop at a comma; a head that has one is left to
+            // the labeller (a column break can leave a sentence's opening this short).
+            && !text.contains(['，', '、', '：', ','])
+            && !leaves_open(text)
+            && !opens_with_dateline(text)
+            && !is_byline(text);
+        if head {
+            out[i] = (Label::Heading, *margin);
+        }
+    }
+    out
+}
 
 /// All repairs, in order.
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = body_if_none(elems);
     let elems = complete_bylines(elems);
     let elems = rejoin_deck_tails(elems);
+    let elems = subtitles_go_on(elems);
     let elems = lone_sentences_are_paragraphs(elems);
     let elems = open_heads_into_paragraphs(elems);
     let elems = heads_by_grammar(elems);
@@ -146,6 +199,37 @@ fn rejoin_deck_tails(elems: Vec<Element>) -> Vec<Element> {
     out
 }
 
+/// A deck reads kicker, title, subtitle: never title, subtitle, title. A line the
+/// labeller calls title right after a title and its subtitle is the subtitle wrapped
+/// (`全省行政村5G通达率达96.7%，农村宽带用户突破` / `1200万户`); a titles-after page's next
+/// title comes after its own body.
+fn subtitles_go_on(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    let mut rest_elems = elems.into_iter().peekable();
+    while let Some(e) = rest_elems.next() {
+        if let Elem::Title(rest) = &e.elem {
+            let n = out.len();
+            // A subtitle under it would make it a title between kicker and subtitle
+            // (`太行十五县县议会上` / `热烈审查政府工作` / `议员一致赞扬…`), the title
+            // before closing the article above.
+            let subtitle_next =
+                matches!(rest_elems.peek(), Some(next) if matches!(next.elem, Elem::Subtitle(_)));
+            let after_deck = n >= 2 && !subtitle_next && matches!(out[n - 2].elem, Elem::Title(_));
+            if let (true, Some(Elem::Subtitle(sub))) =
+                (after_deck, out.last_mut().map(|p| &mut p.elem))
+            {
+                *sub = join_lines(&[sub, rest]);
+                if let Some(p) = out.last_mut() {
+                    p.uncertain |= e.uncertain;
+                }
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
 /// A subtitle belongs to a deck: it stands next to a title, another deck line or a
 /// byline. One ending with a full stop among paragraphs (`城镇新增就业1200万人以上。` /
 /// `居民消费价格涨幅3%左右。`) is a one-sentence paragraph the labeller was unsure of;
@@ -216,7 +300,7 @@ fn open_heads_into_paragraphs(elems: Vec<Element>) -> Vec<Element> {
 ///   says something and ends with its full stop);
 /// - a short line ending with a dash right above a head (`巡山——` over
 ///   `“脚底下的路，都是一步步踩出来的”`) is that head's first line: no paragraph ends
-///   with a dash.
+///   with a dash; nor does one stop at a comma after a few characters.
 fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::with_capacity(elems.len());
     let mut rest = elems.into_iter().peekable();
@@ -224,7 +308,11 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
         if let Elem::Paragraph(text) = &e.elem {
             let short = text.chars().count() <= 30;
             let next_is_paragraph = matches!(rest.peek(), Some(n) if matches!(n.elem, Elem::Paragraph(_)) && !n.continues);
-            if short && text.ends_with('—') {
+            // A head's first line may also stop at a comma (`一个人，一匹马，` over
+            // `一条走了二十年的邮路`); a paragraph's first line that short is not followed
+            // by a head.
+            let comma_line = !e.continues && text.ends_with('，') && text.chars().count() <= 16;
+            if short && (text.ends_with('—') || comma_line) {
                 if let Some(Elem::Heading(head)) = rest.peek_mut().map(|n| &mut n.elem) {
                     *head = join_lines(&[text, head]);
                     continue;
