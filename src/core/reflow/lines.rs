@@ -68,10 +68,10 @@ pub fn split_lines(text: &str) -> Vec<Line> {
 
 /// Newspapers fake bold headings by drawing them twice, slightly offset, and extractors
 /// then print each line of the heading twice. A line equal to the one before is such a
-/// second drawing when it has four characters or more, or when the line before the pair
-/// was one too (the short last line of a doubled heading, `源` after `源`). A short
-/// repeat on its own stays: letter-spaced titles come out a character a line, and a
-/// title may repeat a character (心 心 相 印).
+/// second drawing when it has two characters or more (`编后` twice), or when the line
+/// before the pair was one too (the short last line of a doubled heading, `源` after
+/// `源`). A single character repeated on its own stays: letter-spaced titles come out a
+/// character a line, and a title may repeat a character (心 心 相 印).
 pub struct Doubling {
     previous: String,
     /// Lines kept since a second drawing was dropped.
@@ -81,7 +81,7 @@ pub struct Doubling {
 impl Doubling {
     pub fn is_second_drawing(&mut self, line: &str) -> bool {
         let repeat =
-            line == self.previous && (line.chars().count() >= 4 || self.kept_since_drop <= 1);
+            line == self.previous && (line.chars().count() >= 2 || self.kept_since_drop <= 1);
         if repeat {
             self.kept_since_drop = 0;
         } else {
@@ -197,6 +197,12 @@ mod tests {
                 "仁溪县城沿赤水河"
             ]
         );
+        // A two-character head drawn twice reads once; one character alone twice stays.
+        assert_eq!(
+            texts("“绕弯”。\n\n编后\n编后\n\n一条畅通的盲道"),
+            ["“绕弯”。", "编后", "一条畅通的盲道"]
+        );
+        assert_eq!(texts("心\n心\n相\n印\n"), ["心", "心", "相", "印"]);
         // One character twice is a word unless the line before was drawn twice.
         assert_eq!(texts("水流\n源源\n"), ["水流", "源源"]);
         assert_eq!(
