@@ -316,7 +316,7 @@ fn a_short_bare_line_over_a_paragraph_going_on_is_a_head() {
 }
 
 #[test]
-fn a_short_line_stopping_at_a_comma_over_a_head_is_its_first_line() {
+fn a_short_line_stopping_at_a_comma_or_in_a_quote_over_a_head_is_its_first_line() {
     let doc = page(&[
         ("雪山深处的绿色邮路", Label::Title),
         ("本报记者 泽仁 刘军", Label::Byline),
@@ -324,10 +324,19 @@ fn a_short_line_stopping_at_a_comma_over_a_head_is_its_first_line() {
         ("一个人，一匹马，", Label::ParaStart),
         ("一条走了二十年的邮路", Label::Heading),
         ("扎西顿珠牵着马走在前面。", Label::ParaStart),
+        // Or inside a quote the head closes.
+        ("从“人划船”到“机器", Label::ParaStart),
+        ("跑”——", Label::Heading),
+        ("“测一次流，过去要大半天”", Label::Heading),
+        ("老站长说起当年。", Label::ParaStart),
     ]);
     assert_eq!(
         headings(&doc.articles[0]),
-        [None, Some("一个人，一匹马，一条走了二十年的邮路")]
+        [
+            None,
+            Some("一个人，一匹马，一条走了二十年的邮路"),
+            Some("从“人划船”到“机器跑”——“测一次流，过去要大半天”")
+        ]
     );
 }
 

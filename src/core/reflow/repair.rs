@@ -312,7 +312,9 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
             // `一条走了二十年的邮路`); a paragraph's first line that short is not followed
             // by a head.
             let comma_line = !e.continues && text.ends_with('，') && text.chars().count() <= 16;
-            if short && (text.ends_with('—') || comma_line) {
+            // Or inside a quote the head closes (`从“人划船”到“机器` over `跑”——`).
+            let open_line = !e.continues && leaves_open(text) && text.chars().count() <= 16;
+            if short && (text.ends_with('—') || comma_line || open_line) {
                 if let Some(Elem::Heading(head)) = rest.peek_mut().map(|n| &mut n.elem) {
                     *head = join_lines(&[text, head]);
                     continue;
