@@ -54,6 +54,7 @@ fn evaluate(pages: &[Page]) -> Table {
 /// under what reflow model 2 measured when this was written, so a change that makes the
 /// reflow worse fails here. They are well short of issue 10's aim (every title, byline
 /// and heading, F1 0.97 on every family); the closing note of issue 10 has the table.
+#[derive(Clone, Copy)]
 struct Floors {
     titles: f64,
     headings: f64,
@@ -122,28 +123,38 @@ fn reflow_recovers_harness_pages() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// The splits nobody trained on or tuned the model with: `fresh` (written after model 4;
-/// its byline list was read once to widen the byline recogniser) and `blind` (written by a
-/// helper that never read the code; measured on models 5, 6 and 7 only). Floors sit
-/// under what models 6 and 7 measured, so that a change that makes the reflow worse on pages it
-/// has never seen fails here even when it helps the training pages.
+/// The splits nobody trained on: `fresh` (written after model 4; its byline list was read
+/// once to widen the byline recogniser; changes have been chosen on it since), `blind`
+/// (written by a helper that never read the code; measured on models 5, 6, 7, 11 and,
+/// as a decision set, 12) and `blind2` (written in session 8 by another helper blind to
+/// the code; measured once, on model 12). Floors sit under what was measured, so that a
+/// change that makes the reflow worse on pages it has never seen fails here even when it
+/// helps the training pages.
 #[test]
 fn reflow_holds_on_unseen_splits() {
     let mut problems = Vec::new();
-    for split in ["fresh", "blind"] {
+    let near_model_7 = Floors {
+        titles: 0.65,
+        headings: 0.6,
+        f1: 0.85,
+    };
+    // Model 12 on blind2: titles 0.65 (f3, side-by-side articles in pdftotext),
+    // headings 0.80, F1 0.90 at the weakest family.
+    let model_12_blind2 = Floors {
+        titles: 0.6,
+        headings: 0.75,
+        f1: 0.88,
+    };
+    for (split, floors) in [
+        ("fresh", near_model_7),
+        ("blind", near_model_7),
+        ("blind2", model_12_blind2),
+    ] {
         let pages = load_split(split);
         assert!(pages.len() >= 100, "{split}: only {} pages", pages.len());
         let table = evaluate(&pages);
         print_table(split, &table);
-        problems.extend(check(
-            split,
-            &table,
-            Floors {
-                titles: 0.65,
-                headings: 0.6,
-                f1: 0.85,
-            },
-        ));
+        problems.extend(check(split, &table, floors));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
