@@ -10,8 +10,8 @@
 //! titles-after pages close with one).
 
 use super::markers::{
-    continues_byline, is_byline, is_numbered, is_prose_after_credit, opens_photo_caption,
-    Direction, Marker,
+    continues_byline, extend_byline, is_byline, is_numbered, is_prose_after_credit,
+    opens_photo_caption, Direction, Marker,
 };
 use super::model::Label;
 use super::paragraphs::join_lines;
@@ -65,7 +65,10 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         let elem = match label {
             Some(Label::Title) => Elem::Title(join_lines(&texts)),
             Some(Label::Subtitle) => Elem::Subtitle(join_lines(&texts)),
-            Some(Label::Byline) => Elem::Byline(texts.join(" ")),
+            Some(Label::Byline) => Elem::Byline(texts.iter().fold(String::new(), |mut b, t| {
+                extend_byline(&mut b, t);
+                b
+            })),
             Some(Label::Heading) => Elem::Heading(join_lines(&texts)),
             Some(Label::EndMatter) => Elem::EndMatter(join_lines(&texts)),
             Some(Label::Furniture) => Elem::Furniture(texts.join(" ")),
@@ -122,11 +125,17 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         // the next reads as its rest; otherwise what the labeller calls byline there (a
         // head of a name's length, `老机子`, under `四川日报全媒体记者 罗晓蓉`) is a head
         // opening the body.
-        let label = if run_label == Some(Label::Byline)
+        // The other way round, the rest of a byline (`帆` under `新华社记者 覃秋实 杨`)
+        // is the byline's whatever the labeller says: taken for a deck line, it would join
+        // the deck line under it and be lost to the byline.
+        let rest_of_byline = run_label == Some(Label::Byline)
+            && run.last().is_some_and(|b| continues_byline(b, &line.text));
+        let label = if rest_of_byline {
+            Label::Byline
+        } else if run_label == Some(Label::Byline)
             && label == Label::Byline
             && !prev_line_full
             && !is_byline(&line.text)
-            && !run.last().is_some_and(|b| continues_byline(b, &line.text))
         {
             Label::Heading
         } else {

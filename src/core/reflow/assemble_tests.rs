@@ -355,3 +355,18 @@ fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
     assert_eq!(a.byline.as_deref(), Some("四川日报全媒体记者 罗晓蓉"));
     assert_eq!(headings(a), [Some("老机子")]);
 }
+
+#[test]
+fn the_last_character_of_a_byline_taken_for_a_deck_line_stays_in_the_byline() {
+    let doc = page(&[
+        ("守着一条大江的“脉搏”", Label::Title),
+        ("新华社记者 覃秋实 杨", Label::Byline),
+        ("帆", Label::Subtitle),
+        ("从“人划船”到“机器跑”", Label::Subtitle),
+        ("站长冉国华今年56岁。", Label::ParaStart),
+    ]);
+    assert_eq!(
+        doc.articles[0].byline.as_deref(),
+        Some("新华社记者 覃秋实 杨帆")
+    );
+}

@@ -207,6 +207,23 @@ pub fn continues_byline(byline: &str, text: &str) -> bool {
     role_broken || name_after_role || names_with_roles(text)
 }
 
+/// Add the next line of a byline to it. A role or name goes after a space; the rest of a
+/// broken name or role (`王昊` `宇`, `通` `讯员`) does not.
+pub fn extend_byline(byline: &mut String, text: &str) {
+    let seam: String = byline
+        .chars()
+        .last()
+        .into_iter()
+        .chain(text.chars().next())
+        .collect();
+    let glued = text.chars().filter(|c| !c.is_whitespace()).count() <= 2
+        || CREDIT_ROLES.iter().any(|r| r.contains(seam.as_str()));
+    if !glued && !byline.is_empty() {
+        byline.push(' ');
+    }
+    byline.push_str(text);
+}
+
 /// `实习生 刘思彤`, `王倩 实习生 刘思彤`: every word a role or a name (one to four
 /// characters), and a role among them.
 fn names_with_roles(text: &str) -> bool {

@@ -22,7 +22,7 @@
 
 use super::assemble::{Elem, Element};
 use super::classes::opens_with_dateline;
-use super::markers::{continues_byline, is_byline, is_numbered, CREDIT_ROLES};
+use super::markers::{continues_byline, extend_byline, is_byline, is_numbered};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
@@ -139,20 +139,7 @@ fn complete_bylines(elems: Vec<Element>) -> Vec<Element> {
         match (prev.map(|p| &mut p.elem), &e.elem) {
             (Some(Elem::Byline(byline)), next) => {
                 if let Some(text) = element_text(next).filter(|t| continues_byline(byline, t)) {
-                    // A role or name goes after a space; the rest of a broken name or
-                    // role (`王昊` `宇`, `通` `讯员`) does not.
-                    let seam: String = byline
-                        .chars()
-                        .last()
-                        .into_iter()
-                        .chain(text.chars().next())
-                        .collect();
-                    let glued = text.chars().filter(|c| !c.is_whitespace()).count() <= 2
-                        || CREDIT_ROLES.iter().any(|r| r.contains(seam.as_str()));
-                    if !glued {
-                        byline.push(' ');
-                    }
-                    byline.push_str(text);
+                    extend_byline(byline, text);
                     continue;
                 }
             }
