@@ -3,13 +3,9 @@
 use super::*;
 use crate::core::reflow::lines::Line;
 
+/// Lines with no column measured (rules that read widths stay out of it).
 fn page(lines: &[(&str, Label)]) -> Document {
-    let pieces = lines
-        .iter()
-        .map(|(text, _)| Piece::Line(Line::new(text, false, false)))
-        .collect();
-    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l)| (l, 100.0)).collect();
-    assemble(pieces, &labels, 1.0)
+    page_in_column(lines, 0.0)
 }
 
 #[test]
