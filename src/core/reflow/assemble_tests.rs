@@ -366,3 +366,28 @@ fn the_last_character_of_a_byline_taken_for_a_deck_line_stays_in_the_byline() {
         Some("新华社记者 覃秋实 杨帆")
     );
 }
+
+#[test]
+fn a_spaced_credit_line_taken_for_a_paragraph_is_the_byline() {
+    let doc = page(&[
+        ("退役电池有了“新去处”", Label::Title),
+        ("南方日报记者 许嘉豪 实习生 梁雨彤", Label::ParaStart),
+        ("随着第一批新能源汽车陆续进入“退役期”，", Label::ParaCont),
+        ("动力电池往哪里去，成为社会关注的焦点。", Label::ParaCont),
+        // A news opening names a credit too, and stays the paragraph's first line.
+        ("本报南京4月12日电 记者从省交通运", Label::ParaStart),
+        ("输厅获悉，港口吞吐量创新高。", Label::ParaCont),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("南方日报记者 许嘉豪 实习生 梁雨彤")
+    );
+    assert_eq!(
+        a.sections[0].paragraphs,
+        [
+            "随着第一批新能源汽车陆续进入“退役期”，动力电池往哪里去，成为社会关注的焦点。",
+            "本报南京4月12日电 记者从省交通运输厅获悉，港口吞吐量创新高。"
+        ]
+    );
+}

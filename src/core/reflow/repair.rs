@@ -3,7 +3,8 @@
 //!
 //! On lines, before they are grouped:
 //! - A short line that says nothing (no punctuation) cannot open a paragraph that goes
-//!   on: a paragraph's first line is full. It is a head.
+//!   on: a paragraph's first line is full. It is a head; a spaced credit line is the
+//!   byline.
 //!
 //! On elements:
 //! - A page with neither body nor title reads its lines as paragraphs.
@@ -22,7 +23,9 @@
 
 use super::assemble::{Elem, Element};
 use super::classes::opens_with_dateline;
-use super::markers::{continues_byline, extend_byline, is_byline, is_numbered};
+use super::markers::{
+    continues_byline, extend_byline, is_byline, is_numbered, is_prose_after_credit,
+};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
@@ -35,7 +38,8 @@ use crate::core::charclass::{
 /// all (`泛黄纸页里的城市记忆` over `一张1956年的粮票申领登记表、一`): a justified
 /// paragraph's first line is full, so this is a head set on its own line (articles that
 /// open with a head straight under the byline look like this). A news opening standing
-/// alone (`本报贵阳11月28日电`) and a byline are not heads.
+/// alone (`本报贵阳11月28日电`) and a byline are not heads; a byline, spaced as bylines
+/// are, is the byline.
 pub(super) fn heads_over_paragraphs(
     pieces: &[Piece],
     labels: &[(Label, f32)],
@@ -66,8 +70,18 @@ pub(super) fn heads_over_paragraphs(
             && !leaves_open(text)
             && !opens_with_dateline(text)
             && !is_byline(text);
+        // A credit line with its names spaced apart (`南方日报记者 许嘉豪 实习生 梁雨彤`)
+        // opens no paragraph: it is the byline, and the body begins under it.
+        // (`本报南京4月12日电 记者从省交通运` names a credit too: a news opening.)
+        let spaced_credit = is_byline(text)
+            && text.contains(char::is_whitespace)
+            && !opens_with_dateline(text)
+            && !is_prose_after_credit(text);
         if head {
             out[i] = (Label::Heading, *margin);
+        } else if spaced_credit {
+            out[i] = (Label::Byline, *margin);
+            out[i + 1].0 = Label::ParaStart;
         }
     }
     out
