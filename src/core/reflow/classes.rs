@@ -4,7 +4,7 @@
 
 use super::chars::{ends_mid_sentence, ends_sentence, is_closer, is_ideograph, is_wide};
 use super::lines::Line;
-use super::markers::is_byline;
+use super::markers::{is_byline, HOLLOW_MARKS, SOLID_MARKS};
 use super::pieces::Piece;
 
 /// Which way a piece's line falls short of its column.
@@ -52,11 +52,10 @@ pub fn start_class(text: &str) -> usize {
         '—' => 3,
         c if c.is_ascii_digit() || ('０'..='９').contains(&c) => 4,
         c if c.is_alphabetic() && !is_wide(c) => 5,
-        // Hollow marks sign names (`□王晓明`, `□本报评论员`); solid ones label a head or
-        // a box (`■现场`, `◆观察`, `■上接第1版`). Papers differ, so the labeller learns
-        // which is which from both kinds rather than from one class.
-        '□' | '☆' | '○' | '◇' => 6,
-        '■' | '◆' | '●' | '▲' | '★' => 8,
+        // Papers differ in which mark signs a name and which labels a head, so the
+        // labeller learns it from both kinds rather than from one class.
+        c if HOLLOW_MARKS.contains(&c) => 6,
+        c if SOLID_MARKS.contains(&c) => 8,
         _ => 7,
     }
 }
@@ -81,7 +80,7 @@ pub fn byline_class(text: &str) -> usize {
         return 1;
     }
     let body = text.trim_start_matches(['□', '■', '◆', '●']).trim();
-    let hollow_mark = text.starts_with(['□', '○', '◇', '☆']);
+    let hollow_mark = text.starts_with(HOLLOW_MARKS);
     // Checked first: it stops at a body line's first punctuation mark.
     let only_names = body
         .chars()

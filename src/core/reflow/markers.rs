@@ -23,7 +23,15 @@ pub struct Marker {
     pub direction: Direction,
 }
 
-const ORNAMENTS: &[char] = &['■', '□', '◆', '◇', '●', '▲', '★', '☆', '○'];
+/// Marks that sign names (`□王晓明`, `□本报评论员`).
+pub const HOLLOW_MARKS: &[char] = &['□', '☆', '○', '◇'];
+/// Marks that label a head or a box (`■现场`, `◆观察`, `■上接第1版`).
+pub const SOLID_MARKS: &[char] = &['■', '◆', '●', '▲', '★'];
+
+/// Either kind of mark set before a line.
+pub fn is_ornament(c: char) -> bool {
+    HOLLOW_MARKS.contains(&c) || SOLID_MARKS.contains(&c)
+}
 const OPENERS: &[char] = &['（', '(', '【', '['];
 const CLOSERS: &[char] = &['）', ')', '】', ']'];
 
@@ -31,7 +39,7 @@ const CLOSERS: &[char] = &['）', ')', '】', ']'];
 fn parse_marker(s: &str) -> Option<(Marker, usize)> {
     let mut rest = s;
     let skip_ws = |r: &mut &str| *r = r.trim_start();
-    if let Some(c) = rest.chars().next().filter(|c| ORNAMENTS.contains(c)) {
+    if let Some(c) = rest.chars().next().filter(|&c| is_ornament(c)) {
         rest = &rest[c.len_utf8()..];
         skip_ws(&mut rest);
     }
@@ -153,7 +161,7 @@ pub fn is_byline(line: &str) -> bool {
     {
         return false;
     }
-    let body = line.trim_start_matches(ORNAMENTS).trim_start();
+    let body = line.trim_start_matches(is_ornament).trim_start();
     if body.starts_with("文/") || body.starts_with("文／") {
         return true;
     }

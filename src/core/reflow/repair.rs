@@ -53,6 +53,7 @@ pub(super) fn heads_over_paragraphs(
             continue;
         };
         let text = line.text.trim();
+        let (credit, news_opening) = (is_byline(text), opens_with_dateline(text));
         let bare_end = text
             .chars()
             .next_back()
@@ -68,14 +69,14 @@ pub(super) fn heads_over_paragraphs(
             // the labeller (a column break can leave a sentence's opening this short).
             && !text.contains(['，', '、', '：', ','])
             && !leaves_open(text)
-            && !opens_with_dateline(text)
-            && !is_byline(text);
+            && !news_opening
+            && !credit;
         // A credit line with its names spaced apart (`南方日报记者 许嘉豪 实习生 梁雨彤`)
         // opens no paragraph: it is the byline, and the body begins under it.
         // (`本报南京4月12日电 记者从省交通运` names a credit too: a news opening.)
-        let spaced_credit = is_byline(text)
+        let spaced_credit = credit
             && text.contains(char::is_whitespace)
-            && !opens_with_dateline(text)
+            && !news_opening
             && !is_prose_after_credit(text);
         if head {
             out[i] = (Label::Heading, *margin);
@@ -213,17 +214,16 @@ fn subtitles_go_on(elems: Vec<Element>) -> Vec<Element> {
             // A subtitle under it would make it a title between kicker and subtitle
             // (`太行十五县县议会上` / `热烈审查政府工作` / `议员一致赞扬…`), the title
             // before closing the article above.
-            let subtitle_next =
-                matches!(rest_elems.peek(), Some(next) if matches!(next.elem, Elem::Subtitle(_)));
+            let subtitle_next = rest_elems
+                .peek()
+                .is_some_and(|next| matches!(next.elem, Elem::Subtitle(_)));
             let after_deck = n >= 2 && !subtitle_next && matches!(out[n - 2].elem, Elem::Title(_));
-            if let (true, Some(Elem::Subtitle(sub))) =
-                (after_deck, out.last_mut().map(|p| &mut p.elem))
-            {
-                *sub = join_lines(&[sub, rest]);
-                if let Some(p) = out.last_mut() {
-                    p.uncertain |= e.uncertain;
+            if let Some(last) = out.last_mut().filter(|_| after_deck) {
+                if let Elem::Subtitle(sub) = &mut last.elem {
+                    *sub = join_lines(&[sub, rest]);
+                    last.uncertain |= e.uncertain;
+                    continue;
                 }
-                continue;
             }
         }
         out.push(e);
@@ -312,10 +312,11 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
             // A head's first line may also stop at a comma (`一个人，一匹马，` over
             // `一条走了二十年的邮路`); a paragraph's first line that short is not followed
             // by a head.
-            let comma_line = !e.continues && text.ends_with('，') && text.chars().count() <= 16;
             // Or inside a quote the head closes (`从“人划船”到“机器` over `跑”——`).
-            let open_line = !e.continues && leaves_open(text) && text.chars().count() <= 16;
-            if short && (text.ends_with('—') || comma_line || open_line) {
+            let head_first_line = !e.continues
+                && text.chars().count() <= 16
+                && (text.ends_with('，') || leaves_open(text));
+            if short && (text.ends_with('—') || head_first_line) {
                 if let Some(Elem::Heading(head)) = rest.peek_mut().map(|n| &mut n.elem) {
                     *head = join_lines(&[text, head]);
                     continue;
