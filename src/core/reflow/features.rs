@@ -1,7 +1,7 @@
 //! What the line labeller sees of each piece: a handful of small categorical
 //! observations (how full the line is against its column, how it starts and ends, blank
 //! lines around it, recognisers for bylines, end matter and page furniture, where it sits
-//! on the page), and the feature templates that combine them with the neighbours'.
+//! on the page, whether the extraction printed it twice), and the feature templates that combine them with the neighbours'.
 //!
 //! A feature is a template and a value, `end=stop` or `p:end|p:width=stop|minus2`; its id
 //! is `template * VALUES + value`. Names exist so that the model file can be read by a
@@ -58,6 +58,7 @@ atoms! {
     ORDER = "order" ["title-first", "body-first", "unclear"];
     RELW = "relw" ["shorter", "same", "longer", "-"];
     WORD = "word" ["whole", "cut", "-"];
+    DRAWN = "drawn" ["once", "twice"];
 }
 
 /// The observations of one piece, indexed by `A`.
@@ -176,6 +177,14 @@ const TEMPLATES: &[&[Part]] = {
         &[p(1, WORD)],
         &[p(0, WORD), p(-1, WIDTH)],
         &[p(1, WORD), p(0, WIDTH)],
+        // A line the extraction printed twice was drawn twice: fake bold, which papers
+        // give heads and titles. The line after one opens a paragraph; the line before
+        // one closes a paragraph (or is the head's first line, drawn twice as well).
+        &[p(0, DRAWN)],
+        &[p(0, DRAWN), p(0, LEN)],
+        &[p(0, DRAWN), p(0, END)],
+        &[p(-1, DRAWN), p(0, DRAWN)],
+        &[p(0, DRAWN), p(1, DRAWN)],
     ]
 };
 
@@ -354,6 +363,7 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, chars: usize, blank_after: 
     let quoted = text.starts_with(['“', '「', '《']) && text.ends_with(['”', '」', '》']);
     set(A::QUOTED, usize::from(quoted));
     set(A::OPENER, usize::from(opens_with_dateline(text)));
+    set(A::DRAWN, usize::from(l.drawn_twice));
 }
 
 /// Does the break between `prev` and `line` cut a word: `whole`, `cut`, or `-` (no line

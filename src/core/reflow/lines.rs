@@ -21,6 +21,9 @@ pub struct Line {
     pub blank_before: bool,
     /// Estimated width of the column around this line.
     pub column: f32,
+    /// The extraction printed this line twice (`Doubling`): drawn twice on the page, the
+    /// way papers fake bold, which they do for heads and titles, never for body text.
+    pub drawn_twice: bool,
 }
 
 impl Line {
@@ -35,6 +38,7 @@ impl Line {
             indented,
             blank_before,
             column: 0.0,
+            drawn_twice: false,
         }
     }
 
@@ -56,11 +60,17 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         if doubling.is_second_drawing(raw.trim()) {
+            if let Some(first) = lines.last_mut() {
+                first.drawn_twice = true;
+            }
             continue;
         }
         let indented = raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  ");
-        let raw = doubling.drawn_twice_in_line(raw.trim_end());
-        lines.push(Line::new(raw, indented, blank_before));
+        let printed = raw.trim_end();
+        let halved = doubling.drawn_twice_in_line(printed);
+        let mut line = Line::new(halved, indented, blank_before);
+        line.drawn_twice = halved.len() < printed.len();
+        lines.push(line);
         blank_before = false;
     }
     lines
@@ -209,5 +219,26 @@ mod tests {
             texts("美西方的恐慌之\n美西方的恐慌之\n源源\n"),
             ["美西方的恐慌之", "源"]
         );
+    }
+
+    #[test]
+    fn a_line_drawn_twice_says_so() {
+        // Twice on two lines (mutool, pdfminer), twice on one (pdfminer), once (pdftotext).
+        let page = "是为将来育种留下“备份”。\n零下18摄氏度能保存多久？\n零下18摄氏度能保存多久？\n记者：种子在库里是怎么保存\n巡山——巡山——\n心\n心\n";
+        let drawn: Vec<(String, bool)> = split_lines(page)
+            .into_iter()
+            .map(|l| (l.text, l.drawn_twice))
+            .collect();
+        let expected = [
+            ("是为将来育种留下“备份”。", false),
+            ("零下18摄氏度能保存多久？", true),
+            ("记者：种子在库里是怎么保存", false),
+            ("巡山——", true),
+            ("心", false),
+            ("心", false),
+        ];
+        let expected: Vec<(String, bool)> =
+            expected.iter().map(|(t, d)| (t.to_string(), *d)).collect();
+        assert_eq!(drawn, expected);
     }
 }

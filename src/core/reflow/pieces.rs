@@ -28,11 +28,13 @@ pub fn pieces(lines: Vec<Line>) -> Vec<Piece> {
             if !rest.is_empty() {
                 let mut tail = Line::new(rest, false, false);
                 tail.column = line.column;
+                tail.drawn_twice = line.drawn_twice;
                 out.push(Piece::Line(tail));
             }
         } else if let Some((body, marker)) = trailing_marker(line.raw()) {
             let mut head = Line::new(body, line.indented, line.blank_before);
             head.column = line.column;
+            head.drawn_twice = line.drawn_twice;
             out.push(Piece::Line(head));
             out.push(Piece::Marker(marker));
         } else {
