@@ -312,6 +312,31 @@ fn a_short_bare_line_over_a_paragraph_going_on_is_a_head() {
 }
 
 #[test]
+fn a_short_bare_line_over_a_paragraphs_first_line_is_a_head() {
+    let doc = page_in_column(
+        &[
+            ("无人机送货上山", Label::Title),
+            ("浙南日报记者 施雨涵", Label::Byline),
+            ("（一）飞越一座山", Label::ParaStart),
+            // Two ems short of the column (its indent dropped), then a full line.
+            ("上午10点，云岭县快递物", Label::ParaCont),
+            ("流园的起降平台上，一架六旋", Label::ParaCont),
+            ("翼无人机挂上货箱。", Label::ParaCont),
+            // A column break: the line after the short one is as full as it is.
+            ("去年我买了一辆新能", Label::ParaStart),
+            ("源汽车，开起来省钱又安", Label::ParaCont),
+            ("静，唯一让人头疼的就是", Label::ParaCont),
+            ("充电。", Label::ParaCont),
+        ],
+        13.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [Some("（一）飞越一座山")]);
+    assert_eq!(a.sections[0].paragraphs.len(), 2);
+    assert!(a.sections[0].paragraphs[1].starts_with("去年我买了一辆新能源汽车"));
+}
+
+#[test]
 fn a_short_line_stopping_at_a_comma_or_in_a_quote_over_a_head_is_its_first_line() {
     let doc = page(&[
         ("雪山深处的绿色邮路", Label::Title),

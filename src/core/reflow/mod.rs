@@ -115,15 +115,23 @@ fn forced_label(piece: &pieces::Piece) -> Option<Label> {
     }
 }
 
-/// Debug view of the labelling: label, margin and text of every piece, for tuning.
+/// Debug view of the labelling: label, margin, printed width against the column
+/// (`*` when drawn twice) and text of every piece, for tuning.
 #[doc(hidden)]
 pub fn debug_labels(text: &str, model: &Model) -> Vec<String> {
     let page = prepare(text);
     let labels = model.decode(&page.observations);
-    page.texts()
+    page.pieces
         .iter()
+        .zip(page.texts())
         .zip(&labels)
-        .map(|(t, (l, m))| format!("{:<11} {:6.1} {}", l.name(), m, t))
+        .map(|((piece, t), (l, m))| {
+            let shape = piece.line().map_or(String::new(), |line| {
+                let twice = if line.drawn_twice { "*" } else { "" };
+                format!("{:4.1}/{:4.1}{twice}", line.width, line.column)
+            });
+            format!("{:<11} {:6.1} {shape:<10} {t}", l.name(), m)
+        })
         .collect()
 }
 

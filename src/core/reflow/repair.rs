@@ -58,11 +58,24 @@ pub(super) fn heads_over_paragraphs(
             .chars()
             .next_back()
             .is_some_and(|c| is_ideograph(c) || c == '”' || c == '’' || c.is_ascii_alphanumeric());
+        // The next line has the shape of a paragraph's first line: two ems short of its
+        // column where the extractor dropped the indent, or indented and short of it.
+        // The line after it is full, wider than a first line by its indent (else a column
+        // estimate spanning a column break may make a full line look short:
+        // `去年我买了一辆新能` / `源汽车，开起来省钱又安` / `静，唯一让人头疼的就是`).
+        let then_full = pieces
+            .get(i + 2)
+            .and_then(Piece::line)
+            .is_some_and(|after| after.width >= next.width + 1.5);
+        let next_opens = ((next.width - (next.column - 2.0)).abs() <= 0.5
+            || (next.indented && next.width <= next.column - 1.5))
+            && then_full;
         let head = !line.letter_spaced
             && line.width < 0.75 * line.column
             // More than a first line's indent short of the next (extractors drop the
-            // indent: `前不久，一座建在公园` over `里的“城市书房”火了：落` is a paragraph).
-            && line.width + 3.5 < next.width
+            // indent: `前不久，一座建在公园` over `里的“城市书房”火了：落` is a paragraph),
+            // or short of a next line that opens a paragraph itself.
+            && (line.width + 3.5 < next.width || (next_opens && line.width + 1.0 < next.width))
             && text.chars().count() <= 20
             && bare_end
             // A sentence's first words stop at a comma; a head that has one is left to
