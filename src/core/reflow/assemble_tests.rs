@@ -362,6 +362,20 @@ fn a_short_line_stopping_at_a_comma_or_in_a_quote_over_a_head_is_its_first_line(
 }
 
 #[test]
+fn a_short_line_stopping_at_a_comma_over_a_title_is_its_first_line() {
+    let doc = page(&[
+        ("给基层减负，", Label::ParaStart),
+        ("要减到“点子”", Label::Title),
+        ("上", Label::Title),
+        ("□本报评论员", Label::Byline),
+        ("近年来，各地持续整治形式主义。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("给基层减负，要减到“点子”上"));
+    assert_eq!(a.sections[0].paragraphs, ["近年来，各地持续整治形式主义。"]);
+}
+
+#[test]
 fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
     let doc = page_in_column(
         &[

@@ -314,7 +314,8 @@ fn open_heads_into_paragraphs(elems: Vec<Element>) -> Vec<Element> {
 ///   says something and ends with its full stop);
 /// - a short line ending with a dash right above a head (`巡山——` over
 ///   `“脚底下的路，都是一步步踩出来的”`) is that head's first line: no paragraph ends
-///   with a dash; nor does one stop at a comma after a few characters.
+///   with a dash; nor does one stop at a comma after a few characters, which makes
+///   such a line over a title that title's first line.
 fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::with_capacity(elems.len());
     let mut rest = elems.into_iter().peekable();
@@ -332,6 +333,13 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
             if short && (text.ends_with('—') || head_first_line) {
                 if let Some(Elem::Heading(head)) = rest.peek_mut().map(|n| &mut n.elem) {
                     *head = join_lines(&[text, head]);
+                    continue;
+                }
+            }
+            // So may a title's (`给基层减负，` over `要减到“点子”上`).
+            if head_first_line {
+                if let Some(Elem::Title(title)) = rest.peek_mut().map(|n| &mut n.elem) {
+                    *title = join_lines(&[text, title]);
                     continue;
                 }
             }
