@@ -44,6 +44,33 @@ pub(super) struct Element {
     pub(super) continues: bool,
 }
 
+/// Which title lines begin a title of their own though a title runs right above them:
+/// two side-by-side articles' headlines, each wrapped over two lines or more, which
+/// pdftotext and pdfminer print one after the other with a blank line between
+/// (`低碳积分换` `来“真金白银”` / `给基层减负，要` `减到“点子”上`). A wrapped title's lines
+/// have no blank line between them there; where an extractor does set one (mutool), it
+/// is a title set a character a line, which this leaves alone.
+fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> Vec<bool> {
+    let title_line = |k: usize| {
+        let is_title = labels.get(k).is_some_and(|(l, _)| *l == Label::Title);
+        pieces
+            .get(k)
+            .and_then(Piece::line)
+            .filter(|l| is_title && l.text.chars().count() >= 2)
+    };
+    (0..pieces.len())
+        .map(|i| {
+            let (Some(first), Some(second)) = (title_line(i), title_line(i + 1)) else {
+                return false;
+            };
+            let above = i >= 2
+                && title_line(i - 2).is_some()
+                && title_line(i - 1).is_some_and(|l| !l.blank_before);
+            first.blank_before && !second.blank_before && above
+        })
+        .collect()
+}
+
 /// Group labelled pieces into elements.
 fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::new();
@@ -57,6 +84,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
     let mut after_prose_line = false;
     // The previous line fills its column (a wrapped line goes on in the next).
     let mut prev_line_full = false;
+    let new_titles = titles_side_by_side(&pieces, labels);
     let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
         if run.is_empty() {
             return;
@@ -81,7 +109,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
         });
         run.clear();
     };
-    for (piece, &(label, margin)) in pieces.into_iter().zip(labels) {
+    for (i, (piece, &(label, margin))) in pieces.into_iter().zip(labels).enumerate() {
         let unsure = margin < unsure_margin;
         let line = match piece {
             Piece::Marker(m) => {
@@ -157,6 +185,7 @@ fn elements(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> 
             (Some(Label::Furniture), _) => false,
             // A numbered head (一、 （二） 3.) always begins a heading of its own.
             (Some(Label::Heading), Label::Heading) => !is_numbered(&line.text),
+            (Some(Label::Title), Label::Title) => !new_titles[i],
             (Some(prev), next) => prev == next && next != Label::ParaStart,
             (None, _) => false,
         };

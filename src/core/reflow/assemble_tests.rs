@@ -376,6 +376,41 @@ fn a_short_line_stopping_at_a_comma_over_a_title_is_its_first_line() {
 }
 
 #[test]
+fn side_by_side_titles_with_a_blank_line_between_stay_two_titles() {
+    // pdftotext: two articles' wrapped titles one after the other, a blank line between.
+    let lines = [
+        ("低碳积分换", Label::Title, false),
+        ("来“真金白银”", Label::Title, false),
+        ("给基层减负，要", Label::Title, true),
+        ("减到“点子”上", Label::Title, false),
+        ("□本报评论员", Label::Byline, true),
+        ("近年来，各地持续整治形式主义。", Label::ParaStart, true),
+        // A title set a character a line, a blank line between each (mutool): one title.
+        ("春", Label::Title, true),
+        ("风", Label::Title, true),
+        ("又", Label::Title, true),
+        ("绿", Label::Title, true),
+        ("本报记者 刘军", Label::Byline, true),
+        ("江南岸边，春耕正忙。", Label::ParaStart, true),
+    ];
+    let pieces = lines
+        .iter()
+        .map(|&(text, _, blank_before)| Piece::Line(Line::new(text, false, blank_before)))
+        .collect();
+    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l, _)| (l, 100.0)).collect();
+    let doc = assemble(pieces, &labels, 1.0);
+    let titles: Vec<Option<&str>> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("低碳积分换来“真金白银”"),
+            Some("给基层减负，要减到“点子”上"),
+            Some("春风又绿")
+        ]
+    );
+}
+
+#[test]
 fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
     let doc = page_in_column(
         &[
