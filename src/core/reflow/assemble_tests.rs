@@ -327,13 +327,22 @@ fn a_short_bare_line_over_a_paragraphs_first_line_is_a_head() {
             ("源汽车，开起来省钱又安", Label::ParaCont),
             ("静，唯一让人头疼的就是", Label::ParaCont),
             ("充电。", Label::ParaCont),
+            // Over a one-line paragraph with another after it.
+            ("②不放过一条裂缝", Label::ParaStart),
+            ("裂缝，是桥梁检测重点。", Label::ParaCont),
+            ("一旦发现裂缝，检测人员", Label::ParaStart),
+            ("要测量它的宽度。", Label::ParaCont),
         ],
         13.0,
     );
     let a = &doc.articles[0];
-    assert_eq!(headings(a), [Some("（一）飞越一座山")]);
+    assert_eq!(
+        headings(a),
+        [Some("（一）飞越一座山"), Some("②不放过一条裂缝")]
+    );
     assert_eq!(a.sections[0].paragraphs.len(), 2);
     assert!(a.sections[0].paragraphs[1].starts_with("去年我买了一辆新能源汽车"));
+    assert_eq!(a.sections[1].paragraphs.len(), 2);
 }
 
 #[test]

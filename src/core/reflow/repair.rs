@@ -62,14 +62,19 @@ pub(super) fn heads_over_paragraphs(
         // column where the extractor dropped the indent, or indented and short of it.
         // The line after it is full, wider than a first line by its indent (else a column
         // estimate spanning a column break may make a full line look short:
-        // `去年我买了一辆新能` / `源汽车，开起来省钱又安` / `静，唯一让人头疼的就是`).
+        // `去年我买了一辆新能` / `源汽车，开起来省钱又安` / `静，唯一让人头疼的就是`),
+        // or the next is a whole one-line paragraph and another opens after it.
         let then_full = pieces
             .get(i + 2)
             .and_then(Piece::line)
             .is_some_and(|after| after.width >= next.width + 1.5);
+        let one_line_paragraph = ends_with_full_stop(&next.text)
+            && labels
+                .get(i + 2)
+                .is_some_and(|(l, _)| *l == Label::ParaStart);
         let next_opens = ((next.width - (next.column - 2.0)).abs() <= 0.5
             || (next.indented && next.width <= next.column - 1.5))
-            && then_full;
+            && (then_full || one_line_paragraph);
         let head = !line.letter_spaced
             && line.width < 0.75 * line.column
             // More than a first line's indent short of the next (extractors drop the
