@@ -322,14 +322,20 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32)
 }
 
 /// Articles a reading leaves odd: a body without a title, or a title without a body.
+/// One with a byline but no title counts twice: a body with no title may be an article
+/// jumping in from another page, but a byline opens an article, which has a title
+/// somewhere (a page of `■上接第1版` / byline / body / title whose last title sits in its
+/// body's middle reads the same number of odd articles either way).
 fn misfits(doc: &Document) -> usize {
     doc.articles
         .iter()
-        .filter(|a| {
+        .map(|a| {
             let body = a.sections.iter().any(|s| !s.paragraphs.is_empty());
-            body != a.title.is_some()
+            let odd = body != a.title.is_some();
+            let credited_untitled = a.title.is_none() && a.byline.is_some();
+            usize::from(odd) + usize::from(credited_untitled)
         })
-        .count()
+        .sum()
 }
 
 /// Deal the elements into articles, titles printed first or (`after`) last.

@@ -420,6 +420,32 @@ fn side_by_side_titles_with_a_blank_line_between_stay_two_titles() {
 }
 
 #[test]
+fn a_page_opening_with_a_byline_prints_titles_after_bodies() {
+    // The last title sits in its body's middle, so neither end of the page is a title.
+    let doc = page(&[
+        ("经济日报记者 庞博文", Label::Byline),
+        ("冰雪旅游正迎来一个“早热”。", Label::ParaStart),
+        ("冰雪游“热”起来", Label::Title),
+        ("光明日报记者 钱书文", Label::Byline),
+        ("考古人员对城址进行了发掘。", Label::ParaStart),
+        ("江汉平原发现大型城址", Label::Title),
+        ("目前，城址的保护规划正在编制。", Label::ParaStart),
+    ]);
+    let credits: Vec<(Option<&str>, Option<&str>)> = doc
+        .articles
+        .iter()
+        .map(|a| (a.title.as_deref(), a.byline.as_deref()))
+        .collect();
+    assert_eq!(
+        credits[..2],
+        [
+            (Some("冰雪游“热”起来"), Some("经济日报记者 庞博文")),
+            (Some("江汉平原发现大型城址"), Some("光明日报记者 钱书文"))
+        ]
+    );
+}
+
+#[test]
 fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
     let doc = page_in_column(
         &[
