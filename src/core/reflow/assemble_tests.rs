@@ -446,6 +446,37 @@ fn a_page_opening_with_a_byline_prints_titles_after_bodies() {
 }
 
 #[test]
+fn a_subtitle_under_the_byline_is_a_head() {
+    let doc = page(&[
+        ("古籍修复师的一天", Label::Title),
+        ("光明日报记者 乔静宜", Label::Byline),
+        ("一、一页纸要“过”几十道工序", Label::Subtitle),
+        ("推开古籍修复室的门，一股淡淡的墨香。", Label::ParaStart),
+        ("测流人", Label::Title),
+        ("——记一个水文站的三代测流人", Label::Subtitle),
+        ("新华社记者 覃秋实", Label::Byline),
+        // Left open at a quote: the first line of the head under it.
+        ("从“人划船”到“机器", Label::Subtitle),
+        ("跑”——", Label::Heading),
+        ("“测一次流，过去要大半天”", Label::Heading),
+        ("清晨7点，江面起了雾。", Label::ParaStart),
+    ]);
+    let [first, second] = &doc.articles[..] else {
+        panic!("two articles: {:?}", doc.articles);
+    };
+    assert_eq!(first.subtitle, None);
+    assert_eq!(headings(first), [Some("一、一页纸要“过”几十道工序")]);
+    assert_eq!(
+        second.subtitle.as_deref(),
+        Some("——记一个水文站的三代测流人")
+    );
+    assert_eq!(
+        headings(second),
+        [Some("从“人划船”到“机器跑”——“测一次流，过去要大半天”")]
+    );
+}
+
+#[test]
 fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
     let doc = page_in_column(
         &[

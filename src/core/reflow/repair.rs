@@ -113,6 +113,7 @@ pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = rejoin_deck_tails(elems);
     let elems = subtitles_go_on(elems);
     let elems = lone_sentences_are_paragraphs(elems);
+    let elems = heads_under_bylines(elems);
     let elems = open_heads_into_paragraphs(elems);
     let elems = heads_by_grammar(elems);
     rejoin_interrupted_paragraphs(elems)
@@ -270,6 +271,38 @@ fn lone_sentences_are_paragraphs(mut elems: Vec<Element>) -> Vec<Element> {
         }
     }
     elems
+}
+
+/// A deck reads title, subtitle, byline: a line the labeller calls subtitle right under
+/// a byline, with the body or a head after it, is a head opening the body (in the
+/// harness's pages a head follows a byline 481 times, a subtitle 11). A dash line stays a
+/// subtitle. One left open at a quote, a dash or a comma is the first line of the head
+/// under it (`从“人划船”到“机器` over `跑”——“测一次流，过去要大半天”`).
+fn heads_under_bylines(elems: Vec<Element>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elems.len());
+    let mut rest = elems.into_iter().peekable();
+    while let Some(mut e) = rest.next() {
+        let after_byline = matches!(out.last(), Some(p) if matches!(p.elem, Elem::Byline(_)));
+        if let (true, Elem::Subtitle(text)) = (after_byline, &e.elem) {
+            let body_next = matches!(
+                rest.peek().map(|n| &n.elem),
+                Some(Elem::Paragraph(_) | Elem::Heading(_))
+            );
+            if body_next && !text.starts_with('—') {
+                let first_line = leaves_open(text) || text.ends_with(['—', '，']);
+                if let (true, Some(Elem::Heading(head))) =
+                    (first_line, rest.peek_mut().map(|n| &mut n.elem))
+                {
+                    *head = join_lines(&[text, head]);
+                    continue;
+                }
+                e.elem = Elem::Heading(text.clone());
+                e.uncertain = true;
+            }
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// Does the text leave a quote or bracket open at its end?
