@@ -346,6 +346,31 @@ fn a_short_bare_line_over_a_paragraphs_first_line_is_a_head() {
 }
 
 #[test]
+fn a_numbered_line_over_a_paragraphs_first_line_is_a_head_however_long() {
+    let doc = page_in_column(
+        &[
+            ("古籍修复师", Label::Title),
+            ("光明日报记者 乔静宜", Label::Byline),
+            ("一、一页纸要“过”几十道工序", Label::ParaStart),
+            ("推开澜州图书馆古籍修复室的", Label::ParaCont),
+            ("门，一股淡淡的糨糊味扑面而来，", Label::ParaCont),
+            ("长条案上摊着一册刻本。", Label::ParaCont),
+            // A notice's numbered clause is a paragraph.
+            ("二、管制时间：2026年12月5", Label::ParaStart),
+            ("日0时至2027年2月28日24时。", Label::ParaCont),
+            ("三、管制范围：滨河路东侧。", Label::ParaStart),
+        ],
+        15.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [Some("一、一页纸要“过”几十道工序")]);
+    assert_eq!(
+        a.sections[0].paragraphs[1],
+        "二、管制时间：2026年12月5日0时至2027年2月28日24时。"
+    );
+}
+
+#[test]
 fn a_short_line_stopping_at_a_comma_or_in_a_quote_over_a_head_is_its_first_line() {
     let doc = page(&[
         ("雪山深处的绿色邮路", Label::Title),

@@ -89,6 +89,16 @@ pub(super) fn heads_over_paragraphs(
             && !leaves_open(text)
             && !news_opening
             && !credit;
+        // A numbered line (`一、一页纸要“过”几十道工序`) over a paragraph's first line is a
+        // head however long: a numbered paragraph would go on in that line.
+        let numbered_head = next_opens
+            && is_numbered(text)
+            && bare_end
+            && text.chars().count() <= 24
+            // A numbered clause of a notice (`一、管制时间：2026年12月5`) is no head.
+            && !text.contains(['。', '；', ';', '：', ':', '，', ','])
+            && !leaves_open(text)
+            && !credit;
         // A credit line with its names spaced apart (`南方日报记者 许嘉豪 实习生 梁雨彤`)
         // opens no paragraph: it is the byline, and the body begins under it.
         // (`本报南京4月12日电 记者从省交通运` names a credit too: a news opening.)
@@ -96,7 +106,7 @@ pub(super) fn heads_over_paragraphs(
             && text.contains(char::is_whitespace)
             && !news_opening
             && !is_prose_after_credit(text);
-        if head {
+        if head || numbered_head {
             out[i] = (Label::Heading, *margin);
         } else if spaced_credit {
             out[i] = (Label::Byline, *margin);
