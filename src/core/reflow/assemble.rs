@@ -16,7 +16,7 @@ use super::markers::{
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
-use super::repair::{heads_over_paragraphs, repair};
+use super::repair::{full_lines_go_on, heads_over_paragraphs, repair};
 use super::spacing::close_cjk_gaps;
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
@@ -305,7 +305,8 @@ impl Builder {
 
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
-    let labels = heads_over_paragraphs(&pieces, labels);
+    let mut labels = heads_over_paragraphs(&pieces, labels);
+    full_lines_go_on(&pieces, &mut labels);
     let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.

@@ -371,6 +371,29 @@ fn a_numbered_line_over_a_paragraphs_first_line_is_a_head_however_long() {
 }
 
 #[test]
+fn a_full_line_under_a_first_line_ending_a_sentence_goes_on() {
+    let doc = page_in_column(
+        &[
+            ("蜀锦织造", Label::Title),
+            ("慢，曾经是蜀锦的“软肋”。", Label::ParaStart),
+            ("一匹传统锦缎动辄要织上几个月，", Label::ParaStart),
+            ("如今用上了数字织机。", Label::ParaCont),
+            // Under a line that ends short of a first line's width: a new paragraph.
+            ("织工说：“快多了。”", Label::ParaStart),
+            ("一匹传统锦缎动辄要织上几个月，", Label::ParaStart),
+            ("如今用上了数字织机。", Label::ParaCont),
+        ],
+        15.0,
+    );
+    let paragraphs = &doc.articles[0].sections[0].paragraphs;
+    assert_eq!(paragraphs.len(), 3);
+    assert_eq!(
+        paragraphs[0],
+        "慢，曾经是蜀锦的“软肋”。一匹传统锦缎动辄要织上几个月，如今用上了数字织机。"
+    );
+}
+
+#[test]
 fn a_short_line_stopping_at_a_comma_or_in_a_quote_over_a_head_is_its_first_line() {
     let doc = page(&[
         ("雪山深处的绿色邮路", Label::Title),

@@ -116,6 +116,30 @@ pub(super) fn heads_over_paragraphs(
     out
 }
 
+/// A full line the labeller took for a paragraph's first line, right under a first line
+/// that ends a sentence two ems short of its column (`慢，曾经是蜀锦的“软肋”。` over
+/// `一匹传统锦缎动辄要织上几个月，`): where extractors drop the first line's indent, the
+/// line above is a first line that happened to end a sentence, and a paragraph's first
+/// line is never full. The paragraph goes on, whatever blank line the extractor set
+/// between (mutool and pdfminer set one after every first line); not after an indent,
+/// and not on pages printing a paragraph a line.
+pub(super) fn full_lines_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for i in 1..labels.len() {
+        let (Label::ParaStart, Label::ParaStart) = (labels[i - 1].0, labels[i].0) else {
+            continue;
+        };
+        let (Some(above), Some(line)) = (pieces[i - 1].line(), pieces[i].line()) else {
+            continue;
+        };
+        let first_line_ended =
+            (above.width - (above.column - 2.0)).abs() <= 0.5 && ends_with_full_stop(&above.text);
+        let full = line.width >= line.column - 0.5 && line.text.chars().count() <= 30;
+        if first_line_ended && full && !line.indented {
+            labels[i].0 = Label::ParaCont;
+        }
+    }
+}
+
 /// All repairs, in order.
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = body_if_none(elems);
