@@ -9,6 +9,7 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
+use super::line_repair::{full_lines_go_on, heads_over_paragraphs, titles_side_by_side};
 use super::markers::{
     continues_byline, extend_byline, is_byline, is_numbered, is_prose_after_credit,
     opens_photo_caption, Direction, Marker,
@@ -16,7 +17,7 @@ use super::markers::{
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
-use super::repair::{full_lines_go_on, heads_over_paragraphs, repair};
+use super::repair::repair;
 use super::spacing::close_cjk_gaps;
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
@@ -42,33 +43,6 @@ pub(super) struct Element {
     /// the rest of one that something else (a title drawn across it, a column break)
     /// interrupted.
     pub(super) continues: bool,
-}
-
-/// Which title lines begin a title of their own though a title runs right above them:
-/// two side-by-side articles' headlines, each wrapped over two lines or more, which
-/// pdftotext and pdfminer print one after the other with a blank line between
-/// (`低碳积分换` `来“真金白银”` / `给基层减负，要` `减到“点子”上`). A wrapped title's lines
-/// have no blank line between them there; where an extractor does set one (mutool), it
-/// is a title set a character a line, which this leaves alone.
-fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> Vec<bool> {
-    let title_line = |k: usize| {
-        let is_title = labels.get(k).is_some_and(|(l, _)| *l == Label::Title);
-        pieces
-            .get(k)
-            .and_then(Piece::line)
-            .filter(|l| is_title && l.text.chars().count() >= 2)
-    };
-    (0..pieces.len())
-        .map(|i| {
-            let (Some(first), Some(second)) = (title_line(i), title_line(i + 1)) else {
-                return false;
-            };
-            let above = i >= 2
-                && title_line(i - 2).is_some()
-                && title_line(i - 1).is_some_and(|l| !l.blank_before);
-            first.blank_before && !second.blank_before && above
-        })
-        .collect()
 }
 
 /// Group labelled pieces into elements.

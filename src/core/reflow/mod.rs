@@ -28,6 +28,7 @@ mod classes;
 // The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
 use crate::core::charclass as chars;
 mod features;
+mod line_repair;
 mod lines;
 pub(crate) mod markers;
 mod model;

@@ -1,0 +1,148 @@
+//! Repairs on the labels, before lines are grouped into elements: what one line's
+//! label cannot say but its neighbours' shapes do.
+//! - A short line that says nothing (no punctuation) cannot open a paragraph that goes
+//!   on: a paragraph's first line is full, or two ems short where the extractor dropped
+//!   its indent. It is a head; a spaced credit line is the byline.
+//! - A full line is never a paragraph's first line where first lines are two ems short.
+//! - Two titles printed one after the other with a blank line between are two titles.
+
+use super::classes::opens_with_dateline;
+use super::markers::{is_byline, is_numbered, is_prose_after_credit};
+use super::model::Label;
+use super::pieces::Piece;
+use super::repair::leaves_open;
+use crate::core::charclass::{ends_with_full_stop, is_ideograph};
+
+/// A line the labeller took for a paragraph's first line, with the paragraph going on
+/// in the next, though the line is well short of its column and ends with no mark at
+/// all (`泛黄纸页里的城市记忆` over `一张1956年的粮票申领登记表、一`): a justified
+/// paragraph's first line is full, so this is a head set on its own line (articles that
+/// open with a head straight under the byline look like this). A news opening standing
+/// alone (`本报贵阳11月28日电`) and a byline are not heads; a byline, spaced as bylines
+/// are, is the byline.
+pub(super) fn heads_over_paragraphs(
+    pieces: &[Piece],
+    labels: &[(Label, f32)],
+) -> Vec<(Label, f32)> {
+    let mut out = labels.to_vec();
+    for (i, window) in labels.windows(2).enumerate() {
+        let [(Label::ParaStart, margin), (Label::ParaCont, _)] = window else {
+            continue;
+        };
+        let (Some(line), Some(Piece::Line(next))) = (pieces[i].line(), pieces.get(i + 1)) else {
+            continue;
+        };
+        let text = line.text.trim();
+        let (credit, news_opening) = (is_byline(text), opens_with_dateline(text));
+        let bare_end = text
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_ideograph(c) || c == '”' || c == '’' || c.is_ascii_alphanumeric());
+        // The next line has the shape of a paragraph's first line: two ems short of its
+        // column where the extractor dropped the indent, or indented and short of it.
+        // The line after it is full, wider than a first line by its indent (else a column
+        // estimate spanning a column break may make a full line look short:
+        // `去年我买了一辆新能` / `源汽车，开起来省钱又安` / `静，唯一让人头疼的就是`),
+        // or the next is a whole one-line paragraph and another opens after it.
+        let then_full = pieces
+            .get(i + 2)
+            .and_then(Piece::line)
+            .is_some_and(|after| after.width >= next.width + 1.5);
+        let one_line_paragraph = ends_with_full_stop(&next.text)
+            && labels
+                .get(i + 2)
+                .is_some_and(|(l, _)| *l == Label::ParaStart);
+        let next_opens = ((next.width - (next.column - 2.0)).abs() <= 0.5
+            || (next.indented && next.width <= next.column - 1.5))
+            && (then_full || one_line_paragraph);
+        let head = !line.letter_spaced
+            && line.width < 0.75 * line.column
+            // More than a first line's indent short of the next (extractors drop the
+            // indent: `前不久，一座建在公园` over `里的“城市书房”火了：落` is a paragraph),
+            // or short of a next line that opens a paragraph itself.
+            && (line.width + 3.5 < next.width || (next_opens && line.width + 1.0 < next.width))
+            && text.chars().count() <= 20
+            && bare_end
+            // A sentence's first words stop at a comma; a head that has one is left to
+            // the labeller (a column break can leave a sentence's opening this short).
+            && !text.contains(['，', '、', '：', ','])
+            && !leaves_open(text)
+            && !news_opening
+            && !credit;
+        // A numbered line (`一、一页纸要“过”几十道工序`) over a paragraph's first line is a
+        // head however long: a numbered paragraph would go on in that line.
+        let numbered_head = next_opens
+            && is_numbered(text)
+            && bare_end
+            && text.chars().count() <= 24
+            // A numbered clause of a notice (`一、管制时间：2026年12月5`) is no head.
+            && !text.contains(['。', '；', ';', '：', ':', '，', ','])
+            && !leaves_open(text)
+            && !credit;
+        // A credit line with its names spaced apart (`南方日报记者 许嘉豪 实习生 梁雨彤`)
+        // opens no paragraph: it is the byline, and the body begins under it.
+        // (`本报南京4月12日电 记者从省交通运` names a credit too: a news opening.)
+        let spaced_credit = credit
+            && text.contains(char::is_whitespace)
+            && !news_opening
+            && !is_prose_after_credit(text);
+        if head || numbered_head {
+            out[i] = (Label::Heading, *margin);
+        } else if spaced_credit {
+            out[i] = (Label::Byline, *margin);
+            out[i + 1].0 = Label::ParaStart;
+        }
+    }
+    out
+}
+
+/// A full line the labeller took for a paragraph's first line, right under a first line
+/// that ends a sentence two ems short of its column (`慢，曾经是蜀锦的“软肋”。` over
+/// `一匹传统锦缎动辄要织上几个月，`): where extractors drop the first line's indent, the
+/// line above is a first line that happened to end a sentence, and a paragraph's first
+/// line is never full. The paragraph goes on, whatever blank line the extractor set
+/// between (mutool and pdfminer set one after every first line); not after an indent,
+/// and not on pages printing a paragraph a line.
+pub(super) fn full_lines_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for i in 1..labels.len() {
+        let (Label::ParaStart, Label::ParaStart) = (labels[i - 1].0, labels[i].0) else {
+            continue;
+        };
+        let (Some(above), Some(line)) = (pieces[i - 1].line(), pieces[i].line()) else {
+            continue;
+        };
+        let first_line_ended =
+            (above.width - (above.column - 2.0)).abs() <= 0.5 && ends_with_full_stop(&above.text);
+        let full = line.width >= line.column - 0.5 && line.text.chars().count() <= 30;
+        if first_line_ended && full && !line.indented {
+            labels[i].0 = Label::ParaCont;
+        }
+    }
+}
+
+/// Which title lines begin a title of their own though a title runs right above them:
+/// two side-by-side articles' headlines, each wrapped over two lines or more, which
+/// pdftotext and pdfminer print one after the other with a blank line between
+/// (`低碳积分换` `来“真金白银”` / `给基层减负，要` `减到“点子”上`). A wrapped title's lines
+/// have no blank line between them there; where an extractor does set one (mutool), it
+/// is a title set a character a line, which this leaves alone.
+pub(super) fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> Vec<bool> {
+    let title_line = |k: usize| {
+        let is_title = labels.get(k).is_some_and(|(l, _)| *l == Label::Title);
+        pieces
+            .get(k)
+            .and_then(Piece::line)
+            .filter(|l| is_title && l.text.chars().count() >= 2)
+    };
+    (0..pieces.len())
+        .map(|i| {
+            let (Some(first), Some(second)) = (title_line(i), title_line(i + 1)) else {
+                return false;
+            };
+            let above = i >= 2
+                && title_line(i - 2).is_some()
+                && title_line(i - 1).is_some_and(|l| !l.blank_before);
+            first.blank_before && !second.blank_before && above
+        })
+        .collect()
+}
