@@ -525,6 +525,24 @@ fn a_subtitle_under_the_byline_is_a_head() {
 }
 
 #[test]
+fn a_short_question_alone_between_paragraphs_is_a_head() {
+    let doc = page(&[
+        ("为作物种子建一座“诺亚方舟”", Label::Title),
+        ("本报记者 尹晴", Label::Byline),
+        ("这里保存着8.6万份作物种质资源。", Label::ParaStart),
+        ("零下18摄氏度能保存多久？", Label::ParaStart),
+        ("记者：种子在库里是怎么保存的？", Label::ParaStart),
+        ("韩雪松：入库前，种子要经过清选。", Label::ParaStart),
+        // A question with a pause in it stays a paragraph.
+        ("发烧了，是不是都要去大医院？", Label::ParaStart),
+        ("医生说，不必。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [None, Some("零下18摄氏度能保存多久？")]);
+    assert_eq!(a.sections[1].paragraphs.len(), 4);
+}
+
+#[test]
 fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
     let doc = page_in_column(
         &[
