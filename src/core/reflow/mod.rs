@@ -25,6 +25,7 @@
 
 mod assemble;
 mod classes;
+mod elements;
 // The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
 use crate::core::charclass as chars;
 mod features;

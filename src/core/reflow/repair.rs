@@ -17,7 +17,7 @@
 //!   took for the middle of a paragraph, across what interrupts it (a title drawn across
 //!   the column, a column break that put a deck between).
 
-use super::assemble::{Elem, Element};
+use super::elements::{Elem, Element};
 use super::markers::{continues_byline, extend_byline, is_byline, is_numbered};
 use super::paragraphs::join_lines;
 use crate::core::charclass::{
