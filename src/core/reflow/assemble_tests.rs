@@ -359,6 +359,10 @@ fn a_numbered_line_over_a_paragraphs_first_line_is_a_head_however_long() {
             ("二、管制时间：2026年12月5", Label::ParaStart),
             ("日0时至2027年2月28日24时。", Label::ParaCont),
             ("三、管制范围：滨河路东侧。", Label::ParaStart),
+            // Cut after a pause: a numbered paragraph's first line.
+            ("四、对违反本通告的，公安机", Label::ParaStart),
+            ("关交通管理部门将依法予以处", Label::ParaCont),
+            ("罚，特此通告，请广大市民周知。", Label::ParaCont),
         ],
         15.0,
     );
@@ -367,6 +371,10 @@ fn a_numbered_line_over_a_paragraphs_first_line_is_a_head_however_long() {
     assert_eq!(
         a.sections[0].paragraphs[1],
         "二、管制时间：2026年12月5日0时至2027年2月28日24时。"
+    );
+    assert_eq!(
+        a.sections[0].paragraphs[3],
+        "四、对违反本通告的，公安机关交通管理部门将依法予以处罚，特此通告，请广大市民周知。"
     );
 }
 

@@ -7,10 +7,10 @@
 //! - Two titles printed one after the other with a blank line between are two titles.
 
 use super::classes::opens_with_dateline;
-use super::markers::{is_byline, is_numbered, is_prose_after_credit};
+use super::markers::{is_byline, is_prose_after_credit};
 use super::model::Label;
 use super::pieces::Piece;
-use super::repair::leaves_open;
+use super::repair::{leaves_open, reads_as_numbered_head};
 use crate::core::charclass::{ends_with_full_stop, is_ideograph};
 
 /// A line the labeller took for a paragraph's first line, with the paragraph going on
@@ -52,7 +52,7 @@ pub(super) fn heads_over_paragraphs(
             && labels
                 .get(i + 2)
                 .is_some_and(|(l, _)| *l == Label::ParaStart);
-        let next_opens = ((next.width - (next.column - 2.0)).abs() <= 0.5
+        let next_opens = (next.short_by_an_indent()
             || (next.indented && next.width <= next.column - 1.5))
             && (then_full || one_line_paragraph);
         let head = !line.letter_spaced
@@ -70,14 +70,13 @@ pub(super) fn heads_over_paragraphs(
             && !news_opening
             && !credit;
         // A numbered line (`一、一页纸要“过”几十道工序`) over a paragraph's first line is a
-        // head however long: a numbered paragraph would go on in that line.
+        // head however long: a numbered paragraph would go on in that line. One line of a
+        // wrapped paragraph may be cut after a pause (`四、对违反本通告的，公安机关`), so
+        // here a comma inside says it is prose.
         let numbered_head = next_opens
-            && is_numbered(text)
             && bare_end
-            && text.chars().count() <= 24
-            // A numbered clause of a notice (`一、管制时间：2026年12月5`) is no head.
-            && !text.contains(['。', '；', ';', '：', ':', '，', ','])
-            && !leaves_open(text)
+            && reads_as_numbered_head(text)
+            && !text.contains(['，', ','])
             && !credit;
         // A credit line with its names spaced apart (`南方日报记者 许嘉豪 实习生 梁雨彤`)
         // opens no paragraph: it is the byline, and the body begins under it.
@@ -111,8 +110,7 @@ pub(super) fn full_lines_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]) {
         let (Some(above), Some(line)) = (pieces[i - 1].line(), pieces[i].line()) else {
             continue;
         };
-        let first_line_ended =
-            (above.width - (above.column - 2.0)).abs() <= 0.5 && ends_with_full_stop(&above.text);
+        let first_line_ended = above.short_by_an_indent() && ends_with_full_stop(&above.text);
         let full = line.width >= line.column - 0.5 && line.text.chars().count() <= 30;
         if first_line_ended && full && !line.indented {
             labels[i].0 = Label::ParaCont;

@@ -46,6 +46,12 @@ impl Line {
     pub fn raw(&self) -> &str {
         self.raw.as_deref().unwrap_or(&self.text)
     }
+
+    /// Two ems short of its column, give or take half an em: the shape of a justified
+    /// paragraph's first line whose indent the extractor dropped.
+    pub fn short_by_an_indent(&self) -> bool {
+        (self.width - (self.column - 2.0)).abs() <= 0.5
+    }
 }
 
 /// Split text into non-blank lines, remembering blank lines and indents. A line that

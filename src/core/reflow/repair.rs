@@ -286,26 +286,20 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
             let head_first_line = !e.continues
                 && text.chars().count() <= 16
                 && (text.ends_with('，') || leaves_open(text));
-            if short && (text.ends_with('—') || head_first_line) {
-                if let Some(Elem::Heading(head)) = rest.peek_mut().map(|n| &mut n.elem) {
-                    *head = join_lines(&[text, head]);
-                    continue;
+            // The line over a head or a title is its first line; only a head's may end
+            // on a dash, and a head's first line may be as long as a short paragraph.
+            let joins = |next: &Elem| match next {
+                Elem::Heading(_) => short && (text.ends_with('—') || head_first_line),
+                Elem::Title(_) => head_first_line,
+                _ => false,
+            };
+            if let Some(next) = rest.peek_mut().filter(|n| joins(&n.elem)) {
+                if let Elem::Heading(deck) | Elem::Title(deck) = &mut next.elem {
+                    *deck = join_lines(&[text, deck]);
                 }
+                continue;
             }
-            // So may a title's (`给基层减负，` over `要减到“点子”上`).
-            if head_first_line {
-                if let Some(Elem::Title(title)) = rest.peek_mut().map(|n| &mut n.elem) {
-                    *title = join_lines(&[text, title]);
-                    continue;
-                }
-            }
-            let numbered_head = short
-                && !e.continues
-                && next_is_paragraph
-                && is_numbered(text)
-                && !text.contains(['。', '；', ';'])
-                && !ends_sentence(text)
-                && !ends_mid_sentence(text);
+            let numbered_head = !e.continues && next_is_paragraph && reads_as_numbered_head(text);
             // A short question alone, with no pause in it, between paragraphs
             // (`如何让数据库用起来？`) asks what the section under it answers: in the
             // harness's articles such a line is a head 176 times, a paragraph 18.
@@ -323,6 +317,19 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
         out.push(e);
     }
     out
+}
+
+/// A numbered line that reads as a head (`一、一页纸要“过”几十道工序`): short, with no
+/// stop, colon or open quote in it and no pause at its end. A notice's numbered clause
+/// (`一、管制时间：2026年12月5`) or a numbered paragraph's first sentence does not.
+/// Used on labels (over a paragraph's first line) and on elements (over a paragraph).
+pub(super) fn reads_as_numbered_head(text: &str) -> bool {
+    is_numbered(text)
+        && text.chars().count() <= 30
+        && !text.contains(['。', '；', ';', '：', ':'])
+        && !ends_sentence(text)
+        && !ends_mid_sentence(text)
+        && !leaves_open(text)
 }
 
 /// A paragraph the labeller says goes on from before, where the last paragraph before
