@@ -605,3 +605,33 @@ fn a_spaced_credit_line_taken_for_a_paragraph_is_the_byline() {
         ]
     );
 }
+
+#[test]
+fn a_short_line_over_a_whole_one_line_paragraph_is_a_head() {
+    let doc = page_in_column(
+        &[
+            ("山坳里的“甜蜜事业”", Label::Title),
+            ("柴广福养了28年蜜蜂，如今是当地", Label::ParaStart),
+            ("一家养蜂专业合作社的理事长。", Label::ParaCont),
+            ("科技赋能，小蜜蜂飞出大产业", Label::ParaStart),
+            ("过去养蜂，全凭经验。", Label::ParaCont),
+            ("现在，合作社的蜂箱里装上了温湿", Label::ParaStart),
+            ("度传感器和电子秤，蜂群状况、蜂蜜产", Label::ParaCont),
+            ("量在手机上一目了然。", Label::ParaCont),
+            // Where the paragraph after is as narrow as this line, the column is
+            // narrower than the estimate: a paragraph.
+            ("华灯初上，位于老城区", Label::ParaStart),
+            ("的南门夜市渐渐热闹起来。", Label::ParaCont),
+            ("烤串、臭豆腐、手作糖", Label::ParaStart),
+            ("画……200多个摊位一字排开。", Label::ParaCont),
+        ],
+        17.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [None, Some("科技赋能，小蜜蜂飞出大产业")]);
+    assert_eq!(a.sections[1].paragraphs[0], "过去养蜂，全凭经验。");
+    assert_eq!(
+        a.sections[1].paragraphs[2],
+        "华灯初上，位于老城区的南门夜市渐渐热闹起来。"
+    );
+}

@@ -85,7 +85,26 @@ pub(super) fn heads_over_paragraphs(
             && text.contains(char::is_whitespace)
             && !news_opening
             && !is_prose_after_credit(text);
-        if head || numbered_head {
+        // A line well short of a first line's width cannot open a paragraph of two lines
+        // or more: a head with a pause in it (`科技赋能，小蜜蜂飞出大产业`) over a whole
+        // one-line paragraph (`过去养蜂，全凭经验。`). The paragraph opening after that
+        // shows the column as wide as the estimate says (the estimate may span a change
+        // of column width: `华灯初上，位于老城区` over `的南门夜市渐渐热闹起来。` in
+        // columns narrower than the estimate is a paragraph).
+        let opening_after_is_wider = pieces
+            .get(i + 2)
+            .and_then(Piece::line)
+            .is_some_and(|after| after.width >= line.width + 1.5);
+        let stranded = !line.letter_spaced
+            && line.width <= line.column - 3.5
+            && opening_after_is_wider
+            && text.chars().count() <= 20
+            && bare_end
+            && one_line_paragraph
+            && !leaves_open(text)
+            && !news_opening
+            && !credit;
+        if head || numbered_head || stranded {
             out[i] = (Label::Heading, *margin);
         } else if spaced_credit {
             out[i] = (Label::Byline, *margin);
