@@ -567,6 +567,43 @@ fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
 }
 
 #[test]
+fn a_full_byline_goes_on_with_names_and_broken_credits_but_not_with_a_head() {
+    let doc = page_in_column(
+        &[
+            ("一根丝线织出“锦绣”新经纬", Label::Title),
+            ("四川日报全媒体记者 罗晓蓉", Label::Byline),
+            ("老机子", Label::Byline),
+            ("走进成都市金牛区一处由老厂房改造的工坊。", Label::ParaStart),
+            ("云端邮路二十年", Label::Title),
+            ("本报通讯员 甘露 本", Label::Byline),
+            ("报记者 侯宇航", Label::Byline),
+            ("清晨五点，马帮已经上路。", Label::ParaStart),
+            ("让沉睡的古籍“醒”过来", Label::Title),
+            ("光明日报全媒体记者 乔静宜", Label::Byline),
+            ("顾一帆", Label::Byline),
+            ("推开古籍修复室的门，墨香扑面。", Label::ParaStart),
+        ],
+        12.0,
+    );
+    let [first, second, third] = &doc.articles[..] else {
+        panic!("three articles: {:?}", doc.articles);
+    };
+    let compact = |s: Option<&str>| s.map(|s| s.replace(' ', ""));
+    assert_eq!(first.byline.as_deref(), Some("四川日报全媒体记者 罗晓蓉"));
+    assert_eq!(headings(first), [Some("老机子")]);
+    assert_eq!(
+        compact(second.byline.as_deref()).as_deref(),
+        Some("本报通讯员甘露本报记者侯宇航")
+    );
+    assert_eq!(
+        compact(third.byline.as_deref()).as_deref(),
+        Some("光明日报全媒体记者乔静宜顾一帆")
+    );
+    assert_eq!(headings(third), [None]);
+    assert_eq!(headings(second), [None]);
+}
+
+#[test]
 fn the_last_character_of_a_byline_taken_for_a_deck_line_stays_in_the_byline() {
     let doc = page(&[
         ("守着一条大江的“脉搏”", Label::Title),

@@ -7,7 +7,7 @@
 use super::line_repair::titles_side_by_side;
 use super::markers::{
     continues_byline, extend_byline, is_byline, is_numbered, is_prose_after_credit,
-    opens_photo_caption, Marker,
+    opens_photo_caption, reads_as_names, Marker,
 };
 use super::model::Label;
 use super::paragraphs::join_lines;
@@ -119,10 +119,10 @@ pub(super) fn elements(
             label
         };
         after_prose_line = prose_under_byline;
-        // A byline goes on in the next line only where it was wrapped (its line full) or
-        // the next reads as its rest; otherwise what the labeller calls byline there (a
-        // head of a name's length, `老机子`, under `四川日报全媒体记者 罗晓蓉`) is a head
-        // opening the body.
+        // A byline goes on in the next line only where it was wrapped (its line full) and
+        // the next names people, or the next reads as its rest; otherwise what the
+        // labeller calls byline there (a head of a name's length, `老机子`, under
+        // `四川日报全媒体记者 罗晓蓉`) is a head opening the body.
         // The other way round, the rest of a byline (`帆` under `新华社记者 覃秋实 杨`)
         // is the byline's whatever the labeller says: taken for a deck line, it would join
         // the deck line under it and be lost to the byline.
@@ -132,7 +132,7 @@ pub(super) fn elements(
             Label::Byline
         } else if run_label == Some(Label::Byline)
             && label == Label::Byline
-            && !prev_line_full
+            && !(prev_line_full && reads_as_names(&line.text))
             && !is_byline(&line.text)
         {
             Label::Heading
