@@ -672,3 +672,28 @@ fn a_short_line_over_a_whole_one_line_paragraph_is_a_head() {
         "华灯初上，位于老城区的南门夜市渐渐热闹起来。"
     );
 }
+
+#[test]
+fn an_interviews_questions_and_answers_are_paragraphs_not_heads() {
+    let doc = page(&[
+        ("职业伤害保障试点扩围", Label::Title),
+        ("问：下一步还有哪些打算？", Label::Heading),
+        ("答：我们将认真总结试点经验。", Label::ParaStart),
+        ("答：首先要及时就", Label::Heading),
+        ("医，并在平台App上报案。", Label::ParaStart),
+        ("问：目前覆盖了哪些平台", Label::Heading),
+        ("答：截至10月底，已扩大到17个省。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [None]);
+    assert_eq!(
+        a.sections[0].paragraphs,
+        [
+            "问：下一步还有哪些打算？",
+            "答：我们将认真总结试点经验。",
+            "答：首先要及时就医，并在平台App上报案。",
+            "问：目前覆盖了哪些平台",
+            "答：截至10月底，已扩大到17个省。",
+        ]
+    );
+}

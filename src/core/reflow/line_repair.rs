@@ -11,7 +11,7 @@ use super::markers::{is_byline, is_prose_after_credit};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
-use crate::core::charclass::{ends_with_full_stop, is_ideograph};
+use crate::core::charclass::{ends_sentence, ends_with_full_stop, is_ideograph};
 
 /// A line the labeller took for a paragraph's first line, with the paragraph going on
 /// in the next, though the line is well short of its column and ends with no mark at
@@ -133,6 +133,36 @@ pub(super) fn full_lines_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]) {
         let full = line.width >= line.column - 0.5 && line.text.chars().count() <= 30;
         if first_line_ended && full && !line.indented {
             labels[i].0 = Label::ParaCont;
+        }
+    }
+}
+
+/// An interview's question or answer (`问：…`, `答：…`) is a paragraph, never a head (in
+/// the harness's articles 557 times a paragraph, never a head), however short its first
+/// line: the labeller may take `答：首先要及时就` for a head over `医，并在平台App上报`.
+/// Where that first line leaves its sentence open, the paragraph goes on in the next.
+pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    let asks_or_answers = |i: usize| {
+        pieces.get(i).and_then(Piece::line).is_some_and(|line| {
+            line.text.starts_with(['问', '答'])
+                && line
+                    .text
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c == '：' || c == ':')
+        })
+    };
+    for i in 0..labels.len() {
+        if labels[i].0 != Label::Heading || !asks_or_answers(i) {
+            continue;
+        }
+        labels[i].0 = Label::ParaStart;
+        let open = pieces[i].line().is_some_and(|l| !ends_sentence(&l.text));
+        let next_opens = labels
+            .get(i + 1)
+            .is_some_and(|(l, _)| *l == Label::ParaStart);
+        if open && next_opens && !asks_or_answers(i + 1) {
+            labels[i + 1].0 = Label::ParaCont;
         }
     }
 }
