@@ -697,3 +697,35 @@ fn an_interviews_questions_and_answers_are_paragraphs_not_heads() {
         ]
     );
 }
+
+#[test]
+fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
+    let lines = [
+        ("单机容量20兆瓦深远海风电机组完成吊装", Label::Title),
+        ("■上接第 1 版 在距离海岸线约70公里的作", Label::ParaStart),
+        ("业海域，重达1200吨的机舱被稳稳吊上150", Label::ParaCont),
+        ("米高的塔筒顶端，三片叶片随后逐一对接。", Label::ParaCont),
+    ];
+    let pieces = crate::core::reflow::pieces::pieces(
+        lines
+            .iter()
+            .map(|(text, _)| {
+                let mut line = Line::new(text, false, false);
+                line.column = 19.0;
+                line
+            })
+            .collect(),
+    );
+    let mut given = lines.iter().map(|&(_, l)| (l, 100.0));
+    let labels: Vec<(Label, f32)> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Marker(_) => (Label::MarkerFrom, 100.0),
+            Piece::Line(_) => given.next().unwrap(),
+        })
+        .collect();
+    let doc = assemble(pieces, &labels, 1.0);
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [None]);
+    assert!(a.sections[0].paragraphs[0].starts_with("在距离海岸线约70公里的作业海域"));
+}

@@ -55,7 +55,11 @@ pub(super) fn heads_over_paragraphs(
         let next_opens = (next.short_by_an_indent()
             || (next.indented && next.width <= next.column - 1.5))
             && (then_full || one_line_paragraph);
+        // The text after a continuation marker (`■上接第 1 版 在距离海岸线约70公里的作`)
+        // is short because the marker shares its line: it goes on with the jumped body.
+        let after_marker = i > 0 && matches!(pieces[i - 1], Piece::Marker(_));
         let head = !line.letter_spaced
+            && !after_marker
             && line.width < 0.75 * line.column
             // More than a first line's indent short of the next (extractors drop the
             // indent: `前不久，一座建在公园` over `里的“城市书房”火了：落` is a paragraph),
