@@ -10,7 +10,9 @@
 //! titles-after pages close with one).
 
 use super::elements::{elements, Elem, Element};
-use super::line_repair::{answers_are_paragraphs, full_lines_go_on, heads_over_paragraphs};
+use super::line_repair::{
+    answers_are_paragraphs, full_lines_go_on, heads_over_paragraphs, ornamented_names_are_bylines,
+};
 use super::markers::{Direction, Marker};
 use super::model::Label;
 use super::pieces::Piece;
@@ -120,6 +122,7 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32)
     let mut labels = heads_over_paragraphs(&pieces, labels);
     full_lines_go_on(&pieces, &mut labels);
     answers_are_paragraphs(&pieces, &mut labels);
+    ornamented_names_are_bylines(&pieces, &mut labels);
     let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.

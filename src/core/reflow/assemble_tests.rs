@@ -729,3 +729,18 @@ fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
     assert_eq!(headings(a), [None]);
     assert!(a.sections[0].paragraphs[0].starts_with("在距离海岸线约70公里的作业海域"));
 }
+
+#[test]
+fn a_name_under_a_bylines_square_is_the_byline() {
+    let doc = page(&[
+        ("年轻人为何爱上“旧物改造”？", Label::Title),
+        ("□林一帆", Label::Heading),
+        ("把旧牛仔裤改成帆布包。", Label::ParaStart),
+        // ■ marks heads.
+        ("■ 现场", Label::Heading),
+        ("记者走进一家改造工作室。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(a.byline.as_deref(), Some("□林一帆"));
+    assert_eq!(headings(a), [None, Some("■现场")]);
+}

@@ -7,7 +7,7 @@
 //! - Two titles printed one after the other with a blank line between are two titles.
 
 use super::classes::opens_with_dateline;
-use super::markers::{is_byline, is_prose_after_credit};
+use super::markers::{is_byline, is_prose_after_credit, reads_as_names};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
@@ -167,6 +167,19 @@ pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32
             .is_some_and(|(l, _)| *l == Label::ParaStart);
         if open && next_opens && !asks_or_answers(i + 1) {
             labels[i + 1].0 = Label::ParaCont;
+        }
+    }
+}
+
+/// A name under a byline's □ (`□林一帆`) is a byline, whatever the labeller says: □
+/// opens 482 bylines in the harness's articles and no head (heads take ■).
+pub(super) fn ornamented_names_are_bylines(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
+        let Some(name) = piece.line().and_then(|l| l.text.strip_prefix('□')) else {
+            continue;
+        };
+        if matches!(label.0, Label::Heading | Label::Subtitle) && reads_as_names(name) {
+            label.0 = Label::Byline;
         }
     }
 }
