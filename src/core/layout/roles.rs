@@ -5,7 +5,8 @@
 
 use super::lines::TextLine;
 use super::page::Rule;
-use crate::core::reflow::markers::{is_byline, is_editor_credit, leading_marker};
+use crate::core::reflow::bylines::is_byline;
+use crate::core::reflow::markers::{is_editor_credit, leading_marker};
 
 /// The role of one line, before articles are assembled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

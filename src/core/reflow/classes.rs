@@ -2,9 +2,10 @@
 //! how it starts and ends, how long it is, whether it reads like a byline, a news
 //! opening or a running head, and where it sits on the page and in its block.
 
+use super::bylines::is_byline;
 use super::chars::{ends_mid_sentence, ends_sentence, is_closer, is_ideograph, is_wide};
 use super::lines::Line;
-use super::markers::{is_byline, HOLLOW_MARKS, SOLID_MARKS};
+use super::markers::{HOLLOW_MARKS, SOLID_MARKS};
 use super::pieces::Piece;
 
 /// Which way a piece's line falls short of its column.

@@ -4,11 +4,11 @@
 //! (a dash line under a title is the subtitle, a byline goes on only where it was
 //! wrapped, a numbered head begins a heading of its own).
 
-use super::line_repair::titles_side_by_side;
-use super::markers::{
-    continues_byline, extend_byline, is_byline, is_numbered, is_prose_after_credit,
-    opens_photo_caption, reads_as_names, Marker,
+use super::bylines::{
+    continues_byline, extend_byline, is_byline, is_prose_after_credit, reads_as_names,
 };
+use super::line_repair::titles_side_by_side;
+use super::markers::{is_numbered, opens_photo_caption, Marker};
 use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;

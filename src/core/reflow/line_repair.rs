@@ -6,8 +6,8 @@
 //! - A full line is never a paragraph's first line where first lines are two ems short.
 //! - Two titles printed one after the other with a blank line between are two titles.
 
+use super::bylines::{after_byline_mark, is_byline, is_prose_after_credit, reads_as_names};
 use super::classes::opens_with_dateline;
-use super::markers::{is_byline, is_prose_after_credit, reads_as_names};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
@@ -58,21 +58,25 @@ pub(super) fn heads_over_paragraphs(
         // The text after a continuation marker (`■上接第 1 版 在距离海岸线约70公里的作`)
         // is short because the marker shares its line: it goes on with the jumped body.
         let after_marker = i > 0 && matches!(pieces[i - 1], Piece::Marker(_));
-        let head = !line.letter_spaced
+        // What both width rules below ask of a head: a short line, set solid, ending
+        // with no mark, that leaves nothing open and is neither a news opening nor a
+        // credit.
+        let bare_short_line = !line.letter_spaced
+            && text.chars().count() <= 20
+            && bare_end
+            && !leaves_open(text)
+            && !news_opening
+            && !credit;
+        let head = bare_short_line
             && !after_marker
             && line.width < 0.75 * line.column
             // More than a first line's indent short of the next (extractors drop the
             // indent: `前不久，一座建在公园` over `里的“城市书房”火了：落` is a paragraph),
             // or short of a next line that opens a paragraph itself.
             && (line.width + 3.5 < next.width || (next_opens && line.width + 1.0 < next.width))
-            && text.chars().count() <= 20
-            && bare_end
             // A sentence's first words stop at a comma; a head that has one is left to
             // the labeller (a column break can leave a sentence's opening this short).
-            && !text.contains(['，', '、', '：', ','])
-            && !leaves_open(text)
-            && !news_opening
-            && !credit;
+            && !text.contains(['，', '、', '：', ',']);
         // A numbered line (`一、一页纸要“过”几十道工序`) over a paragraph's first line is a
         // head however long: a numbered paragraph would go on in that line. One line of a
         // wrapped paragraph may be cut after a pause (`四、对违反本通告的，公安机关`), so
@@ -99,15 +103,10 @@ pub(super) fn heads_over_paragraphs(
             .get(i + 2)
             .and_then(Piece::line)
             .is_some_and(|after| after.width >= line.width + 1.5);
-        let stranded = !line.letter_spaced
+        let stranded = bare_short_line
             && line.width <= line.column - 3.5
             && opening_after_is_wider
-            && text.chars().count() <= 20
-            && bare_end
-            && one_line_paragraph
-            && !leaves_open(text)
-            && !news_opening
-            && !credit;
+            && one_line_paragraph;
         if head || numbered_head || stranded {
             out[i] = (Label::Heading, *margin);
         } else if spaced_credit {
@@ -171,11 +170,11 @@ pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32
     }
 }
 
-/// A name under a byline's □ (`□林一帆`) is a byline, whatever the labeller says: □
-/// opens 482 bylines in the harness's articles and no head (heads take ■).
+/// A name under a byline's hollow mark (`□林一帆`) is a byline, whatever the labeller
+/// says: □ opens 482 bylines in the harness's articles and no head (heads take ■).
 pub(super) fn ornamented_names_are_bylines(pieces: &[Piece], labels: &mut [(Label, f32)]) {
     for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
-        let Some(name) = piece.line().and_then(|l| l.text.strip_prefix('□')) else {
+        let Some(name) = piece.line().and_then(|l| after_byline_mark(&l.text)) else {
             continue;
         };
         if matches!(label.0, Label::Heading | Label::Subtitle) && reads_as_names(name) {

@@ -24,6 +24,7 @@
 //! markers, end matter) survives as features whose weight the training decides.
 
 mod assemble;
+pub(crate) mod bylines;
 mod classes;
 mod elements;
 // The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.

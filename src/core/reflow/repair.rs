@@ -17,8 +17,9 @@
 //!   took for the middle of a paragraph, across what interrupts it (a title drawn across
 //!   the column, a column break that put a deck between).
 
+use super::bylines::{continues_byline, extend_byline, is_byline};
 use super::elements::{Elem, Element};
-use super::markers::{continues_byline, extend_byline, is_byline, is_numbered};
+use super::markers::is_numbered;
 use super::paragraphs::join_lines;
 use crate::core::charclass::{
     ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener,
