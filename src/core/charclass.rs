@@ -128,7 +128,7 @@ pub fn is_sentence_end(c: char) -> bool {
 }
 
 /// The last character of the line that is not a closing quote or bracket.
-fn last_before_closers(line: &str) -> Option<char> {
+pub fn last_before_closers(line: &str) -> Option<char> {
     line.trim_end().chars().rev().find(|&c| !is_closer(c))
 }
 

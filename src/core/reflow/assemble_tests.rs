@@ -744,3 +744,32 @@ fn a_name_under_a_bylines_square_is_the_byline() {
     assert_eq!(a.byline.as_deref(), Some("□林一帆"));
     assert_eq!(headings(a), [None, Some("■现场")]);
 }
+
+#[test]
+fn a_whole_one_line_paragraph_ending_bare_is_a_head() {
+    let doc = page_in_column(
+        &[
+            ("孩子视力保卫战", Label::Title),
+            ("本报记者 尹佳琪 实习生 陈思源", Label::Byline),
+            ("每天户外两小时", Label::ParaStart),
+            ("下午3点半，澜州市实验小学的操场上", Label::ParaStart),
+            ("热闹非凡。", Label::ParaCont),
+            // Ending with a mark, or as wide as the column: paragraphs.
+            ("校长郭慧敏说：好。", Label::ParaStart),
+            ("研究表明，增加户外活动时间是预防近视的", Label::ParaStart),
+            ("有效办法。", Label::ParaStart),
+        ],
+        19.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [Some("每天户外两小时")]);
+    assert_eq!(
+        a.sections[0].paragraphs,
+        [
+            "下午3点半，澜州市实验小学的操场上热闹非凡。",
+            "校长郭慧敏说：好。",
+            "研究表明，增加户外活动时间是预防近视的",
+            "有效办法。",
+        ]
+    );
+}

@@ -92,6 +92,11 @@ fn drop_space_between(x: char, y: char) -> bool {
 /// line has a single such space, which may be printed (a slogan's two halves). Lines with
 /// two or more lose them all.
 pub fn close_cjk_gaps(text: &str) -> String {
+    // Most lines have no space at all: no need to look at characters (runs on every
+    // paragraph line).
+    if !text.contains(' ') {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let cjk = |c: char| is_ideograph(c) || is_cjk_punct(c);
     let gap = |k: usize| {
