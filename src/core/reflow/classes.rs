@@ -119,21 +119,36 @@ pub fn opens_with_dateline(text: &str) -> bool {
 /// A running head: a full date with its weekday (`2025年1月2日 星期四`), alone or with
 /// the paper's name and page, and no sentence punctuation.
 pub fn is_running_head(text: &str) -> bool {
-    furniture_class(text) == 1 && text.contains("星期") && !text.contains(['，', '。'])
+    // The cheap test first: this runs on every line, and few lines name a weekday.
+    text.contains("星期") && !text.contains(['，', '。']) && furniture_class(text) == 1
 }
 
 /// Running heads and feet: a date, a page name (`第5版`), a paper's name, a page number.
 pub fn furniture_class(text: &str) -> usize {
     // Body lines are long: stop counting at the 31st character. Every class but the page
-    // number needs one of 年 星 第 报: one pass answers both (this runs on every line).
+    // number needs one of 年 星 第 报: one pass over the bytes answers both (this runs on
+    // every line, and decoding each character cost more than the rest of the function).
+    const KEYS: [&[u8]; 4] = [
+        "年".as_bytes(),
+        "星".as_bytes(),
+        "第".as_bytes(),
+        "报".as_bytes(),
+    ];
+    let bytes = text.as_bytes();
     let mut chars = 0;
     let mut keyed = false;
-    for c in text.chars() {
-        chars += 1;
-        if chars > 30 {
-            return 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Every byte but a UTF-8 continuation byte starts a character.
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > 30 {
+                return 0;
+            }
         }
-        keyed |= matches!(c, '年' | '星' | '第' | '报');
+        // The four keys are three bytes long, each led by 0xE5, 0xE6 or 0xE7.
+        if (0xE5..=0xE7).contains(&b) {
+            keyed |= KEYS.iter().any(|k| bytes[i..].starts_with(k));
+        }
     }
     let starts_digit = text.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—');
     if !keyed && !starts_digit {
