@@ -3,7 +3,8 @@
 (make_pages_alt.py, never tuned on) with the four extractors the harness uses, runs
 `pizhu outline FILE --json` on each extraction and scores it against the page's golden
 (as score.py does). The extractions are not kept as fixtures: alt stays a measure, and
-nothing here is a test.
+nothing here is a test. As make_pages.py does for the harness, an extraction whose text
+order breaks a golden title or paragraph (no reflow could recover it) is counted apart.
 
     python3 tests/harness/score_alt.py [--bin target/release/pizhu] [--keep DIR] [--pages]
 
@@ -15,15 +16,23 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from types import SimpleNamespace
 
+from make_pages import EXTRACTORS, order_problems
 from score import PAGES, ROOT, score
 
-EXTRACTORS = [
-    ("pdftotext", lambda pdf, out: ["pdftotext", "-enc", "UTF-8", pdf, out]),
-    ("raw", lambda pdf, out: ["pdftotext", "-raw", "-enc", "UTF-8", pdf, out]),
-    ("pdfminer", lambda pdf, out: ["pdf2txt.py", "-o", out, pdf]),
-    ("mutool", lambda pdf, out: ["mutool", "draw", "-q", "-F", "txt", "-o", out, pdf]),
-]
+
+def printed_runs(gold):
+    """What order_problems needs of a page: the strings printed outside the body."""
+    runs = [{"role": "furniture", "text": t} for t in gold.get("page_furniture", [])]
+    for a in gold["articles"]:
+        for role in ("title", "subtitle", "byline"):
+            if a.get(role):
+                runs.append({"role": role, "text": a[role]})
+        for s in a["sections"]:
+            if s.get("heading"):
+                runs.append({"role": "heading", "text": s["heading"]})
+    return SimpleNamespace(runs=runs)
 
 
 def f1(r):
@@ -33,7 +42,7 @@ def f1(r):
 
 
 def row(name, r, files):
-    return "%-10s %5d %7s %7s %7s %5s %7s %6.3f" % (
+    return "%-18s %5d %7s %7s %7s %5s %7s %6.3f" % (
         name, files, "%d/%d" % (r["titles"], r["titles_n"]),
         "%d/%d" % (r["bylines"], r["bylines_n"]), "%d/%d" % (r["heads"], r["heads_n"]),
         r["heads_extra"], "%d/%d" % (r["subtitles"], r["subtitles_n"]), f1(r))
@@ -54,6 +63,10 @@ def main(argv):
             text = os.path.join(out_dir, "%s.%s.txt" % (page, ext))
             subprocess.run(command(os.path.join(alt, name), text), check=True, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(text, encoding="utf-8") as f:
+                broken, _ = order_problems(f.read(), gold, printed_runs(gold))
+            if broken:
+                ext = ext + " (broken)"
             run = subprocess.run([binp, "outline", text, "--json"], capture_output=True)
             try:
                 act = json.loads(run.stdout)
@@ -70,10 +83,13 @@ def main(argv):
                 print("  %s.%s titles %d/%d bylines %d/%d heads %d/%d (+%d) F1 %.3f" % (
                     page, ext, r["titles"], r["titles_n"], r["bylines"], r["bylines_n"],
                     r["heads"], r["heads_n"], r["heads_extra"], f1(r)))
-    print("%-10s %5s %7s %7s %7s %5s %7s %6s" % (
+    print("%-18s %5s %7s %7s %7s %5s %7s %6s" % (
         "extractor", "files", "titles", "bylines", "heads", "extra", "subt", "parF1"))
-    for ext, _ in EXTRACTORS:
+    for ext in sorted(totals):
         print(row(ext, totals[ext], files[ext]), " complete %d" % complete[ext])
+    kept = [e for e in totals if "broken" not in e]
+    print(row("kept", sum((totals[e] for e in kept), Counter()), sum(files[e] for e in kept)),
+          " complete %d" % sum(complete[e] for e in kept))
     print(row("all", sum(totals.values(), Counter()), sum(files.values())),
           " complete %d" % sum(complete.values()))
 
