@@ -59,6 +59,15 @@ def score(gold, act):
     return r
 
 
+def outline(binp, path):
+    """`pizhu outline PATH --json`; no articles where it printed no JSON."""
+    out = subprocess.run([binp, "outline", path, "--json"], capture_output=True)
+    try:
+        return json.loads(out.stdout)
+    except ValueError:
+        return {"articles": []}
+
+
 def main(argv):
     binp = argv[argv.index("--bin") + 1] if "--bin" in argv else \
         os.path.join(ROOT, "target", "release", "pizhu")
@@ -75,11 +84,7 @@ def main(argv):
             if "--self-check" in argv:
                 act = gold
             else:
-                out = subprocess.run([binp, "outline", path, "--json"], capture_output=True)
-                try:
-                    act = json.loads(out.stdout)
-                except ValueError:
-                    act = {"articles": []}
+                act = outline(binp, path)
             r = score(gold, act)
             key = (p["split"], p["family"], ext)
             table[key] += r

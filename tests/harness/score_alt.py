@@ -19,7 +19,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 from make_pages import EXTRACTORS, order_problems
-from score import PAGES, ROOT, score
+from score import PAGES, ROOT, outline, score
 
 
 def printed_runs(gold):
@@ -67,12 +67,7 @@ def main(argv):
                 broken, _ = order_problems(f.read(), gold, printed_runs(gold))
             if broken:
                 ext = ext + " (broken)"
-            run = subprocess.run([binp, "outline", text, "--json"], capture_output=True)
-            try:
-                act = json.loads(run.stdout)
-            except ValueError:
-                act = {"articles": []}
-            r = score(gold, act)
+            r = score(gold, outline(binp, text))
             totals.setdefault(ext, Counter())
             totals[ext] += r
             files[ext] += 1
