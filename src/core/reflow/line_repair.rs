@@ -8,12 +8,26 @@
 
 use super::bylines::{after_byline_mark, is_byline, is_prose_after_credit, reads_as_names};
 use super::classes::opens_with_dateline;
+use super::lines::Line;
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
 use crate::core::charclass::{
     ends_sentence, ends_with_full_stop, is_ideograph, last_before_closers,
 };
+
+/// A line short enough to be a head, set solid, that leaves no quote or bracket open and
+/// is neither a news opening (`本报贵阳11月28日电`) nor a credit: what every rule here that
+/// turns a paragraph line into a head asks first (each adds its own test of the line's
+/// end and width).
+fn could_stand_as_head(line: &Line) -> bool {
+    let text = line.text.trim();
+    !line.letter_spaced
+        && text.chars().count() <= 20
+        && !leaves_open(text)
+        && !opens_with_dateline(text)
+        && !is_byline(text)
+}
 
 /// A line the labeller took for a paragraph's first line, with the paragraph going on
 /// in the next, though the line is well short of its column and ends with no mark at
@@ -60,15 +74,8 @@ pub(super) fn heads_over_paragraphs(
         // The text after a continuation marker (`■上接第 1 版 在距离海岸线约70公里的作`)
         // is short because the marker shares its line: it goes on with the jumped body.
         let after_marker = i > 0 && matches!(pieces[i - 1], Piece::Marker(_));
-        // What both width rules below ask of a head: a short line, set solid, ending
-        // with no mark, that leaves nothing open and is neither a news opening nor a
-        // credit.
-        let bare_short_line = !line.letter_spaced
-            && text.chars().count() <= 20
-            && bare_end
-            && !leaves_open(text)
-            && !news_opening
-            && !credit;
+        // What both width rules below ask of a head.
+        let bare_short_line = bare_end && could_stand_as_head(line);
         let head = bare_short_line
             && !after_marker
             && line.width < 0.75 * line.column
@@ -152,20 +159,14 @@ pub(super) fn bare_one_line_paragraphs_are_heads(pieces: &[Piece], labels: &mut 
         let (Label::ParaStart, Label::ParaStart) = (labels[i].0, labels[i + 1].0) else {
             continue;
         };
-        let (Some(line), Some(_)) = (pieces[i].line(), pieces[i + 1].line()) else {
+        // (A marker is never labelled a paragraph: the next piece is a line.)
+        let Some(line) = pieces[i].line() else {
             continue;
         };
-        let text = line.text.trim();
-        let ends_bare =
-            last_before_closers(text).is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric());
-        if ends_bare
-            && !line.letter_spaced
-            && line.width <= line.column - 1.5
-            && text.chars().count() <= 20
-            && !leaves_open(text)
-            && !opens_with_dateline(text)
-            && !is_byline(text)
-        {
+        // Closing quotes aside: `“开船咯！”` ends with its mark.
+        let ends_bare = last_before_closers(line.text.trim())
+            .is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric());
+        if ends_bare && line.width <= line.column - 1.5 && could_stand_as_head(line) {
             labels[i].0 = Label::Heading;
         }
     }
