@@ -12,7 +12,8 @@
 use super::elements::{elements, Elem, Element};
 use super::line_repair::{
     answers_are_paragraphs, bare_one_line_paragraphs_are_heads, full_lines_go_on,
-    heads_over_paragraphs, ornamented_names_are_bylines,
+    heads_over_paragraphs, ornamented_names_are_bylines, photo_captions_close_articles,
+    running_heads_stay_together,
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -121,6 +122,8 @@ impl Builder {
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
     let mut labels = heads_over_paragraphs(&pieces, labels);
+    running_heads_stay_together(&pieces, &mut labels);
+    photo_captions_close_articles(&pieces, &mut labels);
     full_lines_go_on(&pieces, &mut labels);
     // Before the interview repair: `问：…` is a paragraph even where it ends bare.
     bare_one_line_paragraphs_are_heads(&pieces, &mut labels);

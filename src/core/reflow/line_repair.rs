@@ -5,10 +5,13 @@
 //!   its indent. It is a head; a spaced credit line is the byline.
 //! - A full line is never a paragraph's first line where first lines are two ems short.
 //! - Two titles printed one after the other with a blank line between are two titles.
+//! - A paper's name, a page line or a date next to the running head is part of it.
+//! - A photo caption whole on its line closes its article.
 
 use super::bylines::{after_byline_mark, is_byline, is_prose_after_credit, reads_as_names};
-use super::classes::opens_with_dateline;
+use super::classes::{furniture_class, opens_with_dateline};
 use super::lines::Line;
+use super::markers::is_photo_caption;
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
@@ -27,6 +30,56 @@ fn could_stand_as_head(line: &Line) -> bool {
         && !leaves_open(text)
         && !opens_with_dateline(text)
         && !is_byline(text)
+}
+
+/// A photo caption whole on its line (`图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄`), often
+/// wider than the column, is end matter of the article it illustrates: a title, head or
+/// paragraph never opens with 图为 and ends with the photographer's 摄. (The labeller,
+/// seeing a wide line after a finished paragraph, may take it for a title.)
+pub(super) fn photo_captions_close_articles(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
+        if piece.line().is_some_and(|l| is_photo_caption(&l.text)) {
+            label.0 = Label::EndMatter;
+        }
+    }
+}
+
+/// Some extractors break the running head into its parts, a line each (`南国都市报`,
+/// `2026年2月2日 星期一`, `第16版  地方新闻`), and the labeller, which sees the date line
+/// forced to furniture, may take the paper's name or the page line beside it for a
+/// title. A line that reads as furniture (a paper's name, a page number or a date:
+/// `classes::furniture_class`), stands next to furniture, and has only furniture between
+/// it and the top or the foot of the page is furniture. Spreads along the run.
+pub(super) fn running_heads_stay_together(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    let furniture = |l: &(Label, f32)| l.0 == Label::Furniture;
+    let reads_as_furniture = |i: usize| {
+        pieces[i]
+            .line()
+            .is_some_and(|l| furniture_class(&l.text) != 0)
+    };
+    // From the top: the first piece that is not furniture, while it may join the run.
+    let mut i = labels.iter().position(|l| !furniture(l));
+    while let Some(k) = i {
+        let beside = k > 0 || labels.get(k + 1).is_some_and(furniture);
+        if !(beside && reads_as_furniture(k)) {
+            break;
+        }
+        labels[k].0 = Label::Furniture;
+        i = labels[k..]
+            .iter()
+            .position(|l| !furniture(l))
+            .map(|p| p + k);
+    }
+    // From the foot, likewise.
+    let mut i = labels.iter().rposition(|l| !furniture(l));
+    while let Some(k) = i {
+        let beside = k + 1 < labels.len() || (k > 0 && furniture(&labels[k - 1]));
+        if !(beside && reads_as_furniture(k)) {
+            break;
+        }
+        labels[k].0 = Label::Furniture;
+        i = labels[..k].iter().rposition(|l| !furniture(l));
+    }
 }
 
 /// A line the labeller took for a paragraph's first line, with the paragraph going on

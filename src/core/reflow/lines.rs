@@ -102,7 +102,9 @@ impl Doubling {
             self.kept_since_drop = 0;
         } else {
             self.kept_since_drop += 1;
-            self.previous = line.to_string();
+            // Reuse the buffer: this runs on every line of the page.
+            self.previous.clear();
+            self.previous.push_str(line);
         }
         repeat
     }
@@ -113,17 +115,20 @@ impl Doubling {
     /// halved only right after a line that was drawn twice.
     pub fn drawn_twice_in_line<'a>(&self, line: &'a str) -> &'a str {
         let trimmed = line.trim_start();
-        let n = trimmed.chars().count();
-        if n < 2 || n % 2 == 1 {
+        // Two equal halves have equal byte lengths: split at the middle byte, which must
+        // fall between characters (cheaper than counting characters on every line).
+        let mid = trimmed.len() / 2;
+        if trimmed.len() % 2 == 1 || !trimmed.is_char_boundary(mid) {
             return line;
         }
-        let Some((mid, _)) = trimmed.char_indices().nth(n / 2) else {
-            return line;
-        };
         let (first, second) = trimmed.split_at(mid);
+        if first.is_empty() || first != second {
+            return line;
+        }
+        let n = 2 * first.chars().count();
         // Called after `is_second_drawing` saw this line: 1 means the line before was dropped.
         let after_a_doubled_line = self.kept_since_drop == 1;
-        if first == second && (n >= 4 || after_a_doubled_line) {
+        if n >= 4 || after_a_doubled_line {
             &line[..line.len() - second.len()]
         } else {
             line

@@ -202,7 +202,7 @@ pub fn is_end_matter(text: &str) -> bool {
 
 /// `图为杨秀英（中）在给学生讲解课文。本报记者 龙海摄`: a photo's caption, closed by its
 /// photographer's credit, set after the article it illustrates.
-fn is_photo_caption(t: &str) -> bool {
+pub fn is_photo_caption(t: &str) -> bool {
     opens_photo_caption(t) && t.ends_with('摄')
 }
 

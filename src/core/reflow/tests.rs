@@ -260,3 +260,19 @@ fn two_byline_lines_and_a_photo_caption() {
     assert_eq!(paragraphs(a)[1], "图为风电场一角。（新华社记者王五 摄）");
     assert_eq!(paragraphs(a).len(), 3);
 }
+
+#[test]
+fn a_whole_caption_line_closes_its_article_and_a_running_head_in_parts_is_furniture() {
+    // The running head broken a part a line (mutool does this), and a caption set after
+    // the article's last paragraph, wider than the column.
+    let page = "南国都市报\n2026年2月2日 星期一\n第16版  地方新闻\n\n雪线上的“暖心工程”\n本报记者 葛明\n\n  边防团在海拔四千多米的哨所\n建起了温室大棚，官兵们吃上了自\n己种的新鲜蔬菜。\n  团政治委员说，改善基层官兵的\n生活条件，就是为了让大家安心扎\n根边防、专心练兵备战。\n图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄\n";
+    let doc = reflow(page);
+    assert_eq!(
+        doc.page_furniture,
+        ["南国都市报", "2026年2月2日 星期一", "第16版 地方新闻"]
+    );
+    assert_eq!(doc.articles.len(), 1, "{:#?}", doc.articles);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("雪线上的“暖心工程”"));
+    assert_eq!(a.end_matter, ["图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄"]);
+}
