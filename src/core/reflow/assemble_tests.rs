@@ -699,6 +699,34 @@ fn an_interviews_questions_and_answers_are_paragraphs_not_heads() {
 }
 
 #[test]
+fn a_question_taken_for_a_title_is_a_paragraph_with_its_wrapped_rest() {
+    // A titles-after page: the last question, short, before the answer that closes the
+    // article, looks like the article's title; a wrapped question like a two-line one.
+    let doc = page(&[
+        ("  记者日前采访了有关负责人。", Label::ParaStart),
+        ("问：这次调整主要", Label::Title),
+        ("有哪些变化？", Label::Title),
+        ("答：概括起来有三点。", Label::ParaStart),
+        ("问：下一步还有哪些打算？", Label::Title),
+        ("答：我们将认真总结试点经验。", Label::ParaStart),
+        ("骑手送餐途中受了伤 谁来保障？", Label::Title),
+    ]);
+    assert_eq!(doc.articles.len(), 1, "{:#?}", doc.articles);
+    let a = &doc.articles[0];
+    assert_eq!(a.title.as_deref(), Some("骑手送餐途中受了伤 谁来保障？"));
+    assert_eq!(
+        a.sections[0].paragraphs,
+        [
+            "记者日前采访了有关负责人。",
+            "问：这次调整主要有哪些变化？",
+            "答：概括起来有三点。",
+            "问：下一步还有哪些打算？",
+            "答：我们将认真总结试点经验。",
+        ]
+    );
+}
+
+#[test]
 fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
     let lines = [
         ("单机容量20兆瓦深远海风电机组完成吊装", Label::Title),

@@ -225,9 +225,11 @@ pub(super) fn bare_one_line_paragraphs_are_heads(pieces: &[Piece], labels: &mut 
     }
 }
 
-/// An interview's question or answer (`问：…`, `答：…`) is a paragraph, never a head (in
-/// the harness's articles 557 times a paragraph, never a head), however short its first
-/// line: the labeller may take `答：首先要及时就` for a head over `医，并在平台App上报`.
+/// An interview's question or answer (`问：…`, `答：…`) is a paragraph, never a head, title
+/// or subtitle (in the harness's articles 557 times a paragraph, never anything else),
+/// however short its first line: the labeller may take `答：首先要及时就` for a head over
+/// `医，并在平台App上报`, and a one-line question before the answer that closes the
+/// article (`问：下一步还有哪些打算？`) for the title of a titles-after page.
 /// Where that first line leaves its sentence open, the paragraph goes on in the next.
 pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32)]) {
     let asks_or_answers = |i: usize| {
@@ -241,16 +243,23 @@ pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32
         })
     };
     for i in 0..labels.len() {
-        if labels[i].0 != Label::Heading || !asks_or_answers(i) {
+        let deck_or_head = matches!(labels[i].0, Label::Heading | Label::Title | Label::Subtitle);
+        if !deck_or_head || !asks_or_answers(i) {
             continue;
         }
+        let taken_for = labels[i].0;
         labels[i].0 = Label::ParaStart;
-        let open = pieces[i].line().is_some_and(|l| !ends_sentence(&l.text));
-        let next_opens = labels
-            .get(i + 1)
-            .is_some_and(|(l, _)| *l == Label::ParaStart);
-        if open && next_opens && !asks_or_answers(i + 1) {
-            labels[i + 1].0 = Label::ParaCont;
+        // The rest of its sentence: the next paragraph's opening, or more lines of the
+        // deck or head it was taken for (`问：这次调整主要` / `有哪些变化？`).
+        let mut j = i;
+        while pieces[j].line().is_some_and(|l| !ends_sentence(&l.text))
+            && labels
+                .get(j + 1)
+                .is_some_and(|(l, _)| *l == taken_for || (j == i && *l == Label::ParaStart))
+            && !asks_or_answers(j + 1)
+        {
+            j += 1;
+            labels[j].0 = Label::ParaCont;
         }
     }
 }
