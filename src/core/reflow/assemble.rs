@@ -13,7 +13,7 @@ use super::elements::{elements, Elem, Element};
 use super::line_repair::{
     answers_are_paragraphs, bare_one_line_paragraphs_are_heads, full_lines_go_on,
     heads_over_paragraphs, ornamented_names_are_bylines, photo_captions_close_articles,
-    running_heads_stay_together,
+    running_heads_stay_together, spaced_credits_are_bylines,
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -129,6 +129,7 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32)
     bare_one_line_paragraphs_are_heads(&pieces, &mut labels);
     answers_are_paragraphs(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
+    spaced_credits_are_bylines(&pieces, &mut labels);
     let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.

@@ -727,6 +727,43 @@ fn a_question_taken_for_a_title_is_a_paragraph_with_its_wrapped_rest() {
 }
 
 #[test]
+fn a_spaced_credit_under_a_title_is_the_next_articles_byline() {
+    // Titles after bodies: the byline opening the next article stands where a subtitle
+    // of the title above would.
+    let doc = page(&[
+        ("江城晚报记者 邬晓蕾", Label::Byline),
+        ("早上6点半，东门菜场刚开门。", Label::ParaStart),
+        ("老菜场换了新模样", Label::Title),
+        ("本报记者 梁海燕 通讯员 钟庆", Label::Subtitle),
+        ("重达1200吨的机舱被稳稳吊上塔筒。", Label::ParaStart),
+        ("深远海风电机组完成吊装", Label::Title),
+        ("本报记者探访城市地下管廊", Label::Subtitle),
+    ]);
+    let decks: Vec<_> = doc
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.title.as_deref(),
+                a.subtitle.as_deref(),
+                a.byline.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        decks,
+        [
+            (Some("老菜场换了新模样"), None, Some("江城晚报记者 邬晓蕾")),
+            (
+                Some("深远海风电机组完成吊装"),
+                Some("本报记者探访城市地下管廊"),
+                Some("本报记者 梁海燕 通讯员 钟庆")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
     let lines = [
         ("单机容量20兆瓦深远海风电机组完成吊装", Label::Title),

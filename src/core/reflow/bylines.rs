@@ -140,6 +140,20 @@ pub fn reads_as_names(text: &str) -> bool {
         })
 }
 
+/// `本报记者 梁海燕 通讯员 钟庆`, `新华社记者 陈威 杨明睿`: a credit and names set apart
+/// by spaces as bylines are printed, every word after the first a name or a (paper's)
+/// role. No deck line or head reads so (a subtitle about a reporter runs on:
+/// `本报记者探访地下管廊`).
+pub fn spaced_credit_and_names(text: &str) -> bool {
+    let ends_with_role = |w: &str| CREDIT_ROLES.iter().any(|r| w.ends_with(r));
+    let mut words = text.split_whitespace();
+    let first_is_credit = words.next().is_some_and(ends_with_role);
+    let rest: Vec<&str> = words.collect();
+    first_is_credit
+        && !rest.is_empty()
+        && rest.iter().all(|w| ends_with_role(w) || reads_as_names(w))
+}
+
 /// `记者从皖江省经济和`: a line that opens with a credit word and goes straight on in
 /// one run of more than four characters is a sentence about the reporter (记者从…获悉),
 /// not a credit and a name: it cannot continue a byline.

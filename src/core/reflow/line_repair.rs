@@ -8,7 +8,9 @@
 //! - A paper's name, a page line or a date next to the running head is part of it.
 //! - A photo caption whole on its line closes its article.
 
-use super::bylines::{after_byline_mark, is_byline, is_prose_after_credit, reads_as_names};
+use super::bylines::{
+    after_byline_mark, is_byline, is_prose_after_credit, reads_as_names, spaced_credit_and_names,
+};
 use super::classes::{furniture_class, opens_with_dateline};
 use super::lines::Line;
 use super::markers::is_photo_caption;
@@ -272,6 +274,23 @@ pub(super) fn ornamented_names_are_bylines(pieces: &[Piece], labels: &mut [(Labe
             continue;
         };
         if matches!(label.0, Label::Heading | Label::Subtitle) && reads_as_names(name) {
+            label.0 = Label::Byline;
+        }
+    }
+}
+
+/// A credit and names spaced as a byline (`本报记者 梁海燕 通讯员 钟庆`) is the byline,
+/// though the labeller took it for a deck line or head: on a titles-after page the byline
+/// opening the next article stands right under the last article's title, where a
+/// subtitle would.
+pub(super) fn spaced_credits_are_bylines(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
+        let deck_or_head = matches!(label.0, Label::Title | Label::Subtitle | Label::Heading);
+        if deck_or_head
+            && piece
+                .line()
+                .is_some_and(|l| is_byline(&l.text) && spaced_credit_and_names(&l.text))
+        {
             label.0 = Label::Byline;
         }
     }
