@@ -280,13 +280,14 @@ pub(super) fn ornamented_names_are_bylines(pieces: &[Piece], labels: &mut [(Labe
 }
 
 /// A credit and names spaced as a byline (`本报记者 梁海燕 通讯员 钟庆`) is the byline,
-/// though the labeller took it for a deck line or head: on a titles-after page the byline
-/// opening the next article stands right under the last article's title, where a
-/// subtitle would.
+/// though the labeller took it for a deck line, a head or a paragraph's line: on a
+/// titles-after page the byline opening the next article stands right under the last
+/// article's title, where a subtitle would (or, set solid, under a title it took for a
+/// one-line paragraph). Body text never spaces its words so.
 pub(super) fn spaced_credits_are_bylines(pieces: &[Piece], labels: &mut [(Label, f32)]) {
     for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
-        let deck_or_head = matches!(label.0, Label::Title | Label::Subtitle | Label::Heading);
-        if deck_or_head
+        let any_but_end_matter = !matches!(label.0, Label::EndMatter | Label::Furniture);
+        if any_but_end_matter
             && piece
                 .line()
                 .is_some_and(|l| is_byline(&l.text) && spaced_credit_and_names(&l.text))
