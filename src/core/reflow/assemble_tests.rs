@@ -764,6 +764,32 @@ fn a_spaced_credit_under_a_title_is_the_next_articles_byline() {
 }
 
 #[test]
+fn a_circled_number_opens_a_head_but_not_an_enumerated_clause() {
+    let doc = page_in_column(
+        &[
+            ("桥梁医生", Label::Title),
+            ("① 凌晨两点的“听诊”", Label::ParaStart),
+            ("凌晨两点，城市已经入睡。", Label::ParaCont),
+            ("武汉市某高架桥下，桥梁检测", Label::ParaCont),
+            ("工程师严立新和同事们架起了", Label::ParaCont),
+            ("仪器。", Label::ParaCont),
+            ("①加强源头管理；", Label::ParaStart),
+            ("②完善回收网络。", Label::ParaCont),
+        ],
+        13.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [Some("① 凌晨两点的“听诊”")]);
+    assert_eq!(
+        a.sections[0].paragraphs,
+        [
+            "凌晨两点，城市已经入睡。武汉市某高架桥下，桥梁检测工程师严立新和同事们架起了仪器。",
+            "①加强源头管理；②完善回收网络。",
+        ]
+    );
+}
+
+#[test]
 fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
     let lines = [
         ("单机容量20兆瓦深远海风电机组完成吊装", Label::Title),

@@ -34,6 +34,33 @@ fn could_stand_as_head(line: &Line) -> bool {
         && !is_byline(text)
 }
 
+/// `① 凌晨两点的“听诊”` over `凌晨两点，城市已经入睡。`: a short line opening with a
+/// circled number (① to ⑳) that ends bare, with no pause or stop in it, numbers a head,
+/// not an enumeration (an enumerated clause runs on in its paragraph, ending with a
+/// semicolon or a stop). The labeller, which does not see circled numbers as numbering,
+/// may run it into the paragraph under it. The line after it opens that paragraph.
+pub(super) fn circled_numbers_open_heads(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for i in 0..labels.len() {
+        if !matches!(labels[i].0, Label::ParaStart | Label::ParaCont) {
+            continue;
+        }
+        let Some(line) = pieces[i].line() else {
+            continue;
+        };
+        let text = line.text.trim();
+        let circled = text.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c));
+        let ends_bare =
+            last_before_closers(text).is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric());
+        let no_pause = !text.contains(['，', '、', '；', '。', '！', '？', '：', ',', ';', ':']);
+        if circled && ends_bare && no_pause && could_stand_as_head(line) {
+            labels[i].0 = Label::Heading;
+            if let Some(next) = labels.get_mut(i + 1).filter(|l| l.0 == Label::ParaCont) {
+                next.0 = Label::ParaStart;
+            }
+        }
+    }
+}
+
 /// A photo caption whole on its line (`图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄`), often
 /// wider than the column, is end matter of the article it illustrates: a title, head or
 /// paragraph never opens with 图为 and ends with the photographer's 摄. (The labeller,
