@@ -7,6 +7,9 @@
 //! - Two titles printed one after the other with a blank line between are two titles.
 //! - A paper's name, a page line or a date next to the running head is part of it.
 //! - A photo caption whole on its line closes its article.
+//! - A short bare line opening with a circled number (①) is a head.
+//! - An interview's question or answer is a paragraph, never a deck line or a head.
+//! - A credit and names spaced as a byline are the byline, whatever the label.
 
 use super::bylines::{
     after_byline_mark, is_byline, is_prose_after_credit, reads_as_names, spaced_credit_and_names,
