@@ -13,7 +13,8 @@ use super::elements::{elements, Elem, Element};
 use super::line_repair::{
     answers_are_paragraphs, bare_one_line_paragraphs_are_heads, circled_numbers_open_heads,
     full_lines_go_on, heads_over_paragraphs, ornamented_names_are_bylines,
-    photo_captions_close_articles, running_heads_stay_together, spaced_credits_are_bylines,
+    page_credits_are_furniture, photo_captions_close_articles, running_heads_stay_together,
+    spaced_credits_are_bylines,
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -123,6 +124,7 @@ impl Builder {
 pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
     let mut labels = heads_over_paragraphs(&pieces, labels);
     running_heads_stay_together(&pieces, &mut labels);
+    page_credits_are_furniture(&pieces, &mut labels);
     circled_numbers_open_heads(&pieces, &mut labels);
     photo_captions_close_articles(&pieces, &mut labels);
     full_lines_go_on(&pieces, &mut labels);

@@ -790,6 +790,22 @@ fn a_circled_number_opens_a_head_but_not_an_enumerated_clause() {
 }
 
 #[test]
+fn a_page_editors_credit_after_the_last_title_is_furniture() {
+    let doc = page(&[
+        ("盐碱地上的稻田今年亩产超过六百公斤。", Label::ParaStart),
+        ("（本报东营12月1日电）", Label::EndMatter),
+        ("盐碱地里种出“高产稻”", Label::Title),
+        ("本版责编：刘洋", Label::Title),
+    ]);
+    assert_eq!(doc.page_furniture, ["本版责编：刘洋"]);
+    assert_eq!(doc.articles.len(), 1);
+    assert_eq!(
+        doc.articles[0].title.as_deref(),
+        Some("盐碱地里种出“高产稻”")
+    );
+}
+
+#[test]
 fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
     let lines = [
         ("单机容量20兆瓦深远海风电机组完成吊装", Label::Title),

@@ -6,7 +6,7 @@
 //! - A full line is never a paragraph's first line where first lines are two ems short.
 //! - Two titles printed one after the other with a blank line between are two titles.
 //! - A paper's name, a page line or a date next to the running head is part of it.
-//! - A photo caption whole on its line closes its article.
+//! - A photo caption whole on its line closes its article; `本版责编：…` is furniture.
 //! - A short bare line opening with a circled number (①) is a head.
 //! - An interview's question or answer is a paragraph, never a deck line or a head.
 //! - A credit and names spaced as a byline are the byline, whatever the label.
@@ -16,7 +16,7 @@ use super::bylines::{
 };
 use super::classes::{furniture_class, opens_with_dateline};
 use super::lines::Line;
-use super::markers::is_photo_caption;
+use super::markers::{is_editor_credit, is_photo_caption};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
@@ -72,6 +72,22 @@ pub(super) fn photo_captions_close_articles(pieces: &[Piece], labels: &mut [(Lab
     for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
         if piece.line().is_some_and(|l| is_photo_caption(&l.text)) {
             label.0 = Label::EndMatter;
+        }
+    }
+}
+
+/// `本版责编：刘洋`, `本版编辑：王五`: a page's editor credit with 本版 before the role is
+/// page furniture like `责编：刘洋` (which `markers::is_editor_credit` knows, and the
+/// labeller sees as a feature). At a titles-after page's foot, under the last title, the
+/// labeller may take it for the title's second line. (Teaching `is_editor_credit` the 本版
+/// form changes what the labeller was trained on: left for the next retrain.)
+pub(super) fn page_credits_are_furniture(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
+        let credit = piece
+            .line()
+            .is_some_and(|l| l.text.strip_prefix("本版").is_some_and(is_editor_credit));
+        if credit {
+            label.0 = Label::Furniture;
         }
     }
 }
