@@ -333,10 +333,11 @@ pub(super) fn ornamented_names_are_bylines(pieces: &[Piece], labels: &mut [(Labe
 pub(super) fn spaced_credits_are_bylines(pieces: &[Piece], labels: &mut [(Label, f32)]) {
     for (piece, label) in pieces.iter().zip(labels.iter_mut()) {
         let any_but_end_matter = !matches!(label.0, Label::EndMatter | Label::Furniture);
+        // Runs on every line: most have no space, which is looked for first.
         if any_but_end_matter
-            && piece
-                .line()
-                .is_some_and(|l| is_byline(&l.text) && spaced_credit_and_names(&l.text))
+            && piece.line().is_some_and(|l| {
+                l.text.contains(' ') && spaced_credit_and_names(&l.text) && is_byline(&l.text)
+            })
         {
             label.0 = Label::Byline;
         }
