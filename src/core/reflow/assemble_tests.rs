@@ -806,6 +806,20 @@ fn a_page_editors_credit_after_the_last_title_is_furniture() {
 }
 
 #[test]
+fn a_whole_caption_line_taken_for_a_title_closes_the_article_above() {
+    let doc = page(&[
+        ("雪线上的“暖心工程”", Label::Title),
+        ("边防团建起了温室大棚。", Label::ParaStart),
+        ("图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄", Label::Title),
+    ]);
+    assert_eq!(doc.articles.len(), 1, "{:#?}", doc.articles);
+    assert_eq!(
+        doc.articles[0].end_matter,
+        ["图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄"]
+    );
+}
+
+#[test]
 fn the_text_sharing_a_line_with_a_continuation_marker_is_no_head() {
     let lines = [
         ("单机容量20兆瓦深远海风电机组完成吊装", Label::Title),
