@@ -37,6 +37,12 @@ fn could_stand_as_head(line: &Line) -> bool {
         && !is_byline(text)
 }
 
+/// Does a line end with no mark at all: its last character, closing quotes and brackets
+/// aside, an ideograph, a letter or a digit (`“开船咯！”` ends with its mark)?
+fn ends_bare(text: &str) -> bool {
+    last_before_closers(text).is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric())
+}
+
 /// `① 凌晨两点的“听诊”` over `凌晨两点，城市已经入睡。`: a short line opening with a
 /// circled number (① to ⑳) that ends bare, with no pause or stop in it, numbers a head,
 /// not an enumeration (an enumerated clause runs on in its paragraph, ending with a
@@ -52,10 +58,8 @@ pub(super) fn circled_numbers_open_heads(pieces: &[Piece], labels: &mut [(Label,
         };
         let text = line.text.trim();
         let circled = text.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c));
-        let ends_bare =
-            last_before_closers(text).is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric());
         let no_pause = !text.contains(['，', '、', '；', '。', '！', '？', '：', ',', ';', ':']);
-        if circled && ends_bare && no_pause && could_stand_as_head(line) {
+        if circled && ends_bare(text) && no_pause && could_stand_as_head(line) {
             labels[i].0 = Label::Heading;
             if let Some(next) = labels.get_mut(i + 1).filter(|l| l.0 == Label::ParaCont) {
                 next.0 = Label::ParaStart;
@@ -264,10 +268,10 @@ pub(super) fn bare_one_line_paragraphs_are_heads(pieces: &[Piece], labels: &mut 
         let Some(line) = pieces[i].line() else {
             continue;
         };
-        // Closing quotes aside: `“开船咯！”` ends with its mark.
-        let ends_bare = last_before_closers(line.text.trim())
-            .is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric());
-        if ends_bare && line.width <= line.column - 1.5 && could_stand_as_head(line) {
+        if ends_bare(line.text.trim())
+            && line.width <= line.column - 1.5
+            && could_stand_as_head(line)
+        {
             labels[i].0 = Label::Heading;
         }
     }
