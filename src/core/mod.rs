@@ -12,6 +12,7 @@ pub mod layout;
 pub mod linebreak;
 pub mod model;
 pub mod outline;
+pub mod parallel;
 pub mod reflow;
 pub mod script;
 pub mod search;

@@ -14,6 +14,7 @@ use super::classes::{
 use super::lines::Line;
 use super::markers::{is_editor_credit, is_end_matter, opens_end_matter, Direction};
 use super::pieces::Piece;
+use crate::core::parallel;
 use crate::core::segment::break_cuts_word;
 
 /// Values a template may take (ids are `template * VALUES + value`).
@@ -248,49 +249,45 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
     let page = page_kind(pieces);
     let blocks = block_positions(pieces);
     let n = pieces.len();
-    let char_counts: Vec<usize> = pieces
-        .iter()
-        .map(|p| p.line().map_or(0, |l| l.text.chars().count()))
-        .collect();
-    let mut obs: Vec<Obs> = pieces
-        .iter()
-        .enumerate()
-        .map(|(i, piece)| {
-            let mut o = [0u8; ATOMS.len()];
-            let set = |o: &mut [u8; ATOMS.len()], a: A, v: usize| o[a as usize] = v as u8;
-            set(&mut o, A::PAGE, page);
-            set(&mut o, A::POS, position(i, n));
-            let (block, block_len) = blocks[i];
-            set(&mut o, A::BLOCK, block);
-            set(&mut o, A::BLOCKLEN, block_len);
-            let blank_after = pieces
-                .get(i + 1)
-                .is_some_and(|p| p.line().is_some_and(|l| l.blank_before));
-            match piece {
-                Piece::Marker(m) => {
-                    let kind = if m.direction == Direction::From { 1 } else { 2 };
-                    set(&mut o, A::KIND, kind);
-                    for a in [A::WIDTH, A::END, A::START, A::LEN, A::RELW, A::WORD] {
-                        set(&mut o, a, value_count(a) - 1);
-                    }
-                    set(&mut o, A::BLANK, 2 * usize::from(blank_after));
+    let char_counts: Vec<usize> = parallel::map_indexed(pieces, |_, p| {
+        p.line().map_or(0, |l| l.text.chars().count())
+    });
+    // Each piece is observed alone (its neighbours only read): `parallel` splits the work.
+    let mut obs: Vec<Obs> = parallel::map_indexed(pieces, |i, piece| {
+        let mut o = [0u8; ATOMS.len()];
+        let set = |o: &mut [u8; ATOMS.len()], a: A, v: usize| o[a as usize] = v as u8;
+        set(&mut o, A::PAGE, page);
+        set(&mut o, A::POS, position(i, n));
+        let (block, block_len) = blocks[i];
+        set(&mut o, A::BLOCK, block);
+        set(&mut o, A::BLOCKLEN, block_len);
+        let blank_after = pieces
+            .get(i + 1)
+            .is_some_and(|p| p.line().is_some_and(|l| l.blank_before));
+        match piece {
+            Piece::Marker(m) => {
+                let kind = if m.direction == Direction::From { 1 } else { 2 };
+                set(&mut o, A::KIND, kind);
+                for a in [A::WIDTH, A::END, A::START, A::LEN, A::RELW, A::WORD] {
+                    set(&mut o, a, value_count(a) - 1);
                 }
-                Piece::Line(l) => {
-                    observe_line(&mut o, l, char_counts[i], blank_after);
-                    let prev = i.checked_sub(1).and_then(|k| pieces[k].line());
-                    let same = prev.is_some() && char_counts[i - 1] == char_counts[i];
-                    set(&mut o, A::SAMELEN, usize::from(same));
-                    set(
-                        &mut o,
-                        A::RELW,
-                        relative_width(l.width, prev.map(|p| p.width)),
-                    );
-                    set(&mut o, A::WORD, word_at_break(prev, l));
-                }
+                set(&mut o, A::BLANK, 2 * usize::from(blank_after));
             }
-            Obs(o)
-        })
-        .collect();
+            Piece::Line(l) => {
+                observe_line(&mut o, l, char_counts[i], blank_after);
+                let prev = i.checked_sub(1).and_then(|k| pieces[k].line());
+                let same = prev.is_some() && char_counts[i - 1] == char_counts[i];
+                set(&mut o, A::SAMELEN, usize::from(same));
+                set(
+                    &mut o,
+                    A::RELW,
+                    relative_width(l.width, prev.map(|p| p.width)),
+                );
+                set(&mut o, A::WORD, word_at_break(prev, l));
+            }
+        }
+        Obs(o)
+    });
     let order = page_order(&obs);
     for o in &mut obs {
         o.0[A::ORDER as usize] = order as u8;
@@ -450,6 +447,11 @@ const COMPILED: [Compiled; TEMPLATE_COUNT] = {
 
 /// The feature ids of piece `i`, given every piece's observations.
 pub fn features(obs: &[Obs], i: usize) -> Vec<u32> {
+    feature_ids(obs, i).to_vec()
+}
+
+/// `features` on the stack: the reflow scores every piece once and keeps no list.
+pub fn feature_ids(obs: &[Obs], i: usize) -> [u32; TEMPLATE_COUNT] {
     // The observations at offsets -2..=2 (the reach of every template), looked up once.
     let window: [Obs; 5] = std::array::from_fn(|k| {
         (i + k)
@@ -458,16 +460,13 @@ pub fn features(obs: &[Obs], i: usize) -> Vec<u32> {
             .copied()
             .unwrap_or(OFF_PAGE)
     });
-    COMPILED
-        .iter()
-        .enumerate()
-        .map(|(t, c)| {
-            let v: usize = (0..c.len)
-                .map(|k| window[c.slot[k]].0[c.atom[k]] as usize * c.radix[k])
-                .sum();
-            (t * VALUES + v) as u32
-        })
-        .collect()
+    std::array::from_fn(|t| {
+        let c = &COMPILED[t];
+        let v: usize = (0..c.len)
+            .map(|k| window[c.slot[k]].0[c.atom[k]] as usize * c.radix[k])
+            .sum();
+        (t * VALUES + v) as u32
+    })
 }
 
 #[cfg(test)]

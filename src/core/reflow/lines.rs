@@ -3,6 +3,7 @@
 
 use super::chars::width;
 use super::spacing::clean_spaces;
+use crate::core::parallel;
 
 #[derive(Debug, Clone)]
 pub struct Line {
@@ -57,7 +58,17 @@ impl Line {
 /// Split text into non-blank lines, remembering blank lines and indents. A line that
 /// repeats the line just before it is dropped (`is_second_drawing`).
 pub fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines: Vec<Line> = Vec::new();
+    /// A line as found, before it is cleaned and measured.
+    struct Found<'a> {
+        printed: &'a str,
+        halved: bool,
+        indented: bool,
+        blank_before: bool,
+        drawn_twice: bool,
+    }
+    // Finding lines and second drawings looks at the line before; cleaning and measuring
+    // a line looks at that line alone, and is what costs (`parallel`).
+    let mut found: Vec<Found> = Vec::new();
     let mut blank_before = false;
     let mut doubling = Doubling::default();
     for raw in text.split('\n') {
@@ -66,20 +77,27 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         if doubling.is_second_drawing(raw.trim()) {
-            if let Some(first) = lines.last_mut() {
+            if let Some(first) = found.last_mut() {
                 first.drawn_twice = true;
             }
             continue;
         }
-        let indented = raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  ");
         let printed = raw.trim_end();
         let halved = doubling.drawn_twice_in_line(printed);
-        let mut line = Line::new(halved, indented, blank_before);
-        line.drawn_twice = halved.len() < printed.len();
-        lines.push(line);
+        found.push(Found {
+            printed: halved,
+            halved: halved.len() < printed.len(),
+            indented: raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  "),
+            blank_before,
+            drawn_twice: false,
+        });
         blank_before = false;
     }
-    lines
+    parallel::map_indexed(&found, |_, f| {
+        let mut line = Line::new(f.printed, f.indented, f.blank_before);
+        line.drawn_twice = f.halved || f.drawn_twice;
+        line
+    })
 }
 
 /// Newspapers fake bold headings by drawing them twice, slightly offset, and extractors

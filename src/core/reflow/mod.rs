@@ -40,6 +40,7 @@ mod repair;
 mod spacing;
 
 use super::model::Document;
+use crate::core::parallel;
 
 pub use chars::width as printed_width;
 pub use lines::Doubling;
@@ -56,9 +57,13 @@ pub fn reflow(text: &str) -> Document {
 
 /// Reflow with a given model (the trainer evaluates models it has not written yet).
 pub fn reflow_with(text: &str, model: &Model) -> Document {
-    let page = prepare(text);
-    let labels = model.decode(&page.observations);
-    assemble::assemble(page.pieces, &labels, model.unsure_margin)
+    let (pieces, obs) = observe(text);
+    // Scored as observed: each piece's feature list lives only while it is scored.
+    let scores = parallel::map_indexed(&pieces, |i, piece| {
+        model.scores(&observation(&obs, i, piece, features::feature_ids))
+    });
+    let labels = model.decode_scores(&scores);
+    assemble::assemble(pieces, &labels, model.unsure_margin)
 }
 
 /// A page made ready for labelling.
@@ -82,24 +87,38 @@ impl Prepared {
 
 /// Split, clean and observe a page: everything before the model decides.
 pub fn prepare(text: &str) -> Prepared {
+    let (pieces, obs) = observe(text);
+    let observations = parallel::map_indexed(&pieces, |i, piece| {
+        observation(&obs, i, piece, features::features)
+    });
+    Prepared {
+        pieces,
+        observations,
+    }
+}
+
+/// The page's pieces and what is observed of each.
+fn observe(text: &str) -> (Vec<pieces::Piece>, Vec<features::Obs>) {
     let mut lines = lines::split_lines(text);
     lines::estimate_columns(&mut lines);
     let pieces = pieces::pieces(lines);
     let obs = features::observe(&pieces);
-    let observations = pieces
-        .iter()
-        .enumerate()
-        .map(|(i, piece)| Observation {
-            features: features::features(&obs, i),
-            forced: forced_label(piece),
-            full_stop: piece
-                .line()
-                .is_some_and(|l| chars::ends_with_full_stop(&l.text)),
-        })
-        .collect();
-    Prepared {
-        pieces,
-        observations,
+    (pieces, obs)
+}
+
+/// Piece `i` as the model sees it.
+fn observation<F>(
+    obs: &[features::Obs],
+    i: usize,
+    piece: &pieces::Piece,
+    feature_ids: impl Fn(&[features::Obs], usize) -> F,
+) -> Observation<F> {
+    Observation {
+        features: feature_ids(obs, i),
+        forced: forced_label(piece),
+        full_stop: piece
+            .line()
+            .is_some_and(|l| chars::ends_with_full_stop(&l.text)),
     }
 }
 

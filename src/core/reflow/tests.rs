@@ -276,3 +276,19 @@ fn a_whole_caption_line_closes_its_article_and_a_running_head_in_parts_is_furnit
     assert_eq!(a.title.as_deref(), Some("雪线上的“暖心工程”"));
     assert_eq!(a.end_matter, ["图为该团官兵在温室大棚里采摘蔬菜。王昊宇摄"]);
 }
+
+#[test]
+fn a_file_long_enough_to_split_over_threads_comes_out_as_on_one_thread() {
+    // The sample with a news brief between copies, past the size where `parallel` splits
+    // the line stages and Viterbi's two passes over threads.
+    let sample = include_str!("../../../seeds/000_51e883962f205273.txt");
+    let mut text = String::new();
+    while text.lines().count() < 20_000 {
+        text.push_str(sample);
+        text.push_str("\n短讯\n本报讯 一条没有署名的消息。\n\n");
+    }
+    let split = reflow(&text);
+    let whole = crate::core::parallel::on_one_thread(|| reflow(&text));
+    assert!(split.articles.len() > 100);
+    assert_eq!(split, whole);
+}
