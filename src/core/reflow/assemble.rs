@@ -22,6 +22,7 @@ use super::pieces::Piece;
 use super::repair::repair;
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
+use crate::core::parallel;
 
 #[derive(Default)]
 struct Builder {
@@ -137,8 +138,13 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32)
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.
     let (opens, closes) = title_at_ends(&elems);
-    let first = deal(elems.clone(), false);
-    let after = deal(elems, true);
+    // The two readings share nothing: on a long page they are dealt side by side.
+    let copy = elems.clone();
+    let (first, after) = parallel::join(
+        elems.len(),
+        move || deal(copy, false),
+        move || deal(elems, true),
+    );
     let cost_first = 2 * misfits(&first) + usize::from(closes);
     let cost_after = 2 * misfits(&after) + usize::from(opens);
     if cost_after < cost_first {
