@@ -111,17 +111,13 @@ fn mostly_utf8(path: &Path, bytes: &[u8]) -> Option<IngestError> {
 /// Text with a NUL anywhere, or many C0 control characters over the whole file, is a binary
 /// file that happened to decode.
 fn check_control_chars(path: &Path, text: &str) -> Result<(), IngestError> {
-    if let Some(at) = text.chars().position(|c| c == '\0') {
+    if let Some(at) = text.bytes().position(|b| b == 0) {
         return Err(IngestError::Binary {
             path: path.to_path_buf(),
-            offset: at,
+            offset: text[..at].chars().count(),
         });
     }
-    let (mut chars, mut control) = (0usize, 0usize);
-    for c in text.chars() {
-        chars += 1;
-        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
-    }
+    let (control, chars) = control_and_chars(text);
     if control * 20 > chars.max(1) {
         return Err(IngestError::ControlChars {
             path: path.to_path_buf(),
@@ -132,9 +128,30 @@ fn check_control_chars(path: &Path, text: &str) -> Result<(), IngestError> {
     Ok(())
 }
 
+/// How many characters are controls (`char::is_control` but line ends, tab and form
+/// feed), and how many characters there are. Counted on the UTF-8 bytes, not on decoded
+/// characters: every file read passes here, and byte loops are what the compiler
+/// vectorises.
+fn control_and_chars(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    // A character starts at every byte that is not a continuation byte (10xxxxxx).
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    // C0 (U+0000–U+001F) and DEL are single bytes; C1 (U+0080–U+009F) is C2 80 … C2 9F.
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
+        .count();
+    let c1 = bytes
+        .windows(2)
+        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+        .count();
+    (c0 + c1, chars)
+}
+
 /// CRLF and lone CR become LF; form feeds (page breaks in pdftotext output) too.
 pub fn normalize_newlines(text: &str) -> String {
-    if !text.contains(['\r', '\u{c}']) {
+    // A byte test: a char-pattern search decodes every character of the file.
+    if !text.bytes().any(|b| b == b'\r' || b == 0x0c) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -254,6 +271,26 @@ mod limits_tests {
     fn gb18030_is_still_detected_not_called_bad_utf8() {
         let (gb, _, _) = GB18030.encode("新华社记者报道，内蒙古自治区全区社会消费品零售总额");
         assert_eq!(decode(Path::new("p"), &gb).unwrap().encoding, "GB18030");
+    }
+
+    #[test]
+    fn control_characters_counted_on_bytes_as_on_chars() {
+        for text in [
+            "",
+            "正文\n\t\r\u{c}",
+            "\u{1}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{c2}\u{ff}é",
+            "本报讯\u{1b}[0m 𠀀\u{2028}\u{feff}\u{0}",
+        ] {
+            let control = text
+                .chars()
+                .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            assert_eq!(
+                control_and_chars(text),
+                (control, text.chars().count()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
