@@ -61,7 +61,6 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     /// A line as found, before it is cleaned and measured.
     struct Found<'a> {
         printed: &'a str,
-        halved: bool,
         indented: bool,
         blank_before: bool,
         drawn_twice: bool,
@@ -86,16 +85,16 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         let halved = doubling.drawn_twice_in_line(printed);
         found.push(Found {
             printed: halved,
-            halved: halved.len() < printed.len(),
             indented: raw.starts_with(['\u{3000}', '\t']) || raw.starts_with("  "),
             blank_before,
-            drawn_twice: false,
+            // Halved here, or repeated on the next line (set above when it comes).
+            drawn_twice: halved.len() < printed.len(),
         });
         blank_before = false;
     }
     parallel::map_indexed(&found, |_, f| {
         let mut line = Line::new(f.printed, f.indented, f.blank_before);
-        line.drawn_twice = f.halved || f.drawn_twice;
+        line.drawn_twice = f.drawn_twice;
         line
     })
 }
