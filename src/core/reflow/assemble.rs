@@ -20,6 +20,7 @@ use super::markers::{Direction, Marker};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::repair;
+use super::title_repair::closing_title_recovered;
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
 use crate::core::parallel;
@@ -122,7 +123,7 @@ impl Builder {
 }
 
 /// `unsure_margin`: a piece labelled with less margin than this is uncertain.
-pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
+pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32) -> Document {
     let mut labels = heads_over_paragraphs(&pieces, labels);
     running_heads_stay_together(&pieces, &mut labels);
     page_credits_are_furniture(&pieces, &mut labels);
@@ -134,6 +135,7 @@ pub fn assemble(pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: f32)
     answers_are_paragraphs(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);
+    closing_title_recovered(&mut pieces, &mut labels);
     let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.

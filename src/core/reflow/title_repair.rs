@@ -1,0 +1,112 @@
+//! A repair on the labels that finds a title the labeller read as something else, where
+//! the line's shape and the page's grammar say it can only be a title: on a titles-after
+//! page the last article must close with its title, and pdftotext often prints that title
+//! between two columns of the body's last paragraph (or the labeller takes a bare last
+//! line for end matter).
+
+use super::bylines::is_byline;
+use super::classes::{furniture_class, opens_with_dateline};
+use super::lines::Line;
+use super::markers::{is_editor_credit, opens_end_matter};
+use super::model::Label;
+use super::pieces::Piece;
+use crate::core::charclass::is_ideograph;
+
+/// Could the line be (part of) a headline: set solid, no stop or bracket in it (a
+/// headline may pause, exclaim, ask and quote), and none of what closes an article
+/// or a page (a credit, a note, a date, a news opening, a byline)?
+fn headline_shaped(line: &Line) -> bool {
+    let text = line.text.trim();
+    let stop = text.contains(['。', '；', '：', '…', ';', ':']);
+    // A bracket belongs to a note or a credit (`（作者为…研究员）`, `（记者 谢国庆）`), or
+    // its wrapped half; headlines have none.
+    let bracket = text.contains(['（', '）', '(', ')', '【', '】']);
+    let chars = text.chars().count();
+    (4..=40).contains(&chars)
+        && !line.letter_spaced
+        && !stop
+        && !bracket
+        && furniture_class(text) == 0
+        && !opens_end_matter(text)
+        && !is_editor_credit(text)
+        && !opens_with_dateline(text)
+        && !is_byline(text)
+}
+
+/// A line no body line can be: wider than its column (set in a bigger face), or with a
+/// space between two ideographs or digits of a line set solid (the gap of a two-part
+/// headline, `围甲联赛收官 衢州队首夺冠军`; pdftotext keeps no space inside body text).
+fn cannot_be_body(line: &Line) -> bool {
+    if line.width > line.column + 1.0 {
+        return true;
+    }
+    let chars: Vec<char> = line.text.chars().collect();
+    let gap = chars.windows(3).any(|w| {
+        let solid = |c: char| is_ideograph(c) || c.is_ascii_digit();
+        w[1] == ' ' && solid(w[0]) && solid(w[2])
+    });
+    // A gap alone is weaker evidence: a pause beside it reads as a body line's.
+    gap && !pauses(&line.text)
+}
+
+/// Does the text pause inside (a comma or an enumeration's 、)?
+fn pauses(text: &str) -> bool {
+    text.contains(['，', '、', ','])
+}
+
+/// Titles-after pages (the first line that is not page furniture is a byline or a 上接
+/// marker) close every article with its title. Where no line after the page's last
+/// byline, marker or deck line is labelled title, the last article has lost it: pdftotext
+/// often prints a title set below its body between two of that body's columns, where the
+/// labeller reads it as one more line of a paragraph (`围甲联赛收官 衢州队首夺冠军`
+/// between `…主教练周立恒` and `赛后说，…`), or the labeller takes the page's bare last
+/// line for end matter. The one line there that is headline-shaped and either cannot be
+/// body text or is the page's last line is that title, and goes back where it was
+/// printed: after its body, which then reads on across the gap. With two such lines,
+/// nothing changes.
+pub(super) fn closing_title_recovered(pieces: &mut Vec<Piece>, labels: &mut Vec<(Label, f32)>) {
+    let content = |l: &(Label, f32)| !matches!(l.0, Label::Furniture | Label::MarkerTo);
+    let Some(first) = labels.iter().position(content) else {
+        return;
+    };
+    if !matches!(
+        labels[first].0,
+        Label::Byline | Label::MarkerFrom | Label::ParaStart | Label::ParaCont
+    ) {
+        return;
+    }
+    let opens = |l: &(Label, f32)| {
+        matches!(
+            l.0,
+            Label::Byline | Label::MarkerFrom | Label::Title | Label::Subtitle
+        )
+    };
+    let Some(start) = labels.iter().rposition(opens) else {
+        return;
+    };
+    if labels[start].0 == Label::Title {
+        return;
+    }
+    let last = labels.iter().rposition(content).unwrap_or(start);
+    let candidates: Vec<usize> = (start + 1..=last)
+        .filter(|&i| {
+            let Some(line) = pieces[i].line() else {
+                return false;
+            };
+            let inside = labels[i].0 == Label::ParaCont && cannot_be_body(line);
+            let at_foot = i == last && labels[i].0 == Label::EndMatter && !pauses(&line.text);
+            (inside || at_foot) && headline_shaped(line)
+        })
+        .collect();
+    if let [only] = candidates[..] {
+        let title = pieces.remove(only);
+        pieces.insert(last, title);
+        labels.remove(only);
+        // The labeller said otherwise: the reader is pointed at it.
+        labels.insert(last, (Label::Title, 0.0));
+    }
+}
+
+#[cfg(test)]
+#[path = "title_repair_tests.rs"]
+mod tests;
