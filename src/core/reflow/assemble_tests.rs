@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::core::reflow::lines::Line;
+use crate::core::reflow::tests::labelled_lines;
 
 /// Lines with no column measured (rules that read widths stay out of it).
 fn page(lines: &[(&str, Label)]) -> Document {
@@ -240,15 +241,7 @@ fn a_numbered_line_over_a_paragraph_and_a_dash_line_over_a_head_are_heads() {
 
 /// Lines set in a column `column` ems wide.
 fn page_in_column(lines: &[(&str, Label)], column: f32) -> Document {
-    let pieces = lines
-        .iter()
-        .map(|(text, _)| {
-            let mut line = Line::new(text, false, false);
-            line.column = column;
-            Piece::Line(line)
-        })
-        .collect();
-    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l)| (l, 100.0)).collect();
+    let (pieces, labels) = labelled_lines(lines, column);
     assemble(pieces, &labels, 1.0)
 }
 

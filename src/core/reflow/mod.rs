@@ -17,8 +17,8 @@
 //! 5. `assemble`: runs of labels become elements; `repair` mends what a page's grammar
 //!    rules out and one line at a time cannot see (a short bare line opening a paragraph
 //!    that goes on is a head, a byline's wrapped rest, a subtitle's wrapped rest, a head
-//!    that leaves a quote open, a paragraph interrupted by a title); elements become
-//!    articles.
+//!    that leaves a quote open, a paragraph interrupted by a title, a titles-after page's
+//!    last title printed inside its body); elements become articles.
 //!
 //! No rule names a particular page; what the rules of the old reflow knew (bylines,
 //! markers, end matter) survives as features whose weight the training decides.

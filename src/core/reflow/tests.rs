@@ -1,8 +1,28 @@
 //! Reflow on small pages, one per layout and signal. Fixtures live in
 //! tests/fixtures/reflow/, named for what they show.
 
+use super::lines::Line;
+use super::model::Label;
+use super::pieces::Piece;
 use super::reflow;
 use crate::core::model::{Article, Document};
+
+/// Labelled lines set in a column `column` ems wide (0: none measured), for the tests of
+/// the rules that run on labels.
+pub(super) fn labelled_lines(
+    spec: &[(&str, Label)],
+    column: f32,
+) -> (Vec<Piece>, Vec<(Label, f32)>) {
+    let pieces = spec
+        .iter()
+        .map(|(text, _)| {
+            let mut line = Line::new(text, false, false);
+            line.column = column;
+            Piece::Line(line)
+        })
+        .collect();
+    (pieces, spec.iter().map(|&(_, l)| (l, 100.0)).collect())
+}
 
 fn fixture(name: &str) -> Document {
     let path = format!(

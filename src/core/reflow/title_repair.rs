@@ -54,8 +54,9 @@ fn pauses(text: &str) -> bool {
     text.contains(['，', '、', ','])
 }
 
-/// Titles-after pages (the first line that is not page furniture is a byline or a 上接
-/// marker) close every article with its title. Where no line after the page's last
+/// Titles-after pages (the first line that is not page furniture is a byline, a 上接
+/// marker or body text: the page opens inside an article, not with a title) close every
+/// article with its title. Where no line after the page's last
 /// byline, marker or deck line is labelled title, the last article has lost it: pdftotext
 /// often prints a title set below its body between two of that body's columns, where the
 /// labeller reads it as one more line of a paragraph (`围甲联赛收官 衢州队首夺冠军`

@@ -2,46 +2,12 @@
 
 use super::*;
 
-/// Lines set in a column `column` ems wide, with their labels.
-fn lines(spec: &[(&str, Label)], column: f32) -> (Vec<Piece>, Vec<(Label, f32)>) {
-    let pieces = spec
-        .iter()
-        .map(|(text, _)| {
-            let mut line = Line::new(text, false, false);
-            line.column = column;
-            Piece::Line(line)
-        })
-        .collect();
-    (pieces, spec.iter().map(|&(_, l)| (l, 100.0)).collect())
-}
+use crate::core::reflow::tests::labelled_lines as lines;
 
 fn titled(labels: &[(Label, f32)]) -> Vec<usize> {
     (0..labels.len())
         .filter(|&i| labels[i].0 == Label::Title)
         .collect()
-}
-
-#[test]
-fn a_two_part_title_printed_inside_the_last_paragraph_closes_its_article() {
-    let (mut pieces, mut labels) = lines(
-        &[
-            ("本报记者 钱一鸣", Label::Byline),
-            ("本赛季围甲联赛共有14支队伍", Label::ParaStart),
-            ("参赛。衢州队主教练周立恒", Label::ParaCont),
-            ("围甲联赛收官 衢州队首夺冠军", Label::ParaCont),
-            ("赛后说，球队今年引进了两名", Label::ParaCont),
-            ("年轻棋手。", Label::ParaCont),
-        ],
-        14.0,
-    );
-    closing_title_recovered(&mut pieces, &mut labels);
-    // Moved after its body, which reads on across the gap.
-    assert_eq!(titled(&labels), [5]);
-    assert_eq!(
-        texts(&pieces)[4..],
-        ["年轻棋手。", "围甲联赛收官 衢州队首夺冠军"]
-    );
-    assert_eq!(labels[5].1, 0.0, "marked for the reader to check");
 }
 
 fn texts(pieces: &[Piece]) -> Vec<&str> {
@@ -53,34 +19,57 @@ fn texts(pieces: &[Piece]) -> Vec<&str> {
 }
 
 #[test]
-fn a_line_wider_than_its_column_inside_the_last_paragraph_is_the_title() {
-    let (mut pieces, mut labels) = lines(
-        &[
-            ("■上接第3版", Label::MarkerFrom),
-            ("本报讯 两名被告人长期从事采", Label::ParaStart),
-            ("砂作业，明知采砂须经许可，", Label::ParaCont),
-            ("非法采砂7万余吨6名被告人一审获刑", Label::ParaCont),
-            ("仍在夜间作业。", Label::ParaCont),
-        ],
-        12.0,
-    );
-    closing_title_recovered(&mut pieces, &mut labels);
-    assert_eq!(titled(&labels), [4]);
-}
-
-#[test]
-fn a_bare_last_line_taken_for_end_matter_on_a_titles_after_page_is_the_title() {
-    let (mut pieces, mut labels) = lines(
-        &[
-            ("■上接第3版", Label::MarkerFrom),
-            ("本报讯 因供水管网改造施工，", Label::ParaStart),
-            ("南湖片区周六停水。", Label::ParaCont),
-            ("南湖片区周六停水12小时", Label::EndMatter),
-        ],
-        18.0,
-    );
-    closing_title_recovered(&mut pieces, &mut labels);
-    assert_eq!(titled(&labels), [3]);
+fn the_last_articles_lost_title_is_found_and_set_after_its_body() {
+    // The page, its column, the title found, where it stands after the repair.
+    type Case<'a> = (&'a [(&'a str, Label)], f32, &'a str, usize);
+    let cases: [Case; 3] = [
+        // A two-part title printed inside the last paragraph.
+        (
+            &[
+                ("本报记者 钱一鸣", Label::Byline),
+                ("本赛季围甲联赛共有14支队伍", Label::ParaStart),
+                ("参赛。衢州队主教练周立恒", Label::ParaCont),
+                ("围甲联赛收官 衢州队首夺冠军", Label::ParaCont),
+                ("赛后说，球队今年引进了两名", Label::ParaCont),
+                ("年轻棋手。", Label::ParaCont),
+            ],
+            14.0,
+            "围甲联赛收官 衢州队首夺冠军",
+            5,
+        ),
+        // A line wider than its column inside the last paragraph.
+        (
+            &[
+                ("■上接第3版", Label::MarkerFrom),
+                ("本报讯 两名被告人长期从事采", Label::ParaStart),
+                ("砂作业，明知采砂须经许可，", Label::ParaCont),
+                ("非法采砂7万余吨6名被告人一审获刑", Label::ParaCont),
+                ("仍在夜间作业。", Label::ParaCont),
+            ],
+            12.0,
+            "非法采砂7万余吨6名被告人一审获刑",
+            4,
+        ),
+        // A bare last line taken for end matter.
+        (
+            &[
+                ("■上接第3版", Label::MarkerFrom),
+                ("本报讯 因供水管网改造施工，", Label::ParaStart),
+                ("南湖片区周六停水。", Label::ParaCont),
+                ("南湖片区周六停水12小时", Label::EndMatter),
+            ],
+            18.0,
+            "南湖片区周六停水12小时",
+            3,
+        ),
+    ];
+    for (page, column, title, at) in cases {
+        let (mut pieces, mut labels) = lines(page, column);
+        closing_title_recovered(&mut pieces, &mut labels);
+        assert_eq!(titled(&labels), [at], "{title}");
+        assert_eq!(texts(&pieces)[at], title);
+        assert_eq!(labels[at].1, 0.0, "{title}: marked for the reader to check");
+    }
 }
 
 #[test]
