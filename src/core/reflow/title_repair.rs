@@ -65,7 +65,7 @@ fn pauses(text: &str) -> bool {
 /// body text or is the page's last line is that title, and goes back where it was
 /// printed: after its body, which then reads on across the gap. With two such lines,
 /// nothing changes.
-pub(super) fn closing_title_recovered(pieces: &mut Vec<Piece>, labels: &mut Vec<(Label, f32)>) {
+pub(super) fn closing_title_recovered(pieces: &mut [Piece], labels: &mut [(Label, f32)]) {
     let content = |l: &(Label, f32)| !matches!(l.0, Label::Furniture | Label::MarkerTo);
     let Some(first) = labels.iter().position(content) else {
         return;
@@ -100,11 +100,11 @@ pub(super) fn closing_title_recovered(pieces: &mut Vec<Piece>, labels: &mut Vec<
         })
         .collect();
     if let [only] = candidates[..] {
-        let title = pieces.remove(only);
-        pieces.insert(last, title);
-        labels.remove(only);
+        // The title moves to the end of its article; the lines after it move up one.
+        pieces[only..=last].rotate_left(1);
+        labels[only..=last].rotate_left(1);
         // The labeller said otherwise: the reader is pointed at it.
-        labels.insert(last, (Label::Title, 0.0));
+        labels[last] = (Label::Title, 0.0);
     }
 }
 
