@@ -20,6 +20,7 @@ use super::markers::{Direction, Marker};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::repair;
+use super::title_match::titles_meet_their_bodies;
 use super::title_repair::closing_title_recovered;
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
@@ -149,11 +150,13 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     );
     let cost_first = 2 * misfits(&first) + usize::from(closes);
     let cost_after = 2 * misfits(&after) + usize::from(opens);
-    if cost_after < cost_first {
+    let mut doc = if cost_after < cost_first {
         after
     } else {
         first
-    }
+    };
+    titles_meet_their_bodies(&mut doc);
+    doc
 }
 
 /// Articles a reading leaves odd: a body without a title, or a title without a body.

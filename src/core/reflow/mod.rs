@@ -38,6 +38,7 @@ pub(crate) mod paragraphs;
 mod pieces;
 mod repair;
 mod spacing;
+mod title_match;
 mod title_repair;
 
 use super::model::Document;
@@ -49,7 +50,7 @@ pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 13;
+pub const REFLOW_VERSION: u32 = 14;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {

@@ -1,0 +1,171 @@
+//! Titles that an extractor printed apart from their bodies find them again by their
+//! words.
+//!
+//! Where two or three articles stand side by side, pdftotext and pdfminer often print
+//! their titles one after another before any body (`山坳里的“甜蜜事业”` /
+//! `千兆光网通到大山深处` / byline / the first article's body / …). The labeller reads
+//! each title right, but dealt in page order the first title gets no body and every
+//! body after it the title before its own. Line features cannot see this (each line is
+//! what it seems); the words can: a headline repeats its story's words (`山坳`, `蜂蜜`
+//! in the first body, `千兆` in the second), a two-character run of its ideographs
+//! almost always recurs in the body it heads and seldom in a neighbour's.
+//!
+//! So where an article has a title and no body and the next one has a title, the titles
+//! of that article and the next three (with their subtitles, which the extractors print
+//! with them) are dealt again to the bodies among those articles, the dealing that
+//! finds the most of each title's two-ideograph runs in its body winning. Bylines,
+//! markers, sections and end matter stay where the page printed them (they are printed
+//! with the body). The new dealing must find at least two runs more than the page
+//! order did and fit every body it changes better, by the share of the title's runs
+//! found, than the title the body had; a body holding two articles' text (an extractor
+//! that merged them) fits both titles and is left alone. Each article whose title moved
+//! is marked uncertain; an article left with nothing is dropped.
+
+use crate::core::charclass::is_han;
+use crate::core::model::{Article, Document};
+
+/// Articles looked at after a title without a body: side-by-side blocks on a page have
+/// two or three articles, four with the bodiless one.
+const FOLLOWING: usize = 3;
+
+/// At least this many more two-ideograph runs found than the page order finds.
+const MIN_GAIN: usize = 2;
+
+/// Re-deal titles stacked by the extractor to the bodies they belong to.
+pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
+    let mut i = 0;
+    while i + 1 < doc.articles.len() {
+        let stacked = doc.articles[i].title.is_some()
+            && !has_body(&doc.articles[i])
+            && doc.articles[i + 1].title.is_some();
+        let end = (i + 1 + FOLLOWING).min(doc.articles.len());
+        if stacked && redeal(&mut doc.articles[i..end]) {
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    doc.articles.retain(|a| {
+        a.title.is_some()
+            || a.subtitle.is_some()
+            || a.byline.is_some()
+            || a.continued_marker.is_some()
+            || !a.end_matter.is_empty()
+            || !a.sections.is_empty()
+    });
+}
+
+fn has_body(article: &Article) -> bool {
+    article.sections.iter().any(|s| !s.paragraphs.is_empty())
+}
+
+/// Deal the window's titles (and subtitles) to its bodies; true if they moved.
+fn redeal(window: &mut [Article]) -> bool {
+    let bodies: Vec<usize> = (0..window.len())
+        .filter(|&k| has_body(&window[k]))
+        .collect();
+    let runs: Vec<Vec<[char; 2]>> = window
+        .iter()
+        .map(|a| a.title.as_deref().map(han_pairs).unwrap_or_default())
+        .collect();
+    // found[t][b]: title t's runs found in body b.
+    let found: Vec<Vec<usize>> = runs
+        .iter()
+        .map(|r| bodies.iter().map(|&k| found_in(r, &window[k])).collect())
+        .collect();
+    let as_printed: Vec<usize> = bodies.clone();
+    let total =
+        |deal: &[usize]| -> usize { deal.iter().enumerate().map(|(b, &t)| found[t][b]).sum() };
+    let moves = |deal: &[usize]| deal.iter().zip(&as_printed).filter(|(a, b)| a != b).count();
+    let mut best = as_printed.clone();
+    for_each_deal(window.len(), bodies.len(), &mut |deal| {
+        let better = (total(deal), std::cmp::Reverse(moves(deal)))
+            > (total(&best), std::cmp::Reverse(moves(&best)));
+        if better {
+            best = deal.to_vec();
+        }
+    });
+    // The share of title t's runs found in body b; a missing title fits no body.
+    let share = |t: usize, b: usize| match window[t].title {
+        Some(_) => found[t][b] as f32 / runs[t].len().max(1) as f32,
+        None => -1.0,
+    };
+    let fits_better = best
+        .iter()
+        .zip(&as_printed)
+        .enumerate()
+        .all(|(b, (&new, &old))| new == old || share(new, b) > share(old, b));
+    if best == as_printed || total(&best) < total(&as_printed) + MIN_GAIN || !fits_better {
+        return false;
+    }
+    let decks: Vec<(Option<String>, Option<String>)> = window
+        .iter_mut()
+        .map(|a| (a.title.take(), a.subtitle.take()))
+        .collect();
+    let mut decks: Vec<Option<(Option<String>, Option<String>)>> =
+        decks.into_iter().map(Some).collect();
+    for (&k, &t) in bodies.iter().zip(&best) {
+        let (title, subtitle) = decks[t].take().unwrap_or_default();
+        window[k].uncertain |= k != t;
+        window[k].title = title;
+        window[k].subtitle = subtitle;
+    }
+    // The titles no body took go, in order, to the articles without a body.
+    let mut left = decks.into_iter().flatten();
+    for k in (0..window.len()).filter(|k| !bodies.contains(k)) {
+        let (title, subtitle) = left.next().unwrap_or_default();
+        window[k].title = title;
+        window[k].subtitle = subtitle;
+    }
+    true
+}
+
+/// Every way of giving each of `bodies` bodies a different one of `titles` titles
+/// (at most 4 × 3 × 2 × 1 here).
+fn for_each_deal(titles: usize, bodies: usize, visit: &mut impl FnMut(&[usize])) {
+    fn go(titles: usize, deal: &mut Vec<usize>, bodies: usize, visit: &mut impl FnMut(&[usize])) {
+        if deal.len() == bodies {
+            visit(deal);
+            return;
+        }
+        for t in 0..titles {
+            if !deal.contains(&t) {
+                deal.push(t);
+                go(titles, deal, bodies, visit);
+                deal.pop();
+            }
+        }
+    }
+    go(titles, &mut Vec::with_capacity(bodies), bodies, visit);
+}
+
+/// The distinct pairs of ideographs standing next to each other once everything else
+/// is dropped (`5G-A网络覆盖全市` gives 网络, 络覆, 覆盖, 盖全, 全市).
+fn han_pairs(title: &str) -> Vec<[char; 2]> {
+    let han: Vec<char> = title.chars().filter(|&c| is_han(c)).collect();
+    let mut pairs: Vec<[char; 2]> = han.windows(2).map(|w| [w[0], w[1]]).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// How many of `pairs` stand, as printed, in a heading or paragraph of `article`.
+fn found_in(pairs: &[[char; 2]], article: &Article) -> usize {
+    let texts: Vec<&str> = article
+        .sections
+        .iter()
+        .flat_map(|s| s.heading.iter().chain(&s.paragraphs))
+        .map(String::as_str)
+        .collect();
+    pairs
+        .iter()
+        .filter(|[a, b]| {
+            let pair: String = [*a, *b].iter().collect();
+            texts.iter().any(|t| t.contains(&pair))
+        })
+        .count()
+}
+
+#[cfg(test)]
+#[path = "title_match_tests.rs"]
+mod tests;

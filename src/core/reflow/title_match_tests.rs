@@ -1,0 +1,162 @@
+//! Stacked titles dealt back to their bodies, and the pages left as printed.
+
+use super::*;
+use crate::core::model::Section;
+
+/// An article: title (or none), byline (or none), body paragraphs.
+fn article(title: Option<&str>, byline: Option<&str>, body: &[&str]) -> Article {
+    Article {
+        title: title.map(str::to_string),
+        byline: byline.map(str::to_string),
+        sections: if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![Section {
+                paragraphs: body.iter().map(|p| p.to_string()).collect(),
+                ..Section::default()
+            }]
+        },
+        ..Article::default()
+    }
+}
+
+/// Title, byline and first paragraph of each article, and whether it is uncertain.
+fn read(doc: &Document) -> Vec<(Option<&str>, Option<&str>, &str, bool)> {
+    doc.articles
+        .iter()
+        .map(|a| {
+            let first = a.sections.first().and_then(|s| s.paragraphs.first());
+            (
+                a.title.as_deref(),
+                a.byline.as_deref(),
+                first.map_or("", String::as_str),
+                a.uncertain,
+            )
+        })
+        .collect()
+}
+
+const HONEY: &str =
+    "初冬时节，沂蒙山区一处山坳里，蜂农正给蜂箱裹上棉被。今年的蜂蜜卖得好，甜蜜的事业有了奔头。";
+const FIBRE: &str = "截至10月底，全省行政村千兆光网覆盖率过九成，大山深处的村民也用上了宽带。";
+const FILES: &str = "一张泛黄的粮票申领登记表，让老档案开口说话，修复室里的工作人员正在扫描。";
+
+#[test]
+fn titles_printed_one_after_another_go_to_the_bodies_that_repeat_their_words() {
+    // pdftotext: both titles, then the first article's byline and body, then the
+    // second's body under no title.
+    let mut doc = Document {
+        articles: vec![
+            article(Some("山坳里的“甜蜜事业”"), None, &[]),
+            article(
+                Some("千兆光网通到大山深处"),
+                Some("大众日报记者 孔令军"),
+                &[HONEY],
+            ),
+            article(None, Some("经济日报记者 钟文宇"), &[FIBRE]),
+        ],
+        ..Document::default()
+    };
+    titles_meet_their_bodies(&mut doc);
+    assert_eq!(
+        read(&doc),
+        [
+            (
+                Some("山坳里的“甜蜜事业”"),
+                Some("大众日报记者 孔令军"),
+                HONEY,
+                true
+            ),
+            (
+                Some("千兆光网通到大山深处"),
+                Some("经济日报记者 钟文宇"),
+                FIBRE,
+                true
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_title_skips_a_neighbour_that_has_its_own() {
+    // The second article is right as printed; the first title's body comes third.
+    let mut doc = Document {
+        articles: vec![
+            article(Some("老档案“开口说话”"), None, &[]),
+            article(Some("山坳里的“甜蜜事业”"), Some("□林一帆"), &[HONEY]),
+            article(
+                Some("千兆光网通到大山深处"),
+                Some("解放日报记者 沈嘉禾"),
+                &[FILES],
+            ),
+            article(None, Some("人民日报记者 邓晓林"), &[FIBRE]),
+        ],
+        ..Document::default()
+    };
+    titles_meet_their_bodies(&mut doc);
+    assert_eq!(
+        read(&doc),
+        [
+            (Some("山坳里的“甜蜜事业”"), Some("□林一帆"), HONEY, false),
+            (
+                Some("老档案“开口说话”"),
+                Some("解放日报记者 沈嘉禾"),
+                FILES,
+                true
+            ),
+            (
+                Some("千兆光网通到大山深处"),
+                Some("人民日报记者 邓晓林"),
+                FIBRE,
+                true
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pages_whose_titles_fit_their_bodies_stay_as_printed() {
+    let merged = format!("{HONEY}{FIBRE}");
+    let pages = [
+        // A title-only article (a photo's headline) before articles that fit.
+        vec![
+            article(Some("老档案“开口说话”"), None, &[]),
+            article(Some("山坳里的“甜蜜事业”"), None, &[HONEY]),
+            article(Some("千兆光网通到大山深处"), None, &[FIBRE]),
+        ],
+        // A body holding two articles' text fits both titles: nothing to choose.
+        vec![
+            article(Some("山坳里的“甜蜜事业”"), None, &[]),
+            article(Some("千兆光网通到大山深处"), None, &[&merged]),
+        ],
+        // Titles with no words in any body: no evidence.
+        vec![
+            article(Some("风景这边独好"), None, &[]),
+            article(Some("一路向前"), None, &[HONEY]),
+        ],
+    ];
+    for articles in pages {
+        let mut doc = Document {
+            articles: articles.clone(),
+            ..Document::default()
+        };
+        titles_meet_their_bodies(&mut doc);
+        assert_eq!(doc.articles, articles);
+    }
+}
+
+#[test]
+fn two_ideograph_runs_skip_everything_but_ideographs() {
+    let runs = han_pairs("5G-A网络覆盖全市，全市");
+    let expected: Vec<[char; 2]> = vec![
+        ['全', '市'],
+        ['市', '全'],
+        ['盖', '全'],
+        ['网', '络'],
+        ['络', '覆'],
+        ['覆', '盖'],
+    ];
+    let mut expected = expected;
+    expected.sort_unstable();
+    assert_eq!(runs, expected);
+}
