@@ -143,9 +143,16 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     let (opens, closes) = title_at_ends(&elems);
     // The two readings share nothing: on a long page they are dealt side by side.
     let copy = elems.clone();
+    // The titles-first reading is judged with its stacked titles dealt back to their
+    // bodies: a title without a body there is the extractor's order, not a misfit. (On
+    // a titles-after page a title follows its body, so there is nothing to deal back.)
     let (first, after) = parallel::join(
         elems.len(),
-        move || deal(copy, false),
+        move || {
+            let mut doc = deal(copy, false);
+            titles_meet_their_bodies(&mut doc);
+            doc
+        },
         move || deal(elems, true),
     );
     let cost_first = 2 * misfits(&first) + usize::from(closes);

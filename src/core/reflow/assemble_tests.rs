@@ -443,6 +443,13 @@ fn side_by_side_titles_with_a_blank_line_between_stay_two_titles() {
         ("减到“点子”上", Label::Title, false),
         ("□本报评论员", Label::Byline, true),
         ("近年来，各地持续整治形式主义。", Label::ParaStart, true),
+        // The first title wrapped a character short: its one-character line ends it.
+        ("童书要蹲下来", Label::Title, true),
+        ("写", Label::Title, false),
+        ("国产新型涡桨", Label::Title, true),
+        ("支线飞机获颁", Label::Title, false),
+        ("本报记者 白露", Label::Byline, true),
+        ("清晨6点半，公园里已有十几位居民。", Label::ParaStart, true),
         // A title set a character a line, a blank line between each (mutool): one title.
         ("春", Label::Title, true),
         ("风", Label::Title, true),
@@ -463,6 +470,8 @@ fn side_by_side_titles_with_a_blank_line_between_stay_two_titles() {
         [
             Some("低碳积分换来“真金白银”"),
             Some("给基层减负，要减到“点子”上"),
+            Some("童书要蹲下来写"),
+            Some("国产新型涡桨支线飞机获颁"),
             Some("春风又绿")
         ]
     );

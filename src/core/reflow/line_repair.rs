@@ -357,18 +357,18 @@ pub(super) fn spaced_credits_are_bylines(pieces: &[Piece], labels: &mut [(Label,
 pub(super) fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> Vec<bool> {
     let title_line = |k: usize| {
         let is_title = labels.get(k).is_some_and(|(l, _)| *l == Label::Title);
-        pieces
-            .get(k)
-            .and_then(Piece::line)
-            .filter(|l| is_title && l.text.chars().count() >= 2)
+        pieces.get(k).and_then(Piece::line).filter(|_| is_title)
     };
+    // A block's first line holds more than one character; its last may hold one (a
+    // headline wrapped a character short: `童书要蹲下来` `写`).
+    let opens_block = |k: usize| title_line(k).filter(|l| l.text.chars().count() >= 2);
     (0..pieces.len())
         .map(|i| {
-            let (Some(first), Some(second)) = (title_line(i), title_line(i + 1)) else {
+            let (Some(first), Some(second)) = (opens_block(i), title_line(i + 1)) else {
                 return false;
             };
             let above = i >= 2
-                && title_line(i - 2).is_some()
+                && opens_block(i - 2).is_some()
                 && title_line(i - 1).is_some_and(|l| !l.blank_before);
             first.blank_before && !second.blank_before && above
         })

@@ -24,9 +24,12 @@
 use crate::core::charclass::is_han;
 use crate::core::model::{Article, Document};
 
-/// Articles looked at after a title without a body: side-by-side blocks on a page have
-/// two or three articles, four with the bodiless one.
+/// Bodies looked at after a title without a body: side-by-side blocks on a page have
+/// two or three articles.
 const FOLLOWING: usize = 3;
+
+/// Articles dealt at most (6 titles to at most 6 bodies: 720 ways, each a few sums).
+const MAX_WINDOW: usize = 6;
 
 /// At least this many more two-ideograph runs found than the page order finds.
 const MIN_GAIN: usize = 2;
@@ -38,7 +41,14 @@ pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
         let stacked = doc.articles[i].title.is_some()
             && !has_body(&doc.articles[i])
             && doc.articles[i + 1].title.is_some();
-        let end = (i + 1 + FOLLOWING).min(doc.articles.len());
+        // The window runs to the third body after the bodiless title, taking in the
+        // other bodiless titles on the way (three stacked titles leave two bodiless).
+        let mut end = i + 1;
+        let mut bodies = 0;
+        while end < doc.articles.len() && bodies < FOLLOWING && end - i < MAX_WINDOW {
+            bodies += usize::from(has_body(&doc.articles[end]));
+            end += 1;
+        }
         if stacked && redeal(&mut doc.articles[i..end]) {
             i = end;
         } else {

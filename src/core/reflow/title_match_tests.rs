@@ -160,3 +160,49 @@ fn two_ideograph_runs_skip_everything_but_ideographs() {
     expected.sort_unstable();
     assert_eq!(runs, expected);
 }
+
+#[test]
+fn a_page_of_stacked_titles_reads_titles_first_with_each_body_under_its_title() {
+    // As pdftotext prints two side-by-side articles: both titles, then each byline and
+    // body. Read in page order the first title has no body and the second body no
+    // title, which made the page read better as titles-after before the titles were
+    // dealt back.
+    use crate::core::reflow::assemble::assemble;
+    use crate::core::reflow::lines::Line;
+    use crate::core::reflow::model::Label;
+    use crate::core::reflow::pieces::Piece;
+    // Text, label, blank line before: each title wrapped over two lines.
+    let lines = [
+        ("山坳里的“甜蜜", Label::Title, false),
+        ("事业”", Label::Title, false),
+        ("千兆光网通到", Label::Title, true),
+        ("大山深处", Label::Title, false),
+        ("大众日报记者 孔令军", Label::Byline, true),
+        (HONEY, Label::ParaStart, false),
+        ("经济日报记者 钟文宇", Label::Byline, true),
+        (FIBRE, Label::ParaStart, false),
+    ];
+    let pieces = lines
+        .iter()
+        .map(|&(text, _, blank)| Piece::Line(Line::new(text, false, blank)))
+        .collect();
+    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l, _)| (l, 100.0)).collect();
+    let doc = assemble(pieces, &labels, 1.0);
+    assert_eq!(
+        read(&doc),
+        [
+            (
+                Some("山坳里的“甜蜜事业”"),
+                Some("大众日报记者 孔令军"),
+                HONEY,
+                true
+            ),
+            (
+                Some("千兆光网通到大山深处"),
+                Some("经济日报记者 钟文宇"),
+                FIBRE,
+                true
+            ),
+        ]
+    );
+}
