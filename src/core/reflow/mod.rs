@@ -18,7 +18,9 @@
 //!    rules out and one line at a time cannot see (a short bare line opening a paragraph
 //!    that goes on is a head, a byline's wrapped rest, a subtitle's wrapped rest, a head
 //!    that leaves a quote open, a paragraph interrupted by a title, a titles-after page's
-//!    last title printed inside its body); elements become articles.
+//!    last title printed inside its body); elements become articles;
+//! 6. `title_match`: titles an extractor printed one after another before their
+//!    side-by-side bodies are dealt back to the bodies that repeat their words.
 //!
 //! No rule names a particular page; what the rules of the old reflow knew (bylines,
 //! markers, end matter) survives as features whose weight the training decides.
