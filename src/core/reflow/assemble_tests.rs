@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::core::reflow::lines::Line;
-use crate::core::reflow::tests::labelled_lines;
+use crate::core::reflow::tests::{labelled_lines, labelled_lines_with_blanks};
 
 /// Lines with no column measured (rules that read widths stay out of it).
 fn page(lines: &[(&str, Label)]) -> Document {
@@ -458,11 +458,7 @@ fn side_by_side_titles_with_a_blank_line_between_stay_two_titles() {
         ("本报记者 刘军", Label::Byline, true),
         ("江南岸边，春耕正忙。", Label::ParaStart, true),
     ];
-    let pieces = lines
-        .iter()
-        .map(|&(text, _, blank_before)| Piece::Line(Line::new(text, false, blank_before)))
-        .collect();
-    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l, _)| (l, 100.0)).collect();
+    let (pieces, labels) = labelled_lines_with_blanks(&lines);
     let doc = assemble(pieces, &labels, 1.0);
     let titles: Vec<Option<&str>> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
     assert_eq!(

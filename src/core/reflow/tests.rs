@@ -24,6 +24,17 @@ pub(super) fn labelled_lines(
     (pieces, spec.iter().map(|&(_, l)| (l, 100.0)).collect())
 }
 
+/// Labelled lines with a blank line before those marked `true`, no column measured.
+pub(super) fn labelled_lines_with_blanks(
+    spec: &[(&str, Label, bool)],
+) -> (Vec<Piece>, Vec<(Label, f32)>) {
+    let pieces = spec
+        .iter()
+        .map(|&(text, _, blank_before)| Piece::Line(Line::new(text, false, blank_before)))
+        .collect();
+    (pieces, spec.iter().map(|&(_, l, _)| (l, 100.0)).collect())
+}
+
 fn fixture(name: &str) -> Document {
     let path = format!(
         "{}/tests/fixtures/reflow/{name}",

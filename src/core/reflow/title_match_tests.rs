@@ -41,6 +41,22 @@ const HONEY: &str =
 const FIBRE: &str = "截至10月底，全省行政村千兆光网覆盖率过九成，大山深处的村民也用上了宽带。";
 const FILES: &str = "一张泛黄的粮票申领登记表，让老档案开口说话，修复室里的工作人员正在扫描。";
 
+/// The two stacked articles of the tests below, each title over its own byline and body.
+const HONEY_AND_FIBRE_DEALT_BACK: [(Option<&str>, Option<&str>, &str, bool); 2] = [
+    (
+        Some("山坳里的“甜蜜事业”"),
+        Some("大众日报记者 孔令军"),
+        HONEY,
+        true,
+    ),
+    (
+        Some("千兆光网通到大山深处"),
+        Some("经济日报记者 钟文宇"),
+        FIBRE,
+        true,
+    ),
+];
+
 #[test]
 fn titles_printed_one_after_another_go_to_the_bodies_that_repeat_their_words() {
     // pdftotext: both titles, then the first article's byline and body, then the
@@ -58,23 +74,7 @@ fn titles_printed_one_after_another_go_to_the_bodies_that_repeat_their_words() {
         ..Document::default()
     };
     titles_meet_their_bodies(&mut doc);
-    assert_eq!(
-        read(&doc),
-        [
-            (
-                Some("山坳里的“甜蜜事业”"),
-                Some("大众日报记者 孔令军"),
-                HONEY,
-                true
-            ),
-            (
-                Some("千兆光网通到大山深处"),
-                Some("经济日报记者 钟文宇"),
-                FIBRE,
-                true
-            ),
-        ]
-    );
+    assert_eq!(read(&doc), HONEY_AND_FIBRE_DEALT_BACK);
 }
 
 #[test]
@@ -168,9 +168,8 @@ fn a_page_of_stacked_titles_reads_titles_first_with_each_body_under_its_title() 
     // title, which made the page read better as titles-after before the titles were
     // dealt back.
     use crate::core::reflow::assemble::assemble;
-    use crate::core::reflow::lines::Line;
     use crate::core::reflow::model::Label;
-    use crate::core::reflow::pieces::Piece;
+    use crate::core::reflow::tests::labelled_lines_with_blanks;
     // Text, label, blank line before: each title wrapped over two lines.
     let lines = [
         ("山坳里的“甜蜜", Label::Title, false),
@@ -182,27 +181,7 @@ fn a_page_of_stacked_titles_reads_titles_first_with_each_body_under_its_title() 
         ("经济日报记者 钟文宇", Label::Byline, true),
         (FIBRE, Label::ParaStart, false),
     ];
-    let pieces = lines
-        .iter()
-        .map(|&(text, _, blank)| Piece::Line(Line::new(text, false, blank)))
-        .collect();
-    let labels: Vec<(Label, f32)> = lines.iter().map(|&(_, l, _)| (l, 100.0)).collect();
+    let (pieces, labels) = labelled_lines_with_blanks(&lines);
     let doc = assemble(pieces, &labels, 1.0);
-    assert_eq!(
-        read(&doc),
-        [
-            (
-                Some("山坳里的“甜蜜事业”"),
-                Some("大众日报记者 孔令军"),
-                HONEY,
-                true
-            ),
-            (
-                Some("千兆光网通到大山深处"),
-                Some("经济日报记者 钟文宇"),
-                FIBRE,
-                true
-            ),
-        ]
-    );
+    assert_eq!(read(&doc), HONEY_AND_FIBRE_DEALT_BACK);
 }
