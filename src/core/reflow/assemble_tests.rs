@@ -626,6 +626,9 @@ fn a_spaced_credit_line_taken_for_a_paragraph_is_the_byline() {
         // A news opening names a credit too, and stays the paragraph's first line.
         ("本报南京4月12日电 记者从省交通运", Label::ParaStart),
         ("输厅获悉，港口吞吐量创新高。", Label::ParaCont),
+        // So does one dated with 讯: a byline names people, never a date.
+        ("本报杭州11月27日讯 记者从省", Label::ParaStart),
+        ("发展改革委获悉，科创飞地全部投用。", Label::ParaCont),
     ]);
     let a = &doc.articles[0];
     assert_eq!(
@@ -636,7 +639,8 @@ fn a_spaced_credit_line_taken_for_a_paragraph_is_the_byline() {
         a.sections[0].paragraphs,
         [
             "随着第一批新能源汽车陆续进入“退役期”，动力电池往哪里去，成为社会关注的焦点。",
-            "本报南京4月12日电 记者从省交通运输厅获悉，港口吞吐量创新高。"
+            "本报南京4月12日电 记者从省交通运输厅获悉，港口吞吐量创新高。",
+            "本报杭州11月27日讯 记者从省发展改革委获悉，科创飞地全部投用。"
         ]
     );
 }

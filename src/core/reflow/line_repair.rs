@@ -202,10 +202,12 @@ pub(super) fn heads_over_paragraphs(
             && !credit;
         // A credit line with its names spaced apart (`南方日报记者 许嘉豪 实习生 梁雨彤`)
         // opens no paragraph: it is the byline, and the body begins under it.
-        // (`本报南京4月12日电 记者从省交通运` names a credit too: a news opening.)
+        // (`本报南京4月12日电 记者从省交通运` names a credit too: a news opening, and so is
+        // `本报杭州11月27日讯 记者从省`: a byline names people, never a date.)
         let spaced_credit = credit
             && text.contains(char::is_whitespace)
             && !news_opening
+            && !text.contains(|c: char| c.is_ascii_digit())
             && !is_prose_after_credit(text);
         // A line well short of a first line's width cannot open a paragraph of two lines
         // or more: a head with a pause in it (`科技赋能，小蜜蜂飞出大产业`) over a whole
