@@ -131,7 +131,7 @@ fn redeal(window: &mut [Article]) -> bool {
 }
 
 /// Every way of giving each of `bodies` bodies a different one of `titles` titles
-/// (at most 4 × 3 × 2 × 1 here).
+/// (at most `MAX_WINDOW`! = 720 here).
 fn for_each_deal(titles: usize, bodies: usize, visit: &mut impl FnMut(&[usize])) {
     fn go(titles: usize, deal: &mut Vec<usize>, bodies: usize, visit: &mut impl FnMut(&[usize])) {
         if deal.len() == bodies {
