@@ -143,27 +143,39 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     let (opens, closes) = title_at_ends(&elems);
     // The two readings share nothing: on a long page they are dealt side by side.
     let copy = elems.clone();
+    let for_first = elems.clone();
     // The titles-first reading is judged with its stacked titles dealt back to their
     // bodies: a title without a body there is the extractor's order, not a misfit.
     let (first, after) = parallel::join(
         elems.len(),
-        move || {
-            let mut doc = deal(copy, false);
-            titles_meet_their_bodies(&mut doc);
-            doc
-        },
-        move || deal(elems, true),
+        move || titles_first(copy, false),
+        move || deal(elems, true, false),
     );
     let cost_first = 2 * misfits(&first) + usize::from(closes);
     let cost_after = 2 * misfits(&after) + usize::from(opens);
     let mut doc = if cost_after < cost_first {
         after
     } else {
-        first
+        // Body text after a 下转 marker or end matter is another article's, its title
+        // stacked with its neighbours' far above; read apart only where that title is
+        // found for it (else it stays with the article above, as a section).
+        let apart = titles_first(for_first, true);
+        if misfits(&apart) <= misfits(&first) {
+            apart
+        } else {
+            first
+        }
     };
     // Dealt again on the reading kept (a titles-after reading had no dealing yet). Left
     // over from an edit meant to drop it; dropping it moves one byline on probe (485 ->
     // 484), so it stays until that is measured and decided.
+    titles_meet_their_bodies(&mut doc);
+    doc
+}
+
+/// The titles-first reading, its stacked titles dealt back to their bodies.
+fn titles_first(elems: Vec<Element>, end_closes: bool) -> Document {
+    let mut doc = deal(elems, false, end_closes);
     titles_meet_their_bodies(&mut doc);
     doc
 }
@@ -185,8 +197,10 @@ fn misfits(doc: &Document) -> usize {
         .sum()
 }
 
-/// Deal the elements into articles, titles printed first or (`after`) last.
-fn deal(elems: Vec<Element>, after: bool) -> Document {
+/// Deal the elements into articles, titles printed first or (`after`) last; with
+/// `end_closes` (titles first only), body text after end matter opens an article.
+fn deal(elems: Vec<Element>, after: bool, end_closes: bool) -> Document {
+    let end_closes = end_closes && !after;
     let mut b = Builder::default();
     let mut after_end_matter = false;
     for Element {
@@ -201,6 +215,11 @@ fn deal(elems: Vec<Element>, after: bool) -> Document {
             Elem::Heading(text) if !after && after_end_matter && b.has_body() => Elem::Title(text),
             other => other,
         };
+        // Body text after it is another article's, come without its title (an extractor
+        // printed that title stacked with its neighbours' far above).
+        if end_closes && after_end_matter && b.has_body() && matches!(elem, Elem::Paragraph(_)) {
+            b.close();
+        }
         after_end_matter = matches!(
             elem,
             Elem::EndMatter(_)

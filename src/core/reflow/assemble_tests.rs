@@ -565,6 +565,28 @@ fn a_byline_not_wrapped_does_not_take_the_head_under_it() {
 }
 
 #[test]
+fn a_byline_broken_between_names_goes_on_though_its_line_is_not_full() {
+    // Ten and a half characters wide: `石小溪` did not fit after `本报记者 包文斌` and a
+    // space, so the byline was wrapped there; in a wide column it would have fitted,
+    // and a name-length line under the byline is a head.
+    let lines = [
+        ("皮影戏“活”在年轻人的手机里", Label::Title),
+        ("本报记者 包文斌", Label::Byline),
+        ("石小溪", Label::Byline),
+        (
+            "一块白布、一盏灯，几个皮影人在艺人手中翻腾跳跃。",
+            Label::ParaStart,
+        ),
+    ];
+    let narrow = &page_in_column(&lines, 10.5).articles[0];
+    assert_eq!(narrow.byline.as_deref(), Some("本报记者 包文斌 石小溪"));
+    assert_eq!(headings(narrow), [None]);
+    let wide = &page_in_column(&lines, 16.0).articles[0];
+    assert_eq!(wide.byline.as_deref(), Some("本报记者 包文斌"));
+    assert_eq!(headings(wide), [Some("石小溪")]);
+}
+
+#[test]
 fn a_full_byline_goes_on_with_names_and_broken_credits_but_not_with_a_head() {
     let doc = page_in_column(
         &[

@@ -13,6 +13,7 @@ use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
 use super::spacing::close_cjk_gaps;
+use crate::core::charclass::width as printed_width;
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
 #[derive(Debug, Clone)]
@@ -52,8 +53,9 @@ pub(super) fn elements(
     let mut run_from_dash = false;
     // The previous line was a sentence taken out of a byline.
     let mut after_prose_line = false;
-    // The previous line fills its column (a wrapped line goes on in the next).
-    let mut prev_line_full = false;
+    // The previous line's printed width and its column's (a wrapped line goes on in
+    // the next).
+    let mut prev_measure: Option<(f32, f32)> = None;
     let new_titles = titles_side_by_side(&pieces, labels);
     let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
         if run.is_empty() {
@@ -132,14 +134,14 @@ pub(super) fn elements(
             Label::Byline
         } else if run_label == Some(Label::Byline)
             && label == Label::Byline
-            && !(prev_line_full && reads_as_names(&line.text))
+            && !(wrapped_into(prev_measure, &line.text) && reads_as_names(&line.text))
             && !is_byline(&line.text)
         {
             Label::Heading
         } else {
             label
         };
-        prev_line_full = line.width + 1.5 >= line.column;
+        prev_measure = Some((line.width, line.column));
         let same_run = match (run_label, label) {
             (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
             // Each end-matter note closes with its bracket, a photo caption with its
@@ -156,6 +158,15 @@ pub(super) fn elements(
             // A numbered head (一、 （二） 3.) always begins a heading of its own.
             (Some(Label::Heading), Label::Heading) => !is_numbered(&line.text),
             (Some(Label::Title), Label::Title) => !new_titles[i],
+            // A whole byline after a blank line under a whole byline is a byline of its
+            // own: side-by-side articles' bylines, which pdftotext prints one after the
+            // other under their stacked titles. `repair` joins them again unless as many
+            // titles stand stacked above.
+            (Some(Label::Byline), Label::Byline)
+                if line.blank_before && is_byline(&line.text) && is_byline(&run.join(" ")) =>
+            {
+                false
+            }
             (Some(prev), next) => prev == next && next != Label::ParaStart,
             (None, _) => false,
         };
@@ -174,4 +185,15 @@ pub(super) fn elements(
     }
     flush(&mut out, &mut run, run_label, run_unsure);
     out
+}
+
+/// Was the line measured `prev` (printed width, column width) wrapped into `text`: full,
+/// or too full to take `text`'s first word after a space? A byline breaks between
+/// names (`本报记者 包文斌` / `石小溪` in a column of ten and a half), so its line need
+/// not be full.
+fn wrapped_into(prev: Option<(f32, f32)>, text: &str) -> bool {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    prev.is_some_and(|(width, column)| {
+        width + 1.5 >= column || width + 1.0 + printed_width(first_word) > column
+    })
 }

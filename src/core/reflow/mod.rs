@@ -20,7 +20,8 @@
 //!    that leaves a quote open, a paragraph interrupted by a title, a titles-after page's
 //!    last title printed inside its body); elements become articles;
 //! 6. `title_match`: titles an extractor printed one after another before their
-//!    side-by-side bodies are dealt back to the bodies that repeat their words.
+//!    side-by-side bodies are dealt back to the bodies that repeat their words, with
+//!    the bylines printed stacked under them (`stacked_bylines`).
 //!
 //! No rule names a particular page; what the rules of the old reflow knew (bylines,
 //! markers, end matter) survives as features whose weight the training decides.
@@ -40,6 +41,7 @@ pub(crate) mod paragraphs;
 mod pieces;
 mod repair;
 mod spacing;
+mod stacked_bylines;
 mod title_match;
 mod title_repair;
 
@@ -52,7 +54,7 @@ pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 14;
+pub const REFLOW_VERSION: u32 = 15;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {

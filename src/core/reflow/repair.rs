@@ -3,6 +3,7 @@
 //! repairs on lines, before they are grouped, are in `line_repair`).
 //!
 //! - A page with neither body nor title reads its lines as paragraphs.
+//! - Bylines printed one after another stay apart only under as many stacked titles.
 //! - A byline is names and roles: the rest of one wrapped in a narrow column (`宇`,
 //!   `讯员 王昊宇`, `实习生 刘思彤`) and a credit line set just before it belong to it.
 //! - A head or title never leaves a quote open: one that does is the first line of the
@@ -21,6 +22,7 @@ use super::bylines::{continues_byline, extend_byline, is_byline};
 use super::elements::{Elem, Element};
 use super::markers::is_numbered;
 use super::paragraphs::join_lines;
+use super::stacked_bylines::bylines_apart_only_under_stacked_titles;
 use crate::core::charclass::{
     ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener,
 };
@@ -28,6 +30,7 @@ use crate::core::charclass::{
 /// All repairs, in order.
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = body_if_none(elems);
+    let elems = bylines_apart_only_under_stacked_titles(elems);
     let elems = complete_bylines(elems);
     let elems = rejoin_deck_tails(elems);
     let elems = subtitles_go_on(elems);
@@ -90,6 +93,8 @@ fn complete_bylines(elems: Vec<Element>) -> Vec<Element> {
     for e in elems {
         let prev = out.last_mut();
         match (prev.map(|p| &mut p.elem), &e.elem) {
+            // Kept apart under stacked titles (`stacked_bylines`): each is whole.
+            (Some(Elem::Byline(_)), Elem::Byline(_)) => {}
             (Some(Elem::Byline(byline)), next) => {
                 if let Some(text) = element_text(next).filter(|t| continues_byline(byline, t)) {
                     extend_byline(byline, text);

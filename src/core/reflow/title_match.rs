@@ -21,6 +21,8 @@
 //! that merged them) fits both titles and is left alone. Each article whose title moved
 //! is marked uncertain; an article left with nothing is dropped.
 
+use super::bylines::extend_byline;
+use super::stacked_bylines::stacked_bylines_meet_their_titles;
 use crate::core::charclass::is_han;
 use crate::core::model::{Article, Document};
 
@@ -36,6 +38,7 @@ const MIN_GAIN: usize = 2;
 
 /// Re-deal titles stacked by the extractor to the bodies they belong to.
 pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
+    stacked_bylines_meet_their_titles(doc);
     let mut i = 0;
     while i + 1 < doc.articles.len() {
         let stacked = doc.articles[i].title.is_some()
@@ -55,6 +58,11 @@ pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
             i += 1;
         }
     }
+    drop_empty_articles(doc);
+}
+
+/// Drop the articles a dealing left with nothing in them.
+pub(super) fn drop_empty_articles(doc: &mut Document) {
     doc.articles.retain(|a| {
         a.title.is_some()
             || a.subtitle.is_some()
@@ -65,7 +73,7 @@ pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
     });
 }
 
-fn has_body(article: &Article) -> bool {
+pub(super) fn has_body(article: &Article) -> bool {
     article.sections.iter().any(|s| !s.paragraphs.is_empty())
 }
 
@@ -108,26 +116,55 @@ fn redeal(window: &mut [Article]) -> bool {
     if best == as_printed || total(&best) < total(&as_printed) + MIN_GAIN || !fits_better {
         return false;
     }
-    let decks: Vec<(Option<String>, Option<String>)> = window
-        .iter_mut()
-        .map(|a| (a.title.take(), a.subtitle.take()))
-        .collect();
-    let mut decks: Vec<Option<(Option<String>, Option<String>)>> =
-        decks.into_iter().map(Some).collect();
+    let mut decks: Vec<Option<Deck>> = window.iter_mut().map(|a| Some(Deck::take(a))).collect();
     for (&k, &t) in bodies.iter().zip(&best) {
-        let (title, subtitle) = decks[t].take().unwrap_or_default();
+        let deck = decks[t].take().unwrap_or_default();
         window[k].uncertain |= k != t;
-        window[k].title = title;
-        window[k].subtitle = subtitle;
+        deck.give(&mut window[k]);
     }
     // The titles no body took go, in order, to the articles without a body.
     let mut left = decks.into_iter().flatten();
     for k in (0..window.len()).filter(|k| !bodies.contains(k)) {
-        let (title, subtitle) = left.next().unwrap_or_default();
-        window[k].title = title;
-        window[k].subtitle = subtitle;
+        left.next().unwrap_or_default().give(&mut window[k]);
     }
     true
+}
+
+/// What moves with a title: its subtitle, and the byline of an article with no body
+/// (stacked bylines given to their stacked titles); a body keeps the byline printed
+/// with it.
+#[derive(Default)]
+struct Deck {
+    title: Option<String>,
+    subtitle: Option<String>,
+    byline: Option<String>,
+}
+
+impl Deck {
+    fn take(article: &mut Article) -> Deck {
+        let byline = if has_body(article) {
+            None
+        } else {
+            article.byline.take()
+        };
+        Deck {
+            title: article.title.take(),
+            subtitle: article.subtitle.take(),
+            byline,
+        }
+    }
+
+    fn give(self, article: &mut Article) {
+        article.title = self.title;
+        article.subtitle = self.subtitle;
+        if let Some(byline) = self.byline {
+            match &mut article.byline {
+                // Never lost: a body's own byline keeps its place first.
+                Some(own) => extend_byline(own, &byline),
+                None => article.byline = Some(byline),
+            }
+        }
+    }
 }
 
 /// Every way of giving each of `bodies` bodies a different one of `titles` titles
