@@ -2,24 +2,22 @@
 //! left whole.
 
 use super::*;
-use crate::core::model::Section;
 use crate::core::reflow::assemble::assemble;
 use crate::core::reflow::model::Label;
-use crate::core::reflow::tests::labelled_lines_with_blanks;
+use crate::core::reflow::tests::{self, article, labelled_lines_with_blanks};
 
 /// Title, byline and first paragraph of each article.
 fn read(doc: &Document) -> Vec<(Option<&str>, Option<&str>, &str)> {
-    doc.articles
-        .iter()
-        .map(|a| {
-            let first = a.sections.first().and_then(|s| s.paragraphs.first());
-            (
-                a.title.as_deref(),
-                a.byline.as_deref(),
-                first.map_or("", String::as_str),
-            )
-        })
+    tests::read(doc)
+        .into_iter()
+        .map(|(t, b, p, _)| (t, b, p))
         .collect()
+}
+
+/// Labelled lines (text, label, blank line before) dealt into articles.
+fn dealt(lines: &[(&str, Label, bool)]) -> Document {
+    let (pieces, labels) = labelled_lines_with_blanks(lines);
+    assemble(pieces, &labels, 1.0)
 }
 
 const GRAIN: &str =
@@ -46,8 +44,7 @@ fn stacked_bylines_go_with_their_stacked_titles_to_their_bodies() {
         ("（本报记者 柏杨 整理）", Label::EndMatter, false),
         (POWER, Label::ParaStart, true),
     ];
-    let (pieces, labels) = labelled_lines_with_blanks(&lines);
-    let doc = assemble(pieces, &labels, 1.0);
+    let doc = dealt(&lines);
     assert_eq!(
         read(&doc),
         [
@@ -71,8 +68,7 @@ fn a_byline_wrapped_over_a_blank_line_under_one_title_stays_one() {
         ("本报记者 赵明", Label::Byline, true),
         ("眼下正是春耕备耕的关键时节。", Label::ParaStart, true),
     ];
-    let (pieces, labels) = labelled_lines_with_blanks(&lines);
-    let doc = assemble(pieces, &labels, 1.0);
+    let doc = dealt(&lines);
     assert_eq!(
         read(&doc),
         [(
@@ -94,26 +90,9 @@ fn body_after_end_matter_stays_in_its_article_when_no_title_is_found_for_it() {
         ("（本报记者 柏杨 整理）", Label::EndMatter, false),
         (POWER, Label::ParaStart, true),
     ];
-    let (pieces, labels) = labelled_lines_with_blanks(&lines);
-    let doc = assemble(pieces, &labels, 1.0);
+    let doc = dealt(&lines);
     assert_eq!(doc.articles.len(), 1);
     assert_eq!(doc.articles[0].sections[0].paragraphs, [DRONE, POWER]);
-}
-
-fn article(title: Option<&str>, byline: Option<&str>, body: &[&str]) -> Article {
-    Article {
-        title: title.map(str::to_string),
-        byline: byline.map(str::to_string),
-        sections: if body.is_empty() {
-            Vec::new()
-        } else {
-            vec![Section {
-                paragraphs: body.iter().map(|p| p.to_string()).collect(),
-                ..Section::default()
-            }]
-        },
-        ..Article::default()
-    }
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::lines::Line;
 use super::model::Label;
 use super::pieces::Piece;
 use super::reflow;
-use crate::core::model::{Article, Document};
+use crate::core::model::{Article, Document, Section};
 
 /// Labelled lines set in a column `column` ems wide (0: none measured), for the tests of
 /// the rules that run on labels.
@@ -33,6 +33,39 @@ pub(super) fn labelled_lines_with_blanks(
         .map(|&(text, _, blank_before)| Piece::Line(Line::new(text, false, blank_before)))
         .collect();
     (pieces, spec.iter().map(|&(_, l, _)| (l, 100.0)).collect())
+}
+
+/// An article: title (or none), byline (or none), body paragraphs.
+pub(super) fn article(title: Option<&str>, byline: Option<&str>, body: &[&str]) -> Article {
+    Article {
+        title: title.map(str::to_string),
+        byline: byline.map(str::to_string),
+        sections: if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![Section {
+                paragraphs: body.iter().map(|p| p.to_string()).collect(),
+                ..Section::default()
+            }]
+        },
+        ..Article::default()
+    }
+}
+
+/// Title, byline and first paragraph of each article, and whether it is uncertain.
+pub(super) fn read(doc: &Document) -> Vec<(Option<&str>, Option<&str>, &str, bool)> {
+    doc.articles
+        .iter()
+        .map(|a| {
+            let first = a.sections.first().and_then(|s| s.paragraphs.first());
+            (
+                a.title.as_deref(),
+                a.byline.as_deref(),
+                first.map_or("", String::as_str),
+                a.uncertain,
+            )
+        })
+        .collect()
 }
 
 fn fixture(name: &str) -> Document {

@@ -1,40 +1,7 @@
 //! Stacked titles dealt back to their bodies, and the pages left as printed.
 
 use super::*;
-use crate::core::model::Section;
-
-/// An article: title (or none), byline (or none), body paragraphs.
-fn article(title: Option<&str>, byline: Option<&str>, body: &[&str]) -> Article {
-    Article {
-        title: title.map(str::to_string),
-        byline: byline.map(str::to_string),
-        sections: if body.is_empty() {
-            Vec::new()
-        } else {
-            vec![Section {
-                paragraphs: body.iter().map(|p| p.to_string()).collect(),
-                ..Section::default()
-            }]
-        },
-        ..Article::default()
-    }
-}
-
-/// Title, byline and first paragraph of each article, and whether it is uncertain.
-fn read(doc: &Document) -> Vec<(Option<&str>, Option<&str>, &str, bool)> {
-    doc.articles
-        .iter()
-        .map(|a| {
-            let first = a.sections.first().and_then(|s| s.paragraphs.first());
-            (
-                a.title.as_deref(),
-                a.byline.as_deref(),
-                first.map_or("", String::as_str),
-                a.uncertain,
-            )
-        })
-        .collect()
-}
+use crate::core::reflow::tests::{article, read};
 
 const HONEY: &str =
     "初冬时节，沂蒙山区一处山坳里，蜂农正给蜂箱裹上棉被。今年的蜂蜜卖得好，甜蜜的事业有了奔头。";
