@@ -143,7 +143,8 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     let (opens, closes) = title_at_ends(&elems);
     // The two readings share nothing: on a long page they are dealt side by side.
     let copy = elems.clone();
-    let for_first = elems.clone();
+    // Only a page with body text right after end matter reads otherwise apart.
+    let for_first = body_after_end_matter(&elems).then(|| elems.clone());
     // The titles-first reading is judged with its stacked titles dealt back to their
     // bodies: a title without a body there is the extractor's order, not a misfit.
     let (first, after) = parallel::join(
@@ -159,11 +160,9 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
         // Body text after a 下转 marker or end matter is another article's, its title
         // stacked with its neighbours' far above; read apart only where that title is
         // found for it (else it stays with the article above, as a section).
-        let apart = titles_first(for_first, true);
-        if misfits(&apart) <= misfits(&first) {
-            apart
-        } else {
-            first
+        match for_first.map(|elems| titles_first(elems, true)) {
+            Some(apart) if misfits(&apart) <= misfits(&first) => apart,
+            _ => first,
         }
     };
     // Dealt again on the reading kept (a titles-after reading had no dealing yet). Left
@@ -171,6 +170,21 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     // 484), so it stays until that is measured and decided.
     titles_meet_their_bodies(&mut doc);
     doc
+}
+
+/// Does body text follow end matter or a 下转 marker somewhere on the page?
+fn body_after_end_matter(elems: &[Element]) -> bool {
+    elems.windows(2).any(|pair| {
+        let ends = matches!(
+            pair[0].elem,
+            Elem::EndMatter(_)
+                | Elem::Marker(Marker {
+                    direction: Direction::To,
+                    ..
+                })
+        );
+        ends && matches!(pair[1].elem, Elem::Paragraph(_))
+    })
 }
 
 /// The titles-first reading, its stacked titles dealt back to their bodies.
