@@ -918,3 +918,52 @@ fn a_whole_one_line_paragraph_ending_bare_is_a_head() {
         ]
     );
 }
+
+#[test]
+fn a_short_paragraph_over_a_byline_is_the_title_of_the_article_it_opens() {
+    let doc = page(&[
+        ("低碳积分换来“真金白银”", Label::Title),
+        ("本报记者 侯宇航", Label::Byline),
+        ("每乘坐1公里地铁大约可减少碳排放60克。", Label::ParaStart),
+        ("（新华社北京7月5日电）", Label::EndMatter),
+        // The labeller took the title for a one-line paragraph.
+        ("年轻人为何爱上“旧物改", Label::ParaStart),
+        ("造”？", Label::ParaCont),
+        ("□林一帆", Label::Byline),
+        (
+            "把旧牛仔裤改成帆布包，把旧玻璃瓶做成台灯。",
+            Label::ParaStart,
+        ),
+    ]);
+    let titles: Vec<(Option<&str>, Option<&str>)> = doc
+        .articles
+        .iter()
+        .map(|a| (a.title.as_deref(), a.byline.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (Some("低碳积分换来“真金白银”"), Some("本报记者 侯宇航")),
+            (Some("年轻人为何爱上“旧物改造”？"), Some("□林一帆"))
+        ]
+    );
+    // A sentence ending with its full stop is the paragraph it seems.
+    let doc = page(&[
+        ("低碳积分换来“真金白银”", Label::Title),
+        ("本报记者 侯宇航", Label::Byline),
+        ("每乘坐1公里地铁大约可减少碳排放60克。", Label::ParaStart),
+        ("累计满1000克即可获得积分。", Label::ParaStart),
+        ("□林一帆", Label::Byline),
+        (
+            "把旧牛仔裤改成帆布包，把旧玻璃瓶做成台灯。",
+            Label::ParaStart,
+        ),
+    ]);
+    assert_eq!(
+        doc.articles[0].sections[0].paragraphs,
+        [
+            "每乘坐1公里地铁大约可减少碳排放60克。",
+            "累计满1000克即可获得积分。"
+        ]
+    );
+}

@@ -12,6 +12,7 @@
 //! - A title line right after a title and its subtitle is the subtitle's rest.
 //! - A subtitle ending with a full stop among paragraphs is a paragraph.
 //! - A subtitle right under a byline is a head opening the body.
+//! - A short paragraph, no full stop, right over a byline and its body is the title.
 //! - A numbered line of a head's length over a paragraph is a head; a short line ending
 //!   with a dash or a comma over a head or title is its first line.
 //! - A paragraph that stops mid-sentence goes on in the next piece of body the labeller
@@ -36,6 +37,7 @@ pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
     let elems = subtitles_go_on(elems);
     let elems = lone_sentences_are_paragraphs(elems);
     let elems = heads_under_bylines(elems);
+    let elems = titles_over_bylines(elems);
     let elems = open_heads_into_paragraphs(elems);
     let elems = heads_by_grammar(elems);
     rejoin_interrupted_paragraphs(elems)
@@ -172,6 +174,41 @@ fn subtitles_go_on(elems: Vec<Element>) -> Vec<Element> {
         out.push(e);
     }
     out
+}
+
+/// A byline stands under a title, never under a paragraph: a short line of text the
+/// labeller took for a one-line paragraph (`年轻人为何爱上“旧物改造”？` after the article
+/// above's 下转, over `□林一帆` and the body) is the title of the article the byline opens.
+/// A paragraph that ends with a full stop or mid-sentence, or runs longer than a headline,
+/// stays a paragraph.
+fn titles_over_bylines(mut elems: Vec<Element>) -> Vec<Element> {
+    for i in 0..elems.len().saturating_sub(2) {
+        let headline = match &elems[i].elem {
+            Elem::Paragraph(t) => {
+                t.chars().count() <= 24
+                    && !ends_with_full_stop(t)
+                    && !ends_mid_sentence(t)
+                    && !leaves_open(t)
+            }
+            _ => false,
+        };
+        let after_deck = i > 0
+            && matches!(
+                elems[i - 1].elem,
+                Elem::Title(_) | Elem::Subtitle(_) | Elem::Heading(_) | Elem::Byline(_)
+            );
+        let byline_then_body = matches!(elems[i + 1].elem, Elem::Byline(_))
+            && matches!(elems[i + 2].elem, Elem::Paragraph(_) | Elem::Heading(_));
+        if headline && !after_deck && byline_then_body {
+            if let Elem::Paragraph(t) =
+                std::mem::replace(&mut elems[i].elem, Elem::Paragraph(String::new()))
+            {
+                elems[i].elem = Elem::Title(t);
+                elems[i].uncertain = true;
+            }
+        }
+    }
+    elems
 }
 
 /// A subtitle belongs to a deck: it stands next to a title, another deck line or a
