@@ -33,6 +33,23 @@ pub struct Article {
     pub uncertain: bool,
 }
 
+impl Article {
+    /// Does it hold at least one paragraph?
+    pub fn has_body(&self) -> bool {
+        self.sections.iter().any(|s| !s.paragraphs.is_empty())
+    }
+
+    /// Does it hold nothing at all (no deck, byline, marker, body or end matter)?
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.subtitle.is_none()
+            && self.byline.is_none()
+            && self.continued_marker.is_none()
+            && self.end_matter.is_empty()
+            && self.sections.is_empty()
+    }
+}
+
 /// A run of paragraphs under one heading (the first section of an article usually has none).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {

@@ -41,17 +41,11 @@ struct Builder {
 
 impl Builder {
     fn has_body(&self) -> bool {
-        self.cur.sections.iter().any(|s| !s.paragraphs.is_empty())
+        self.cur.has_body()
     }
 
     fn is_empty(&self) -> bool {
-        let a = &self.cur;
-        a.title.is_none()
-            && a.subtitle.is_none()
-            && a.byline.is_none()
-            && a.continued_marker.is_none()
-            && a.end_matter.is_empty()
-            && a.sections.is_empty()
+        self.cur.is_empty()
     }
 
     fn close(&mut self) {
@@ -70,8 +64,7 @@ impl Builder {
             // A sentence under a title with no body after it is the body: an article
             // has one, and a subtitle does not end a sentence and stop (a short page's
             // one paragraph looks like a deck line to the labeller).
-            let has_body = article.sections.iter().any(|s| !s.paragraphs.is_empty());
-            if !has_body
+            if !article.has_body()
                 && article.title.is_some()
                 && article
                     .subtitle
@@ -174,17 +167,21 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
 
 /// Does body text follow end matter or a 下转 marker somewhere on the page?
 fn body_after_end_matter(elems: &[Element]) -> bool {
-    elems.windows(2).any(|pair| {
-        let ends = matches!(
-            pair[0].elem,
-            Elem::EndMatter(_)
-                | Elem::Marker(Marker {
-                    direction: Direction::To,
-                    ..
-                })
-        );
-        ends && matches!(pair[1].elem, Elem::Paragraph(_))
-    })
+    elems
+        .windows(2)
+        .any(|pair| ends_article(&pair[0].elem) && matches!(pair[1].elem, Elem::Paragraph(_)))
+}
+
+/// End matter (`（新华社北京7月5日电）`) or a 下转 marker: what closes an article.
+fn ends_article(elem: &Elem) -> bool {
+    matches!(
+        elem,
+        Elem::EndMatter(_)
+            | Elem::Marker(Marker {
+                direction: Direction::To,
+                ..
+            })
+    )
 }
 
 /// The titles-first reading, its stacked titles dealt back to their bodies.
@@ -203,8 +200,7 @@ fn misfits(doc: &Document) -> usize {
     doc.articles
         .iter()
         .map(|a| {
-            let body = a.sections.iter().any(|s| !s.paragraphs.is_empty());
-            let odd = body != a.title.is_some();
+            let odd = a.has_body() != a.title.is_some();
             let credited_untitled = a.title.is_none() && a.byline.is_some();
             usize::from(odd) + usize::from(credited_untitled)
         })
@@ -234,14 +230,7 @@ fn deal(elems: Vec<Element>, after: bool, end_closes: bool) -> Document {
         if end_closes && after_end_matter && b.has_body() && matches!(elem, Elem::Paragraph(_)) {
             b.close();
         }
-        after_end_matter = matches!(
-            elem,
-            Elem::EndMatter(_)
-                | Elem::Marker(Marker {
-                    direction: Direction::To,
-                    ..
-                })
-        );
+        after_end_matter = ends_article(&elem);
         let deck_part = matches!(
             elem,
             Elem::Title(_) | Elem::Subtitle(_) | Elem::EndMatter(_) | Elem::Furniture(_)
@@ -322,17 +311,7 @@ fn deal(elems: Vec<Element>, after: bool, end_closes: bool) -> Document {
 /// end matter and 下转 markers aside. A page of titles printed first opens with a title;
 /// a page of titles printed after their bodies closes with one.
 fn title_at_ends(elems: &[Element]) -> (bool, bool) {
-    let content = |e: &&Element| {
-        !matches!(
-            e.elem,
-            Elem::Furniture(_)
-                | Elem::EndMatter(_)
-                | Elem::Marker(Marker {
-                    direction: Direction::To,
-                    ..
-                })
-        )
-    };
+    let content = |e: &&Element| !matches!(e.elem, Elem::Furniture(_)) && !ends_article(&e.elem);
     let is_title = |e: &Element| matches!(e.elem, Elem::Title(_) | Elem::Subtitle(_));
     (
         elems.iter().find(content).is_some_and(is_title),

@@ -200,10 +200,8 @@ fn titles_over_bylines(mut elems: Vec<Element>) -> Vec<Element> {
         let byline_then_body = matches!(elems[i + 1].elem, Elem::Byline(_))
             && matches!(elems[i + 2].elem, Elem::Paragraph(_) | Elem::Heading(_));
         if headline && !after_deck && byline_then_body {
-            if let Elem::Paragraph(t) =
-                std::mem::replace(&mut elems[i].elem, Elem::Paragraph(String::new()))
-            {
-                elems[i].elem = Elem::Title(t);
+            if let Elem::Paragraph(t) = &mut elems[i].elem {
+                elems[i].elem = Elem::Title(std::mem::take(t));
                 elems[i].uncertain = true;
             }
         }

@@ -11,7 +11,7 @@
 
 use super::bylines::extend_byline;
 use super::elements::{Elem, Element};
-use super::title_match::{drop_empty_articles, has_body};
+use super::title_match::drop_empty_articles;
 use crate::core::model::{Article, Document};
 
 /// Consecutive bylines stay apart only under as many stacked titles; else one byline.
@@ -62,7 +62,10 @@ pub(super) fn bylines_apart_only_under_stacked_titles(elems: Vec<Element>) -> Ve
 pub(super) fn stacked_bylines_meet_their_titles(doc: &mut Document) {
     let arts = &mut doc.articles;
     let stacked = |a: &Article| {
-        a.title.is_some() && !has_body(a) && a.continued_marker.is_none() && a.end_matter.is_empty()
+        a.title.is_some()
+            && !a.has_body()
+            && a.continued_marker.is_none()
+            && a.end_matter.is_empty()
     };
     let mut i = 0;
     while i < arts.len() {
@@ -76,7 +79,7 @@ pub(super) fn stacked_bylines_meet_their_titles(doc: &mut Document) {
                 break;
             }
             bylines_after += 1;
-            if has_body(a) {
+            if a.has_body() {
                 break;
             }
         }
@@ -86,7 +89,7 @@ pub(super) fn stacked_bylines_meet_their_titles(doc: &mut Document) {
             && arts[last - 1].byline.is_some()
             && arts[last..last + bylines_after - 1]
                 .iter()
-                .all(|a| !has_body(a) && a.end_matter.is_empty() && a.continued_marker.is_none());
+                .all(|a| !a.has_body() && a.end_matter.is_empty() && a.continued_marker.is_none());
         if !fits {
             i += titles.max(1);
             continue;

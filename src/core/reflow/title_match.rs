@@ -42,14 +42,14 @@ pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
     let mut i = 0;
     while i + 1 < doc.articles.len() {
         let stacked = doc.articles[i].title.is_some()
-            && !has_body(&doc.articles[i])
+            && !doc.articles[i].has_body()
             && doc.articles[i + 1].title.is_some();
         // The window runs to the third body after the bodiless title, taking in the
         // other bodiless titles on the way (three stacked titles leave two bodiless).
         let mut end = i + 1;
         let mut bodies = 0;
         while end < doc.articles.len() && bodies < FOLLOWING && end - i < MAX_WINDOW {
-            bodies += usize::from(has_body(&doc.articles[end]));
+            bodies += usize::from(doc.articles[end].has_body());
             end += 1;
         }
         if stacked && redeal(&mut doc.articles[i..end]) {
@@ -63,24 +63,13 @@ pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
 
 /// Drop the articles a dealing left with nothing in them.
 pub(super) fn drop_empty_articles(doc: &mut Document) {
-    doc.articles.retain(|a| {
-        a.title.is_some()
-            || a.subtitle.is_some()
-            || a.byline.is_some()
-            || a.continued_marker.is_some()
-            || !a.end_matter.is_empty()
-            || !a.sections.is_empty()
-    });
-}
-
-pub(super) fn has_body(article: &Article) -> bool {
-    article.sections.iter().any(|s| !s.paragraphs.is_empty())
+    doc.articles.retain(|a| !a.is_empty());
 }
 
 /// Deal the window's titles (and subtitles) to its bodies; true if they moved.
 fn redeal(window: &mut [Article]) -> bool {
     let bodies: Vec<usize> = (0..window.len())
-        .filter(|&k| has_body(&window[k]))
+        .filter(|&k| window[k].has_body())
         .collect();
     let runs: Vec<Vec<[char; 2]>> = window
         .iter()
@@ -142,7 +131,7 @@ struct Deck {
 
 impl Deck {
     fn take(article: &mut Article) -> Deck {
-        let byline = if has_body(article) {
+        let byline = if article.has_body() {
             None
         } else {
             article.byline.take()
