@@ -21,7 +21,9 @@ use super::model::Label;
 use super::pieces::Piece;
 use super::repair::repair;
 use super::title_match::titles_meet_their_bodies;
-use super::title_repair::closing_title_recovered;
+use super::title_repair::{
+    closing_title_recovered, two_part_heads_are_titles, wrapped_titles_go_on,
+};
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
 use crate::core::parallel;
@@ -130,6 +132,8 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);
     closing_title_recovered(&mut pieces, &mut labels);
+    wrapped_titles_go_on(&pieces, &mut labels);
+    two_part_heads_are_titles(&pieces, &mut labels);
     let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.

@@ -144,3 +144,86 @@ fn a_page_whose_last_title_was_printed_inside_its_body_reads_titles_after() {
     );
     assert!(doc.articles[1].uncertain, "the recovered title is marked");
 }
+
+#[test]
+fn a_title_wrapped_inside_a_part_goes_on_where_the_break_proves_it() {
+    // The deck, the line that must become title (if any).
+    type Case<'a> = (&'a [(&'a str, Label)], Option<usize>);
+    let cases: [Case; 5] = [
+        // The quote opened in the title closes on the next line.
+        (
+            &[
+                ("社区托育，如何托起“稳稳", Label::Title),
+                ("的幸福”", Label::Subtitle),
+                ("本报记者 闵 佳", Label::Byline),
+            ],
+            Some(1),
+        ),
+        // The next line opens with a particle: it cannot start a subtitle.
+        (
+            &[
+                ("研修班开班 30名学员将接受为期3个月", Label::Title),
+                ("的培训", Label::ParaStart),
+                ("本报讯 11月27日，全省古籍", Label::ParaCont),
+            ],
+            Some(1),
+        ),
+        // A break between whole words: a title over its subtitle, left alone.
+        (
+            &[
+                ("单机容量20兆瓦", Label::Title),
+                ("深远海风电机组完成吊装", Label::Subtitle),
+            ],
+            None,
+        ),
+        // A quote left open that the next line does not close.
+        (
+            &[
+                ("守护孩子的“光明", Label::Title),
+                ("——澜州市近视防控工作调查", Label::Subtitle),
+            ],
+            None,
+        ),
+        // Not headline-shaped: a sentence of the body.
+        (
+            &[
+                ("社区托育，如何托起“稳稳", Label::Title),
+                ("的幸福”。这是家长们的心愿。", Label::ParaStart),
+            ],
+            None,
+        ),
+    ];
+    for (page, becomes) in cases {
+        let (pieces, mut labels) = lines(page, 13.0);
+        let mut want = titled(&labels);
+        want.extend(becomes);
+        wrapped_titles_go_on(&pieces, &mut labels);
+        assert_eq!(titled(&labels), want, "{page:?}");
+        if let Some(i) = becomes {
+            assert_eq!(labels[i].1, 0.0, "marked for the reader to check");
+        }
+    }
+}
+
+#[test]
+fn a_head_in_two_long_parts_is_a_two_part_title() {
+    let (pieces, mut labels) = lines(
+        &[
+            ("直播累计观看量超过1.2亿人次。", Label::ParaCont),
+            ("围甲联赛收官 衢州队首夺冠军", Label::Heading),
+            ("本赛季围甲联赛共有14支队伍", Label::ParaStart),
+            ("守得住 卖得远", Label::Heading),
+            ("（一）试点三年 成效初显", Label::Heading),
+            ("一是建强队伍", Label::Heading),
+        ],
+        15.0,
+    );
+    two_part_heads_are_titles(&pieces, &mut labels);
+    assert_eq!(titled(&labels), [1]);
+    assert_eq!(
+        labels[3].0,
+        Label::Heading,
+        "parallel short phrases stay heads"
+    );
+    assert_eq!(labels[4].0, Label::Heading);
+}
