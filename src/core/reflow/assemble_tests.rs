@@ -542,10 +542,24 @@ fn a_short_question_alone_between_paragraphs_is_a_head() {
         // A question with a pause in it stays a paragraph.
         ("发烧了，是不是都要去大医院？", Label::ParaStart),
         ("医生说，不必。", Label::ParaStart),
+        // A question that turns on the paragraph before it goes on the argument; a
+        // question opening with a word that merely starts with 可 is still a head.
+        ("可“零添加”到底没添加什么？", Label::ParaStart),
+        ("不少消费者并不清楚。", Label::ParaStart),
+        ("可能的出路在哪里？", Label::ParaStart),
+        ("专家认为，要靠科技。", Label::ParaStart),
     ]);
     let a = &doc.articles[0];
-    assert_eq!(headings(a), [None, Some("零下18摄氏度能保存多久？")]);
-    assert_eq!(a.sections[1].paragraphs.len(), 4);
+    assert_eq!(
+        headings(a),
+        [
+            None,
+            Some("零下18摄氏度能保存多久？"),
+            Some("可能的出路在哪里？")
+        ]
+    );
+    assert_eq!(a.sections[1].paragraphs.len(), 6);
+    assert_eq!(a.sections[1].paragraphs[4], "可“零添加”到底没添加什么？");
 }
 
 #[test]
@@ -903,6 +917,9 @@ fn a_whole_one_line_paragraph_ending_bare_is_a_head() {
             ("校长郭慧敏说：好。", Label::ParaStart),
             ("研究表明，增加户外活动时间是预防近视的", Label::ParaStart),
             ("有效办法。", Label::ParaStart),
+            // A letter's closing formula is no head.
+            ("此致", Label::ParaStart),
+            ("敬礼！", Label::ParaStart),
         ],
         19.0,
     );
@@ -915,6 +932,8 @@ fn a_whole_one_line_paragraph_ending_bare_is_a_head() {
             "校长郭慧敏说：好。",
             "研究表明，增加户外活动时间是预防近视的",
             "有效办法。",
+            "此致",
+            "敬礼！",
         ]
     );
 }

@@ -35,6 +35,8 @@ fn could_stand_as_head(line: &Line) -> bool {
         && !leaves_open(text)
         && !opens_with_dateline(text)
         && !is_byline(text)
+        // A letter's closing formula (`此致` over `敬礼！`) stands alone on its line.
+        && text != "此致"
 }
 
 /// Does a line end with no mark at all: its last character, closing quotes and brackets
