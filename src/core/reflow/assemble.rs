@@ -12,9 +12,9 @@
 use super::elements::{elements, Elem, Element};
 use super::line_repair::{
     answers_are_paragraphs, bare_one_line_paragraphs_are_heads, circled_numbers_open_heads,
-    full_lines_go_on, heads_over_paragraphs, ornamented_names_are_bylines,
-    page_credits_are_furniture, photo_captions_close_articles, running_heads_stay_together,
-    spaced_credits_are_bylines,
+    full_lines_go_on, heads_going_on_are_first_lines, heads_over_paragraphs,
+    ornamented_names_are_bylines, page_credits_are_furniture, photo_captions_close_articles,
+    running_heads_stay_together, spaced_credits_are_bylines,
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -129,6 +129,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     // Before the interview repair: `问：…` is a paragraph even where it ends bare.
     bare_one_line_paragraphs_are_heads(&pieces, &mut labels);
     answers_are_paragraphs(&pieces, &mut labels);
+    heads_going_on_are_first_lines(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);
     closing_title_recovered(&mut pieces, &mut labels);

@@ -986,3 +986,26 @@ fn a_short_paragraph_over_a_byline_is_the_title_of_the_article_it_opens() {
         ]
     );
 }
+
+#[test]
+fn a_head_whose_next_line_opens_with_a_particle_is_a_paragraphs_first_line() {
+    let doc = page(&[
+        ("亚马孙雨林告急", Label::Title),
+        ("新华社记者 陈曦", Label::Byline),
+        ("部分原住民保护地受到侵扰。", Label::ParaStart),
+        ("亚马孙雨林是世界上面积最大", Label::Heading),
+        ("的热带雨林，被称为“地球之肺”。", Label::ParaStart),
+        // A word that merely starts with 了 (了解) opens a paragraph under a head.
+        ("保护行动", Label::Heading),
+        ("了解雨林的人越来越多。", Label::ParaStart),
+    ]);
+    let a = &doc.articles[0];
+    assert_eq!(headings(a), [None, Some("保护行动")]);
+    assert_eq!(
+        a.sections[0].paragraphs,
+        [
+            "部分原住民保护地受到侵扰。",
+            "亚马孙雨林是世界上面积最大的热带雨林，被称为“地球之肺”。",
+        ]
+    );
+}

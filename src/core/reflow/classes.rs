@@ -7,6 +7,7 @@ use super::chars::{ends_mid_sentence, ends_sentence, is_closer, is_ideograph, is
 use super::lines::Line;
 use super::markers::{HOLLOW_MARKS, SOLID_MARKS};
 use super::pieces::Piece;
+use crate::core::segment::word_at;
 
 /// Which way a piece's line falls short of its column.
 pub fn width_bucket(l: &Line) -> usize {
@@ -257,4 +258,30 @@ pub fn page_kind(pieces: &[Piece]) -> usize {
     } else {
         0
     }
+}
+
+/// Does the text open with a conjunction that turns on what came before (`可“零添加”到底
+/// 没添加什么？`, `但…`, `然而…`)? Such a question goes on the paragraph's argument; a
+/// head opens a section afresh. The first word is cut by jieba, so `可能…` is no `可`
+/// (`可持续…` is: jieba cuts it 可/持续, and such a question stays a paragraph).
+pub fn opens_with_conjunction(text: &str) -> bool {
+    const TURNS: [&str; 8] = ["可", "但", "而", "可是", "但是", "而且", "然而", "不过"];
+    TURNS.contains(&first_word(text).as_str())
+}
+
+/// Does the text open with a particle that cannot start a sentence (`的热带雨林`,
+/// `了，空气里…`)? Such a line goes on the line above it, whatever that line looks like.
+/// The first word is cut by jieba, so `的确…` and `了解…` are other words.
+pub fn opens_with_particle(text: &str) -> bool {
+    matches!(first_word(text).as_str(), "的" | "了")
+}
+
+/// The text's first word, as `segment::word_at` cuts it.
+fn first_word(text: &str) -> String {
+    let (start, end) = word_at(text.trim_start(), 0);
+    text.trim_start()
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect()
 }

@@ -14,7 +14,7 @@
 use super::bylines::{
     after_byline_mark, is_byline, is_prose_after_credit, reads_as_names, spaced_credit_and_names,
 };
-use super::classes::{furniture_class, opens_with_dateline};
+use super::classes::{furniture_class, opens_with_dateline, opens_with_particle};
 use super::lines::Line;
 use super::markers::{is_editor_credit, is_photo_caption};
 use super::model::Label;
@@ -277,6 +277,27 @@ pub(super) fn bare_one_line_paragraphs_are_heads(pieces: &[Piece], labels: &mut 
             && could_stand_as_head(line)
         {
             labels[i].0 = Label::Heading;
+        }
+    }
+}
+
+/// A line the labeller took for a head whose next line opens with a particle
+/// (`亚马孙雨林是世界上面积最大` over `的热带雨林，被称为…`, `6月的新疆英吉沙县，杏子熟`
+/// over `了，空气里都是甜甜的果香。`) is a paragraph's first line: no sentence starts with
+/// 的 or 了, so the two lines are one sentence, and a head is never continued by its
+/// paragraph.
+pub(super) fn heads_going_on_are_first_lines(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for i in 0..labels.len().saturating_sub(1) {
+        let (Label::Heading, Label::ParaStart | Label::ParaCont) = (labels[i].0, labels[i + 1].0)
+        else {
+            continue;
+        };
+        if pieces[i + 1]
+            .line()
+            .is_some_and(|l| opens_with_particle(&l.text))
+        {
+            labels[i] = (Label::ParaStart, 0.0);
+            labels[i + 1].0 = Label::ParaCont;
         }
     }
 }

@@ -20,6 +20,7 @@
 //!   the column, a column break that put a deck between).
 
 use super::bylines::{continues_byline, extend_byline, is_byline};
+use super::classes::opens_with_conjunction;
 use super::elements::{Elem, Element};
 use super::markers::is_numbered;
 use super::paragraphs::join_lines;
@@ -27,7 +28,6 @@ use super::stacked_bylines::bylines_apart_only_under_stacked_titles;
 use crate::core::charclass::{
     ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener,
 };
-use crate::core::segment::word_at;
 
 /// All repairs, in order.
 pub(super) fn repair(elems: Vec<Element>) -> Vec<Element> {
@@ -360,17 +360,6 @@ fn heads_by_grammar(elems: Vec<Element>) -> Vec<Element> {
         out.push(e);
     }
     out
-}
-
-/// Does the text open with a conjunction that turns on what came before (`可“零添加”到底
-/// 没添加什么？`, `但…`, `然而…`)? Such a question goes on the paragraph's argument; a
-/// head opens a section afresh. The first word is cut by jieba, so `可能…` is no `可`
-/// (`可持续…` is: jieba cuts it 可/持续, and such a question stays a paragraph).
-fn opens_with_conjunction(text: &str) -> bool {
-    const TURNS: [&str; 8] = ["可", "但", "而", "可是", "但是", "而且", "然而", "不过"];
-    let (start, end) = word_at(text, 0);
-    let chars: String = text.chars().skip(start).take(end - start).collect();
-    TURNS.contains(&chars.as_str())
 }
 
 /// A numbered line that reads as a head (`一、一页纸要“过”几十道工序`): short, with no

@@ -5,7 +5,7 @@
 //! line for end matter).
 
 use super::bylines::is_byline;
-use super::classes::{furniture_class, opens_with_dateline};
+use super::classes::{furniture_class, opens_with_dateline, opens_with_particle};
 use super::lines::Line;
 use super::markers::{is_editor_credit, opens_end_matter};
 use super::model::Label;
@@ -138,7 +138,7 @@ pub(super) fn wrapped_titles_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]
         };
         let (above, text) = (title.text.trim(), line.text.trim());
         let quote_closed = leaves_open(above) && !leaves_open(&format!("{above}{text}"));
-        let particle_first = text.starts_with('的');
+        let particle_first = opens_with_particle(text);
         // A wrapped tail may be one character long (`的培训`, `告`).
         let tail_shaped = !line.letter_spaced && text.chars().count() <= 40 && headline_text(text);
         if (quote_closed || particle_first) && tail_shaped {
