@@ -278,10 +278,7 @@ pub fn opens_with_particle(text: &str) -> bool {
 
 /// The text's first word, as `segment::word_at` cuts it.
 fn first_word(text: &str) -> String {
-    let (start, end) = word_at(text.trim_start(), 0);
-    text.trim_start()
-        .chars()
-        .skip(start)
-        .take(end - start)
-        .collect()
+    let text = text.trim_start();
+    let (start, end) = word_at(text, 0);
+    text.chars().skip(start).take(end - start).collect()
 }

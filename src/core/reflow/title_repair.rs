@@ -12,13 +12,20 @@ use super::model::Label;
 use super::pieces::Piece;
 use super::repair::leaves_open;
 use crate::core::charclass::is_ideograph;
+use std::ops::RangeInclusive;
 
 /// Could the line be (part of) a headline: set solid, no stop or bracket in it (a
 /// headline may pause, exclaim, ask and quote), and none of what closes an article
 /// or a page (a credit, a note, a date, a news opening, a byline)?
 fn headline_shaped(line: &Line) -> bool {
-    let chars = line.text.trim().chars().count();
-    (4..=40).contains(&chars) && !line.letter_spaced && headline_text(&line.text)
+    headline_piece(line, 4..=40)
+}
+
+/// A line set solid, of `chars` characters, whose text could be a headline's.
+fn headline_piece(line: &Line, chars: RangeInclusive<usize>) -> bool {
+    chars.contains(&line.text.trim().chars().count())
+        && !line.letter_spaced
+        && headline_text(&line.text)
 }
 
 /// The text of a headline or a piece of one: no stop or bracket in it (a headline may
@@ -117,8 +124,8 @@ pub(super) fn closing_title_recovered(pieces: &mut [Piece], labels: &mut [(Label
 /// labeller may read as a subtitle or a paragraph because it is short
 /// (`社区托育，如何托起“稳稳` / `的幸福”`, `古籍修复研修班开班30名学员将接受为期3个月` /
 /// `的培训`). The wrap is plain where the title leaves a quote open that the next line
-/// closes, or where the next line starts with the particle `的`: no subtitle or paragraph
-/// does. A break inside a word is no such proof (measured: jieba finds a word across
+/// closes, or where the next line starts with the particle 的 or 了: no subtitle or
+/// paragraph does. A break inside a word is no such proof (measured: jieba finds a word across
 /// the break between a title and its subtitle, `骗人` / `力图`, and 47 extractions got
 /// worse while 2 gained), and where the break falls between whole words nothing
 /// changes: a two-part title and a title over its subtitle look alike in text (only
@@ -139,9 +146,8 @@ pub(super) fn wrapped_titles_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]
         let (above, text) = (title.text.trim(), line.text.trim());
         let quote_closed = leaves_open(above) && !leaves_open(&format!("{above}{text}"));
         let particle_first = opens_with_particle(text);
-        // A wrapped tail may be one character long (`的培训`, `告`).
-        let tail_shaped = !line.letter_spaced && text.chars().count() <= 40 && headline_text(text);
-        if (quote_closed || particle_first) && tail_shaped {
+        // A wrapped tail may be shorter than any headline (`的培训`).
+        if (quote_closed || particle_first) && headline_piece(line, 1..=40) {
             // The labeller said otherwise: the reader is pointed at it.
             labels[i] = (Label::Title, 0.0);
         }
