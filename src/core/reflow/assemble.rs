@@ -10,11 +10,14 @@
 //! titles-after pages close with one).
 
 use super::elements::{elements, Elem, Element};
+use super::head_repair::{
+    bare_one_line_paragraphs_are_heads, circled_numbers_open_heads, heads_going_on_are_first_lines,
+    heads_no_paragraph_line_fits, heads_over_paragraphs,
+};
 use super::line_repair::{
-    answers_are_paragraphs, bare_one_line_paragraphs_are_heads, circled_numbers_open_heads,
-    full_lines_go_on, heads_going_on_are_first_lines, heads_over_paragraphs,
-    ornamented_names_are_bylines, page_credits_are_furniture, photo_captions_close_articles,
-    running_heads_stay_together, spaced_credits_are_bylines,
+    answers_are_paragraphs, full_lines_go_on, ornamented_names_are_bylines,
+    page_credits_are_furniture, photo_captions_close_articles, running_heads_stay_together,
+    spaced_credits_are_bylines,
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -130,6 +133,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     bare_one_line_paragraphs_are_heads(&pieces, &mut labels);
     answers_are_paragraphs(&pieces, &mut labels);
     heads_going_on_are_first_lines(&pieces, &mut labels);
+    heads_no_paragraph_line_fits(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);
     closing_title_recovered(&mut pieces, &mut labels);

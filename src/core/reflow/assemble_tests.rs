@@ -1009,3 +1009,43 @@ fn a_head_whose_next_line_opens_with_a_particle_is_a_paragraphs_first_line() {
         ]
     );
 }
+
+#[test]
+fn a_bare_line_no_paragraph_line_fits_is_a_head_even_with_a_pause() {
+    // The line under test, the line under it, whether it becomes a head.
+    let cases = [
+        // 13 of 14 ems: neither full nor a first line two ems short.
+        ("科技赋能，小蜜蜂飞出大产业", "过去养蜂，全凭经验。", true),
+        // 12 of 14 ems: a first line whose indent the extractor dropped.
+        ("科技赋能，蜜蜂飞出大产业", "过去养蜂，全凭经验。", false),
+        // Quote marks in it: its width depends on the font that set them.
+        ("科技赋能，“蜜蜂”飞出产业", "过去养蜂，全凭经验。", false),
+        // The next line opens with a quote, which a full line may have carried over.
+        (
+            "科技赋能，小蜜蜂飞出大产业",
+            "“过去养蜂，全凭经验。”",
+            false,
+        ),
+    ];
+    for (line, next, head) in cases {
+        let doc = page_in_column(
+            &[
+                ("小蜜蜂飞出大产业", Label::Title),
+                ("合作社今年新添了两百多箱蜂，", Label::ParaStart),
+                ("户均增收两万多元。", Label::ParaCont),
+                (line, Label::ParaCont),
+                (next, Label::ParaCont),
+                ("现在，合作社的蜂箱里装上", Label::ParaStart),
+                ("了温湿度传感器和电子秤。", Label::ParaCont),
+            ],
+            14.0,
+        );
+        let a = &doc.articles[0];
+        if head {
+            assert_eq!(headings(a), [None, Some(line)]);
+            assert_eq!(a.sections[1].paragraphs[0], next);
+        } else {
+            assert_eq!(headings(a), [None], "{line} / {next}");
+        }
+    }
+}

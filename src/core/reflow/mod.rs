@@ -33,6 +33,7 @@ mod elements;
 // The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
 use crate::core::charclass as chars;
 mod features;
+mod head_repair;
 mod line_repair;
 mod lines;
 pub(crate) mod markers;
@@ -54,7 +55,7 @@ pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 16;
+pub const REFLOW_VERSION: u32 = 17;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {

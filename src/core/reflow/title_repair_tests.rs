@@ -149,7 +149,42 @@ fn a_page_whose_last_title_was_printed_inside_its_body_reads_titles_after() {
 fn a_title_wrapped_inside_a_part_goes_on_where_the_break_proves_it() {
     // The deck, the line that must become title (if any).
     type Case<'a> = (&'a [(&'a str, Label)], Option<usize>);
-    let cases: [Case; 5] = [
+    let cases: [Case; 9] = [
+        // Three characters right under a title line: the title's wrapped tail.
+        (
+            &[
+                ("全球南方智库论坛在圣保", Label::Title),
+                ("罗开幕", Label::Subtitle),
+                ("聚焦可持续发展合作", Label::Subtitle),
+            ],
+            Some(1),
+        ),
+        // A byline as short is the byline.
+        (
+            &[
+                ("著名小麦育种专家林秋实同志逝世", Label::Title),
+                ("□辛言", Label::Subtitle),
+            ],
+            None,
+        ),
+        // As wide as the title line above, a title line below: set in the title's face.
+        (
+            &[
+                ("距今5.18亿年！云南东", Label::Title),
+                ("部山区发现又一处寒武", Label::Subtitle),
+                ("纪特异埋藏化石库", Label::Title),
+            ],
+            Some(1),
+        ),
+        // As wide, but the deck ends there: a subtitle may happen to be as wide.
+        (
+            &[
+                ("距今5.18亿年！云南东", Label::Title),
+                ("部山区发现又一处寒武", Label::Subtitle),
+                ("本报记者 杨丽娟", Label::Byline),
+            ],
+            None,
+        ),
         // The quote opened in the title closes on the next line.
         (
             &[
@@ -197,6 +232,7 @@ fn a_title_wrapped_inside_a_part_goes_on_where_the_break_proves_it() {
         let (pieces, mut labels) = lines(page, 13.0);
         let mut want = titled(&labels);
         want.extend(becomes);
+        want.sort_unstable();
         wrapped_titles_go_on(&pieces, &mut labels);
         assert_eq!(titled(&labels), want, "{page:?}");
         if let Some(i) = becomes {
