@@ -249,14 +249,10 @@ fn deal(elems: Vec<Element>, after: bool, end_closes: bool) -> Document {
         }
         match elem {
             Elem::Furniture(text) => b.doc.page_furniture.push(text),
+            // A title right after a title is another article's: a title's lines form
+            // one element, which `titles_side_by_side` splits only where two articles'
+            // titles were printed one after the other.
             Elem::Title(text) if after => {
-                if b.is_empty() && b.closed_by_title {
-                    // A title continued after a blank line: still the same title.
-                    if let Some(t) = b.doc.articles.last_mut().and_then(|a| a.title.as_mut()) {
-                        t.push_str(&text);
-                    }
-                    continue;
-                }
                 b.cur.title = Some(text);
                 b.cur.uncertain |= uncertain;
                 b.close();

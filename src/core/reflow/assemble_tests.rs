@@ -1049,3 +1049,56 @@ fn a_bare_line_no_paragraph_line_fits_is_a_head_even_with_a_pause() {
         }
     }
 }
+
+#[test]
+fn titles_printed_one_after_the_other_with_a_blank_between_are_two_unless_mutool_set_it() {
+    use crate::core::reflow::line_repair::titles_side_by_side;
+    // pdftotext: side-by-side articles' one-line titles, a blank line between.
+    let page = |first_lines_apart: bool| {
+        [
+            ("全省优化营商环境大会召开", Label::Title, false),
+            ("午休能“躺平”了！", Label::Title, true),
+            ("本报讯 中午12点半，实验小学四年", Label::ParaStart, true),
+            ("级的教室里安静下来。", Label::ParaCont, first_lines_apart),
+            ("今年秋季学期开学以来，全市已有", Label::ParaStart, false),
+            (
+                "120所小学用上了可躺式课桌椅。",
+                Label::ParaCont,
+                first_lines_apart,
+            ),
+        ]
+    };
+    let (pieces, labels) = labelled_lines_with_blanks(&page(false));
+    assert_eq!(
+        titles_side_by_side(&pieces, &labels),
+        [false, true, false, false, false, false]
+    );
+    // mutool sets a blank line after every block's first line, a wrapped title's too.
+    let (pieces, labels) = labelled_lines_with_blanks(&page(true));
+    assert_eq!(titles_side_by_side(&pieces, &labels), [false; 6]);
+}
+
+#[test]
+fn a_title_after_a_closing_title_is_another_articles_not_its_tail() {
+    // A titles-after page (it opens with a 上接 marker) whose last two titles were
+    // printed one after the other: the second is the next article's, never joined on.
+    let lines = [
+        ("■上接第1版", Label::MarkerFrom, false),
+        ("本报讯 全市今年新建口袋公园30个。", Label::ParaStart, false),
+        ("口袋公园扮靓城市", Label::Title, false),
+        ("本报记者 林一", Label::Byline, false),
+        ("本报讯 今年秋季学期开学以来，全", Label::ParaStart, false),
+        ("市小学用上了可躺式课桌椅。", Label::ParaCont, false),
+        ("午休能“躺平”了！", Label::Title, false),
+        ("全省优化营商环境大会召开", Label::Title, true),
+    ];
+    let (pieces, labels) = labelled_lines_with_blanks(&lines);
+    let doc = assemble(pieces, &labels, 1.0);
+    let titles: Vec<_> = doc
+        .articles
+        .iter()
+        .filter_map(|a| a.title.as_deref())
+        .collect();
+    assert!(titles.contains(&"午休能“躺平”了！"), "{titles:?}");
+    assert!(titles.contains(&"全省优化营商环境大会召开"), "{titles:?}");
+}
