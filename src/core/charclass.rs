@@ -24,6 +24,12 @@ pub fn is_cjk_punct(c: char) -> bool {
         | '◆' | '●' | '▲' | '★' | '☆' | '○' | '◇')
 }
 
+/// Marks that Chinese fonts set a full em wide and Latin fonts half an em: curly quotes
+/// and the dash (`width` counts them full). A line holding them measures only roughly.
+pub fn width_varies_by_font(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—')
+}
+
 /// Characters that take a full em in a printed column.
 pub fn is_wide(c: char) -> bool {
     // Fast paths for the two commonest cases: ASCII, and the main ideograph block.

@@ -1102,3 +1102,42 @@ fn a_title_after_a_closing_title_is_another_articles_not_its_tail() {
     assert!(titles.contains(&"午休能“躺平”了！"), "{titles:?}");
     assert!(titles.contains(&"全省优化营商环境大会召开"), "{titles:?}");
 }
+
+#[test]
+fn a_title_printed_apart_under_a_subtitle_is_the_next_decks() {
+    // pdfminer: two side-by-side articles' decks one after the other, the second after
+    // a blank line under the first's subtitle, whose last line is well short.
+    let lines = |apart: bool| {
+        [
+            ("全省优化营商环", Label::Title, false),
+            ("境大会召开", Label::Title, false),
+            ("对标一流 以更优环境", Label::Subtitle, false),
+            ("服务市场主体", Label::Subtitle, true),
+            ("扒起来！珠江", Label::Title, apart),
+            ("冬日龙舟赛开锣", Label::Title, false),
+            ("本报记者 庞 博", Label::Byline, true),
+            ("本报讯 2月5日，全省优化营商", Label::ParaStart, true),
+            ("环境大会召开。", Label::ParaCont, false),
+        ]
+    };
+    for apart in [true, false] {
+        let (mut pieces, labels) = labelled_lines_with_blanks(&lines(apart));
+        for piece in &mut pieces {
+            if let Piece::Line(line) = piece {
+                line.column = 10.0;
+            }
+        }
+        let doc = assemble(pieces, &labels, 1.0);
+        let titles: Vec<_> = doc
+            .articles
+            .iter()
+            .filter_map(|a| a.title.as_deref())
+            .collect();
+        assert_eq!(
+            titles.contains(&"扒起来！珠江冬日龙舟赛开锣"),
+            apart,
+            "{titles:?} {:?}",
+            doc.articles[0].subtitle
+        );
+    }
+}

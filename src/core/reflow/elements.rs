@@ -36,6 +36,10 @@ pub(super) struct Element {
     /// the rest of one that something else (a title drawn across it, a column break)
     /// interrupted.
     pub(super) continues: bool,
+    /// Its first line stood after a blank line, under a line well short of its column:
+    /// printed apart from what came before it (pdftotext and pdfminer print side-by-side
+    /// articles' decks one after the other, a blank line between).
+    pub(super) set_apart: bool,
 }
 
 /// Group labelled pieces into elements.
@@ -57,41 +61,48 @@ pub(super) fn elements(
     // the next).
     let mut prev_measure: Option<(f32, f32)> = None;
     let new_titles = titles_side_by_side(&pieces, labels);
-    let flush = |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure| {
-        if run.is_empty() {
-            return;
-        }
-        let texts: Vec<&str> = run.iter().map(String::as_str).collect();
-        let elem = match label {
-            Some(Label::Title) => Elem::Title(join_lines(&texts)),
-            Some(Label::Subtitle) => Elem::Subtitle(join_lines(&texts)),
-            Some(Label::Byline) => Elem::Byline(texts.iter().fold(String::new(), |mut b, t| {
-                extend_byline(&mut b, t);
-                b
-            })),
-            Some(Label::Heading) => Elem::Heading(join_lines(&texts)),
-            Some(Label::EndMatter) => Elem::EndMatter(join_lines(&texts)),
-            Some(Label::Furniture) => Elem::Furniture(texts.join(" ")),
-            _ => Elem::Paragraph(join_lines(&texts)),
+    // The current run's first line was set apart (see `Element::set_apart`).
+    let mut run_apart = false;
+    let flush =
+        |out: &mut Vec<Element>, run: &mut Vec<String>, label: Option<Label>, unsure, set_apart| {
+            if run.is_empty() {
+                return;
+            }
+            let texts: Vec<&str> = run.iter().map(String::as_str).collect();
+            let elem = match label {
+                Some(Label::Title) => Elem::Title(join_lines(&texts)),
+                Some(Label::Subtitle) => Elem::Subtitle(join_lines(&texts)),
+                Some(Label::Byline) => {
+                    Elem::Byline(texts.iter().fold(String::new(), |mut b, t| {
+                        extend_byline(&mut b, t);
+                        b
+                    }))
+                }
+                Some(Label::Heading) => Elem::Heading(join_lines(&texts)),
+                Some(Label::EndMatter) => Elem::EndMatter(join_lines(&texts)),
+                Some(Label::Furniture) => Elem::Furniture(texts.join(" ")),
+                _ => Elem::Paragraph(join_lines(&texts)),
+            };
+            out.push(Element {
+                elem,
+                uncertain: unsure,
+                continues: label == Some(Label::ParaCont),
+                set_apart,
+            });
+            run.clear();
         };
-        out.push(Element {
-            elem,
-            uncertain: unsure,
-            continues: label == Some(Label::ParaCont),
-        });
-        run.clear();
-    };
     for (i, (piece, &(label, margin))) in pieces.into_iter().zip(labels).enumerate() {
         let unsure = margin < unsure_margin;
         let line = match piece {
             Piece::Marker(m) => {
-                flush(&mut out, &mut run, run_label, run_unsure);
+                flush(&mut out, &mut run, run_label, run_unsure, run_apart);
                 run_label = None;
                 run_from_dash = false;
                 out.push(Element {
                     elem: Elem::Marker(m),
                     uncertain: false,
                     continues: false,
+                    set_apart: false,
                 });
                 continue;
             }
@@ -141,6 +152,8 @@ pub(super) fn elements(
         } else {
             label
         };
+        let apart =
+            line.blank_before && prev_measure.is_some_and(|(width, column)| width <= column - 2.0);
         prev_measure = Some((line.width, line.column));
         let same_run = match (run_label, label) {
             (Some(Label::ParaStart | Label::ParaCont), Label::ParaCont) => true,
@@ -171,7 +184,8 @@ pub(super) fn elements(
             (None, _) => false,
         };
         if !same_run {
-            flush(&mut out, &mut run, run_label, run_unsure);
+            flush(&mut out, &mut run, run_label, run_unsure, run_apart);
+            run_apart = apart;
             run_from_dash = dash_under_title || (label == Label::Subtitle && opens_with_dash);
             run_label = Some(label);
             run_unsure = false;
@@ -183,7 +197,7 @@ pub(super) fn elements(
         };
         run.push(text);
     }
-    flush(&mut out, &mut run, run_label, run_unsure);
+    flush(&mut out, &mut run, run_label, run_unsure, run_apart);
     out
 }
 

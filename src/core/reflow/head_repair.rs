@@ -16,7 +16,9 @@ use super::lines::Line;
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
-use crate::core::charclass::{ends_with_full_stop, is_han, is_ideograph, last_before_closers};
+use crate::core::charclass::{
+    ends_with_full_stop, is_han, is_ideograph, last_before_closers, width_varies_by_font,
+};
 
 /// A line short enough to be a head, set solid, that leaves no quote or bracket open and
 /// is neither a news opening (`本报贵阳11月28日电`) nor a credit: what every rule here that
@@ -236,7 +238,7 @@ pub(super) fn heads_no_paragraph_line_fits(pieces: &[Piece], labels: &mut [(Labe
         // Quote marks and dashes are set full width by Chinese fonts and half width by
         // Latin ones (the bundled sample's lines run a character over or under their
         // column where they hold them): such a line's width says too little here.
-        let width_known = !text.contains(['“', '”', '‘', '’', '—']);
+        let width_known = !text.contains(width_varies_by_font);
         let fits_no_line = width_known
             && !line.indented
             && !line.short_by_an_indent()

@@ -194,9 +194,9 @@ pub(super) fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> 
     let blocks_split_after_first_line = first_lines_stand_apart(pieces, labels);
     (0..pieces.len())
         .map(|i| {
-            let Some(first) = opens_block(i).filter(|l| l.blank_before) else {
+            if opens_block(i).filter(|l| l.blank_before).is_none() {
                 return false;
-            };
+            }
             if i >= 1 && opens_block(i - 1).is_some() && !blocks_split_after_first_line {
                 return true;
             }
@@ -206,7 +206,7 @@ pub(super) fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> 
             let above = i >= 2
                 && opens_block(i - 2).is_some()
                 && title_line(i - 1).is_some_and(|l| !l.blank_before);
-            first.blank_before && !second.blank_before && above
+            !second.blank_before && above
         })
         .collect()
 }

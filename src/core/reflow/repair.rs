@@ -149,8 +149,10 @@ fn rejoin_deck_tails(elems: Vec<Element>) -> Vec<Element> {
 
 /// A deck reads kicker, title, subtitle: never title, subtitle, title. A line the
 /// labeller calls title right after a title and its subtitle is the subtitle wrapped
-/// (`全省行政村5G通达率达96.7%，农村宽带用户突破` / `1200万户`); a titles-after page's next
-/// title comes after its own body.
+/// (`全省行政村5G通达率达96.7%，农村宽带用户突破` / `1200万户`), unless it was printed
+/// apart (a blank line before it, the subtitle's last line well short: side-by-side
+/// decks printed one after the other); a titles-after page's next title comes after its
+/// own body.
 fn subtitles_go_on(elems: Vec<Element>) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::with_capacity(elems.len());
     let mut rest_elems = elems.into_iter().peekable();
@@ -163,7 +165,12 @@ fn subtitles_go_on(elems: Vec<Element>) -> Vec<Element> {
             let subtitle_next = rest_elems
                 .peek()
                 .is_some_and(|next| matches!(next.elem, Elem::Subtitle(_)));
-            let after_deck = n >= 2 && !subtitle_next && matches!(out[n - 2].elem, Elem::Title(_));
+            // Printed apart from the subtitle, it is the next deck's title
+            // (`对标一流 以更优环境` / `服务市场主体` / `扒起来！珠江冬日龙舟赛开锣`).
+            let after_deck = n >= 2
+                && !subtitle_next
+                && !e.set_apart
+                && matches!(out[n - 2].elem, Elem::Title(_));
             if let Some(last) = out.last_mut().filter(|_| after_deck) {
                 if let Elem::Subtitle(sub) = &mut last.elem {
                     *sub = join_lines(&[sub, rest]);

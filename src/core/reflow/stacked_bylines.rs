@@ -48,6 +48,7 @@ pub(super) fn bylines_apart_only_under_stacked_titles(elems: Vec<Element>) -> Ve
                 elem: Elem::Byline(joined),
                 uncertain,
                 continues: false,
+                set_apart: false,
             });
         }
         i += run;
