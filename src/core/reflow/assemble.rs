@@ -23,7 +23,7 @@ use super::markers::{Direction, Marker};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::repair;
-use super::title_match::titles_meet_their_bodies;
+use super::title_match::{closing_titles_read_as_heads, titles_meet_their_bodies};
 use super::title_repair::{
     closing_title_recovered, two_part_heads_are_titles, wrapped_titles_go_on,
 };
@@ -152,7 +152,11 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     let (first, after) = parallel::join(
         elems.len(),
         move || titles_first(copy, false),
-        move || deal(elems, true, false),
+        move || {
+            let mut after = deal(elems, true, false);
+            closing_titles_read_as_heads(&mut after);
+            after
+        },
     );
     let cost_first = 2 * misfits(&first) + usize::from(closes);
     let cost_after = 2 * misfits(&after) + usize::from(opens);

@@ -1,6 +1,7 @@
 //! Stacked titles dealt back to their bodies, and the pages left as printed.
 
 use super::*;
+use crate::core::model::Section;
 use crate::core::reflow::tests::{article, read};
 
 const HONEY: &str =
@@ -151,4 +152,58 @@ fn a_page_of_stacked_titles_reads_titles_first_with_each_body_under_its_title() 
     let (pieces, labels) = labelled_lines_with_blanks(&lines);
     let doc = assemble(pieces, &labels, 1.0);
     assert_eq!(read(&doc), HONEY_AND_FIBRE_DEALT_BACK);
+}
+
+/// An article of a titles-after page: a body, then a head, then a body and the title.
+fn two_bodies_with_a_head_between(head: &str) -> Document {
+    let mut doc = Document {
+        articles: vec![article(
+            Some("关于滨河大道部分路段实施交通管制的通告"),
+            Some("□本报记者"),
+            &["记者从市城市管理局获悉，城南大桥将于9月1日起封闭维修，工期约45天。"],
+        )],
+        ..Document::default()
+    };
+    doc.articles[0].sections.push(Section {
+        heading: Some(head.to_string()),
+        paragraphs: vec!["为保障滨河大道跨线桥改造工程顺利实施，决定实施交通管制。".into()],
+        ..Section::default()
+    });
+    doc
+}
+
+#[test]
+fn a_first_head_naming_the_body_above_it_is_that_bodys_closing_title() {
+    let mut doc = two_bodies_with_a_head_between("城南大桥今起封闭维修");
+    closing_titles_read_as_heads(&mut doc);
+    assert_eq!(
+        read(&doc),
+        [
+            (
+                Some("城南大桥今起封闭维修"),
+                Some("□本报记者"),
+                "记者从市城市管理局获悉，城南大桥将于9月1日起封闭维修，工期约45天。",
+                true
+            ),
+            (
+                Some("关于滨河大道部分路段实施交通管制的通告"),
+                None,
+                "为保障滨河大道跨线桥改造工程顺利实施，决定实施交通管制。",
+                true
+            ),
+        ]
+    );
+    assert!(doc
+        .articles
+        .iter()
+        .all(|a| a.sections.len() == 1 && a.sections[0].heading.is_none()));
+}
+
+#[test]
+fn a_head_naming_what_follows_it_stays_a_head() {
+    // Its words are the text's below (滨河, 大道, 交通, 管制), as a section head's are.
+    let mut doc = two_bodies_with_a_head_between("滨河大道交通管制");
+    let printed = doc.clone();
+    closing_titles_read_as_heads(&mut doc);
+    assert_eq!(doc, printed);
 }
