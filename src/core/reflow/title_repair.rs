@@ -170,6 +170,64 @@ pub(super) fn wrapped_titles_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]
     }
 }
 
+/// A subtitle under a wrapped title, read as more of the title: a subtitle is set in a
+/// smaller face than its title, so where the title's lines have shown how many of the
+/// title's characters a line holds (its first line, the wrap ending on a shorter line),
+/// a line under them holding two ems more cannot be in the title's face
+/// (`江汉平原发现距今约5300年` / `的大型城址` / `已确认城垣、环壕和大型夯土台基`). That line
+/// and the title lines after it are the subtitle. A title that does not wrap shows
+/// nothing of its face: `单机容量20兆瓦` over `深远海风电机组完成吊装` may be one title in
+/// two parts or a title and its subtitle, and stays as labelled.
+pub(super) fn wider_lines_under_a_wrapped_title_are_its_subtitle(
+    pieces: &[Piece],
+    labels: &mut [(Label, f32)],
+) {
+    let line = |i: usize| pieces[i].line();
+    let width = |i: usize| line(i).map(|l| l.width);
+    let mut start = 0;
+    while start < labels.len() {
+        let end = (start..labels.len())
+            .find(|&i| labels[i].0 != Label::Title || line(i).is_none())
+            .unwrap_or(labels.len());
+        if let Some(first) = line(start).filter(|l| end > start && shows_its_face(l)) {
+            // The subtitle is the deck's last line, a byline or the body under it: where
+            // more deck follows, the wider line is the next article's title (pdftotext
+            // and pdfminer print side-by-side articles' titles one after another).
+            let deck_ends = labels
+                .get(end)
+                .is_some_and(|l| matches!(l.0, Label::Byline | Label::ParaStart));
+            let sub = end - 1;
+            let wrapped_then_wider = (deck_ends && sub >= start + 2)
+                .then(|| {
+                    let (Some(last), Some(this)) = (width(sub - 1), width(sub)) else {
+                        return None;
+                    };
+                    let held = (start + 1..sub).all(|k| width(k).is_some_and(|w| w <= first.width));
+                    (held && last < first.width - 1.0 && this >= first.width + SMALLER_FACE_EMS)
+                        .then_some(sub)
+                })
+                .flatten();
+            if let Some(sub) = wrapped_then_wider {
+                // The labeller said otherwise: the reader is pointed at it.
+                labels[sub] = (Label::Subtitle, 0.0);
+            }
+        }
+        start = end.max(start + 1);
+    }
+}
+
+/// Does a title's first line show how much its face holds? Not where it is far narrower
+/// than its column: a title set in a narrow box of its own (down the side of an article)
+/// wraps wherever the box ends, and digits' half widths make its short lines noisy
+/// (`最高法发布1` / `0` / `起涉老年人权益保护典型案例`).
+fn shows_its_face(first: &Line) -> bool {
+    first.width >= first.column / 2.0
+}
+
+/// How much more a line in a subtitle's face holds than the title's widest line: two
+/// ems, above the noise of digits and quote marks whose printed width varies by font.
+const SMALLER_FACE_EMS: f32 = 2.0;
+
 /// A head in two parts of five characters or more, set apart by a space
 /// (`围甲联赛收官 衢州队首夺冠军`), is a two-part title: the labeller reads a brief's title
 /// with no byline under it as a head of the article above. Heads set in parts are short

@@ -263,3 +263,76 @@ fn a_head_in_two_long_parts_is_a_two_part_title() {
     );
     assert_eq!(labels[4].0, Label::Heading);
 }
+
+#[test]
+fn a_line_under_a_wrapped_title_holding_more_than_its_lines_is_the_subtitle() {
+    // The deck and what follows it, the column, the line that must become subtitle.
+    type Case<'a> = (&'a [(&'a str, Label)], f32, Option<usize>);
+    let cases: [Case; 5] = [
+        // Wrapped at 12, then 15 characters: a smaller face.
+        (
+            &[
+                ("江汉平原发现距今约5300年", Label::Title),
+                ("的大型城址", Label::Title),
+                ("已确认城垣、环壕和大型夯土台基", Label::Title),
+                ("光明日报记者 钱书文", Label::Byline),
+            ],
+            19.0,
+            Some(2),
+        ),
+        // More deck under the wider line: the next article's title, stacked.
+        (
+            &[
+                ("江汉平原发现距今约5300年", Label::Title),
+                ("的大型城址", Label::Title),
+                ("已确认城垣、环壕和大型夯土台基", Label::Title),
+                ("——记考古队的一个冬天", Label::Subtitle),
+            ],
+            19.0,
+            None,
+        ),
+        // A title that does not wrap shows nothing of its face.
+        (
+            &[
+                ("单机容量20兆瓦", Label::Title),
+                ("深远海风电机组完成吊装", Label::Title),
+                ("本报记者 梁海燕", Label::Byline),
+            ],
+            15.0,
+            None,
+        ),
+        // Wrapped far short of its column: a narrow box of its own.
+        (
+            &[
+                ("最高法发布1", Label::Title),
+                ("0", Label::Title),
+                ("起涉老年人权益保护典型案例", Label::Title),
+                ("本报记者 魏晨阳", Label::Byline),
+            ],
+            15.0,
+            None,
+        ),
+        // The wrap did not end: the lines under it are no wider than a title line.
+        (
+            &[
+                ("江汉平原发现距今约5300年", Label::Title),
+                ("的大型城址考古发掘工作", Label::Title),
+                ("已确认城垣和夯土台基", Label::Title),
+                ("光明日报记者 钱书文", Label::Byline),
+            ],
+            19.0,
+            None,
+        ),
+    ];
+    for (page, column, becomes) in cases {
+        let (pieces, mut labels) = lines(page, column);
+        wider_lines_under_a_wrapped_title_are_its_subtitle(&pieces, &mut labels);
+        let subtitled: Vec<usize> = (0..labels.len())
+            .filter(|&i| labels[i].0 == Label::Subtitle && page[i].1 != Label::Subtitle)
+            .collect();
+        assert_eq!(subtitled, Vec::from_iter(becomes), "{page:?}");
+        if let Some(i) = becomes {
+            assert_eq!(labels[i].1, 0.0, "marked for the reader to check");
+        }
+    }
+}
