@@ -737,6 +737,30 @@ fn an_interviews_questions_and_answers_are_paragraphs_not_heads() {
 }
 
 #[test]
+fn a_question_run_into_the_answer_above_after_its_last_sentence_is_a_paragraph() {
+    // The answer's last line is full (its half-width digit aside), so the labeller
+    // runs the question on; a question broken after 问 (`面对记者提` / `问：…`) would not
+    // follow an ended sentence.
+    let doc = page(&[
+        ("汽车以旧换新补贴怎么领？", Label::Title),
+        ("答：旧车要在申请人", Label::ParaStart),
+        ("名下登记满1年。", Label::ParaCont),
+        ("问：会不会有人钻空子？", Label::ParaCont),
+        ("答：我们会和公安、税务等部门", Label::ParaStart),
+        ("开展数据比对。面对记者提", Label::ParaCont),
+        ("问：他笑着说会的。", Label::ParaCont),
+    ]);
+    assert_eq!(
+        doc.articles[0].sections[0].paragraphs,
+        [
+            "答：旧车要在申请人名下登记满1年。",
+            "问：会不会有人钻空子？",
+            "答：我们会和公安、税务等部门开展数据比对。面对记者提问：他笑着说会的。",
+        ]
+    );
+}
+
+#[test]
 fn a_question_taken_for_a_title_is_a_paragraph_with_its_wrapped_rest() {
     // A titles-after page: the last question, short, before the answer that closes the
     // article, looks like the article's title; a wrapped question like a two-line one.

@@ -110,6 +110,8 @@ pub(super) fn full_lines_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]) {
 /// `医，并在平台App上报`, and a one-line question before the answer that closes the
 /// article (`问：下一步还有哪些打算？`) for the title of a titles-after page.
 /// Where that first line leaves its sentence open, the paragraph goes on in the next.
+/// A turn run into the paragraph above after that paragraph's sentence ended (a full
+/// last line, `在申请人名下登记满1年。` over `问：会不会有人钻空子？`) opens its own.
 pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32)]) {
     let asks_or_answers = |i: usize| {
         pieces.get(i).and_then(Piece::line).is_some_and(|line| {
@@ -122,6 +124,14 @@ pub(super) fn answers_are_paragraphs(pieces: &[Piece], labels: &mut [(Label, f32
         })
     };
     for i in 0..labels.len() {
+        // Run into the paragraph above, whose sentence had ended: a turn of its own.
+        let run_on = labels[i].0 == Label::ParaCont
+            && i > 0
+            && pieces[i - 1].line().is_some_and(|l| ends_sentence(&l.text));
+        if run_on && asks_or_answers(i) {
+            labels[i].0 = Label::ParaStart;
+            continue;
+        }
         let deck_or_head = matches!(labels[i].0, Label::Heading | Label::Title | Label::Subtitle);
         if !deck_or_head || !asks_or_answers(i) {
             continue;
