@@ -62,9 +62,9 @@ pub(super) fn titles_meet_their_bodies(doc: &mut Document) {
 }
 
 /// A closing title read as its body's first head: share of its ideograph pairs that must
-/// recur in the body above it (labelled pages: such titles 0.55–0.78; a true first
-/// head's words recur there in 28 of 2,216 heads, none of them an article's first head
-/// over a body this short of them below).
+/// recur in the body above it (such titles on the labelled pages: 0.55–0.78). Of the
+/// golden pages' 2,904 true heads of three pairs or more, 9 meet this bound and
+/// `BELOW_AT_MOST`, none of them an article's first head under a body with no head.
 const ABOVE_AT_LEAST: f32 = 0.55;
 
 /// ... and the share that may recur in the text below it (a closing title's words stay

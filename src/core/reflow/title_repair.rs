@@ -173,9 +173,11 @@ pub(super) fn wrapped_titles_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]
 /// A subtitle under a wrapped title, read as more of the title: a subtitle is set in a
 /// smaller face than its title, so where the title's lines have shown how many of the
 /// title's characters a line holds (its first line, the wrap ending on a shorter line),
-/// a line under them holding two ems more cannot be in the title's face
-/// (`江汉平原发现距今约5300年` / `的大型城址` / `已确认城垣、环壕和大型夯土台基`). That line
-/// and the title lines after it are the subtitle. A title that does not wrap shows
+/// the deck's last line holding two ems more cannot be in the title's face
+/// (`江汉平原发现距今约5300年` / `的大型城址` / `已确认城垣、环壕和大型夯土台基`): it is the
+/// subtitle. Only the deck's last line, a byline or the body under it: where more deck
+/// follows, the wider line is the next article's title (pdftotext and pdfminer print
+/// side-by-side articles' titles one after another). A title that does not wrap shows
 /// nothing of its face: `单机容量20兆瓦` over `深远海风电机组完成吊装` may be one title in
 /// two parts or a title and its subtitle, and stays as labelled.
 pub(super) fn wider_lines_under_a_wrapped_title_are_its_subtitle(
@@ -183,37 +185,34 @@ pub(super) fn wider_lines_under_a_wrapped_title_are_its_subtitle(
     labels: &mut [(Label, f32)],
 ) {
     let line = |i: usize| pieces[i].line();
-    let width = |i: usize| line(i).map(|l| l.width);
     let mut start = 0;
     while start < labels.len() {
+        // The run of title lines from `start`, and what follows it.
         let end = (start..labels.len())
             .find(|&i| labels[i].0 != Label::Title || line(i).is_none())
             .unwrap_or(labels.len());
-        if let Some(first) = line(start).filter(|l| end > start && shows_its_face(l)) {
-            // The subtitle is the deck's last line, a byline or the body under it: where
-            // more deck follows, the wider line is the next article's title (pdftotext
-            // and pdfminer print side-by-side articles' titles one after another).
-            let deck_ends = labels
-                .get(end)
-                .is_some_and(|l| matches!(l.0, Label::Byline | Label::ParaStart));
-            let sub = end - 1;
-            let wrapped_then_wider = (deck_ends && sub >= start + 2)
-                .then(|| {
-                    let (Some(last), Some(this)) = (width(sub - 1), width(sub)) else {
-                        return None;
-                    };
-                    let held = (start + 1..sub).all(|k| width(k).is_some_and(|w| w <= first.width));
-                    (held && last < first.width - 1.0 && this >= first.width + SMALLER_FACE_EMS)
-                        .then_some(sub)
-                })
-                .flatten();
-            if let Some(sub) = wrapped_then_wider {
-                // The labeller said otherwise: the reader is pointed at it.
-                labels[sub] = (Label::Subtitle, 0.0);
-            }
+        let deck_ends = labels
+            .get(end)
+            .is_some_and(|l| matches!(l.0, Label::Byline | Label::ParaStart));
+        let title_lines: Vec<&Line> = (start..end).filter_map(line).collect();
+        if deck_ends && last_line_in_a_smaller_face(&title_lines) {
+            // The labeller said otherwise: the reader is pointed at it.
+            labels[end - 1] = (Label::Subtitle, 0.0);
         }
-        start = end.max(start + 1);
+        start = end + 1;
     }
+}
+
+/// Do the deck's lines show a title that wrapped (no line wider than its first, the wrap
+/// ending a line shorter) and then a last line two ems wider than that first line?
+fn last_line_in_a_smaller_face(deck: &[&Line]) -> bool {
+    let [first, wrapped @ .., last_title_line, last] = deck else {
+        return false;
+    };
+    shows_its_face(first)
+        && wrapped.iter().all(|l| l.width <= first.width)
+        && last_title_line.width < first.width - 1.0
+        && last.width >= first.width + SMALLER_FACE_EMS
 }
 
 /// Does a title's first line show how much its face holds? Not where it is far narrower
