@@ -21,6 +21,7 @@ use super::line_repair::{
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
+use super::numbered_heads::numbered_series_open_heads;
 use super::pieces::Piece;
 use super::repair::repair;
 use super::title_match::{closing_titles_read_as_heads, titles_meet_their_bodies};
@@ -134,6 +135,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     bare_one_line_paragraphs_are_heads(&pieces, &mut labels);
     answers_are_paragraphs(&pieces, &mut labels);
     heads_going_on_are_first_lines(&pieces, &mut labels);
+    numbered_series_open_heads(&pieces, &mut labels);
     heads_no_paragraph_line_fits(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);

@@ -1165,3 +1165,36 @@ fn a_title_printed_apart_under_a_subtitle_is_the_next_decks() {
         );
     }
 }
+
+#[test]
+fn the_first_of_a_numbered_series_of_heads_is_a_head_under_its_byline() {
+    let doc = page_in_column(
+        &[
+            ("无人机送货上山", Label::Title),
+            ("浙南日报记者 施雨涵", Label::Byline),
+            ("（一）20分钟飞越一座山", Label::ParaStart),
+            ("上午10点，云岭县快递物流", Label::ParaCont),
+            ("园的起降平台上，一架无人机", Label::ParaCont),
+            ("升空。", Label::ParaCont),
+            ("（二）九条航线连起14个村", Label::Heading),
+            ("试点一年，九条航线连起村庄。", Label::ParaStart),
+            ("一、管制时间：2026年12月5", Label::ParaStart),
+            ("日起。", Label::ParaCont),
+        ],
+        14.0,
+    );
+    let a = &doc.articles[0];
+    assert_eq!(
+        headings(a),
+        [
+            Some("（一）20分钟飞越一座山"),
+            Some("（二）九条航线连起14个村")
+        ]
+    );
+    assert_eq!(
+        a.sections[0].paragraphs,
+        ["上午10点，云岭县快递物流园的起降平台上，一架无人机升空。"]
+    );
+    // A clause numbered in another style, with a colon, stays a paragraph.
+    assert_eq!(a.sections[1].paragraphs.len(), 2);
+}

@@ -38,6 +38,7 @@ mod line_repair;
 mod lines;
 pub(crate) mod markers;
 mod model;
+mod numbered_heads;
 pub(crate) mod paragraphs;
 mod pieces;
 mod repair;
@@ -55,7 +56,7 @@ pub use model::{Label, Model, Observation};
 
 /// Bumped whenever reflow output can change for some input, so stored annotations
 /// know their offsets were computed against an older reading text.
-pub const REFLOW_VERSION: u32 = 18;
+pub const REFLOW_VERSION: u32 = 19;
 
 /// Recover the structure of a page. `text` has LF line ends.
 pub fn reflow(text: &str) -> Document {
