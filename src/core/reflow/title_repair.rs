@@ -227,6 +227,49 @@ fn shows_its_face(first: &Line) -> bool {
 /// ems, above the noise of digits and quote marks whose printed width varies by font.
 const SMALLER_FACE_EMS: f32 = 2.0;
 
+/// A deck line under a title's first line that wraps onto the next deck line is in the
+/// title's face: a subtitle is set smaller than its title, so a subtitle line that
+/// wraps holds more than the title's line, while this one holds no more
+/// (`关于征集2027年市政府` / `民生实事项目建议的公` / `告`). The line is full where the
+/// next is no wider (else the next is a deck line of its own, as in `纪念先烈勋功伟绩` /
+/// `邯郸长治建陵园` / `济宁烈士陵园可于年底落成`); the wrap's rest, where the deck ends
+/// there, is the title's too.
+pub(super) fn full_deck_lines_no_wider_than_the_title_are_the_title(
+    pieces: &[Piece],
+    labels: &mut [(Label, f32)],
+) {
+    for i in 1..labels.len().saturating_sub(1) {
+        // (Between two titles the line may be the next title's kicker, printed above it.)
+        let (Label::Title, Label::Subtitle, Label::Subtitle) =
+            (labels[i - 1].0, labels[i].0, labels[i + 1].0)
+        else {
+            continue;
+        };
+        let (Some(title), Some(line), Some(rest)) =
+            (pieces[i - 1].line(), pieces[i].line(), pieces[i + 1].line())
+        else {
+            continue;
+        };
+        let wraps_in_the_titles_face = line.width <= title.width + 0.5
+            && rest.width <= line.width
+            && !line.text.trim_start().starts_with('—')
+            && headline_shaped(line)
+            && headline_piece(rest, 1..=40)
+            && ![title, line, rest].iter().any(|l| l.letter_spaced);
+        if !wraps_in_the_titles_face {
+            continue;
+        }
+        // The labeller said otherwise: the reader is pointed at it.
+        labels[i] = (Label::Title, 0.0);
+        let deck_ends = labels
+            .get(i + 2)
+            .is_none_or(|l| !matches!(l.0, Label::Subtitle | Label::Title));
+        if deck_ends {
+            labels[i + 1] = (Label::Title, 0.0);
+        }
+    }
+}
+
 /// A head in two parts of five characters or more, set apart by a space
 /// (`围甲联赛收官 衢州队首夺冠军`), is a two-part title: the labeller reads a brief's title
 /// with no byline under it as a head of the article above. Heads set in parts are short

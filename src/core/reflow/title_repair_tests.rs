@@ -336,3 +336,45 @@ fn a_line_under_a_wrapped_title_holding_more_than_its_lines_is_the_subtitle() {
         }
     }
 }
+
+#[test]
+fn a_deck_line_that_wraps_holding_no_more_than_the_title_line_is_the_title() {
+    // The deck and what follows it, the lines that must end up titles.
+    type Case<'a> = (&'a [(&'a str, Label)], &'a [usize]);
+    let cases: [Case; 3] = [
+        // As wide as the title's line, wrapping onto a one-character rest.
+        (
+            &[
+                ("关于征集2027年市政府", Label::Title),
+                ("民生实事项目建议的公", Label::Subtitle),
+                ("告", Label::Subtitle),
+                ("本报记者 林志勇", Label::Byline),
+            ],
+            &[0, 1, 2],
+        ),
+        // The line under is wider: two deck lines of their own, under a title.
+        (
+            &[
+                ("纪念先烈勋功伟绩", Label::Title),
+                ("邯郸长治建陵园", Label::Subtitle),
+                ("济宁烈士陵园可于年底落成", Label::Subtitle),
+                ("【本报邯郸讯】", Label::ParaStart),
+            ],
+            &[0],
+        ),
+        // Between two titles the line may be the next title's kicker.
+        (
+            &[
+                ("我国成功发射新一代海洋观测卫星", Label::Title),
+                ("太行十五县县议会上", Label::Subtitle),
+                ("热烈审查政府工作", Label::Title),
+            ],
+            &[0, 2],
+        ),
+    ];
+    for (page, titles) in cases {
+        let (pieces, mut labels) = lines(page, 12.0);
+        full_deck_lines_no_wider_than_the_title_are_the_title(&pieces, &mut labels);
+        assert_eq!(titled(&labels), titles, "{:?}", texts(&pieces));
+    }
+}
