@@ -11,7 +11,7 @@ use super::markers::{is_editor_credit, opens_end_matter};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::leaves_open;
-use crate::core::charclass::is_ideograph;
+use crate::core::charclass::{is_ideograph, width_varies_by_font};
 use std::ops::RangeInclusive;
 
 /// Could the line be (part of) a headline: set solid, no stop or bracket in it (a
@@ -250,8 +250,8 @@ pub(super) fn full_deck_lines_no_wider_than_the_title_are_the_title(
         else {
             continue;
         };
-        let wraps_in_the_titles_face = line.width <= title.width + 0.5
-            && rest.width <= line.width
+        let wraps_in_the_titles_face = narrowest(line) <= title.width + 0.5
+            && narrowest(rest) <= line.width
             && !line.text.trim_start().starts_with('—')
             && headline_shaped(line)
             && headline_piece(rest, 1..=40)
@@ -268,6 +268,17 @@ pub(super) fn full_deck_lines_no_wider_than_the_title_are_the_title(
             labels[i + 1] = (Label::Title, 0.0);
         }
     }
+}
+
+/// The narrowest the line may be printed: quote marks and dashes half an em each (the
+/// width `width` gives counts them full).
+fn narrowest(line: &Line) -> f32 {
+    let varying = line
+        .text
+        .chars()
+        .filter(|&c| width_varies_by_font(c))
+        .count();
+    line.width - 0.5 * varying as f32
 }
 
 /// A head in two parts of five characters or more, set apart by a space

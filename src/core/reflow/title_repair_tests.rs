@@ -341,7 +341,17 @@ fn a_line_under_a_wrapped_title_holding_more_than_its_lines_is_the_subtitle() {
 fn a_deck_line_that_wraps_holding_no_more_than_the_title_line_is_the_title() {
     // The deck and what follows it, the lines that must end up titles.
     type Case<'a> = (&'a [(&'a str, Label)], &'a [usize]);
-    let cases: [Case; 3] = [
+    let cases: [Case; 4] = [
+        // Quote marks may be set half an em: no wider than the title's line.
+        (
+            &[
+                ("航天育种番茄新", Label::Title),
+                ("品种“宇番7号”通", Label::Subtitle),
+                ("过审定", Label::Subtitle),
+                ("新华社兰州11月26日", Label::ParaStart),
+            ],
+            &[0, 1, 2],
+        ),
         // As wide as the title's line, wrapping onto a one-character rest.
         (
             &[
