@@ -37,7 +37,7 @@ fn could_stand_as_head(line: &Line) -> bool {
 
 /// Does a line end with no mark at all: its last character, closing quotes and brackets
 /// aside, an ideograph, a letter or a digit (`“开船咯！”` ends with its mark)?
-fn ends_bare(text: &str) -> bool {
+pub(super) fn ends_bare(text: &str) -> bool {
     last_before_closers(text).is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric())
 }
 

@@ -6,12 +6,13 @@
 
 use super::bylines::{after_byline_mark, is_byline};
 use super::classes::{furniture_class, opens_with_dateline, opens_with_particle};
+use super::head_repair::ends_bare;
 use super::lines::Line;
 use super::markers::{is_editor_credit, opens_end_matter};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::leaves_open;
-use crate::core::charclass::{is_ideograph, width_varies_by_font};
+use crate::core::charclass::{ends_sentence, is_ideograph, width_varies_by_font};
 use std::ops::RangeInclusive;
 
 /// Could the line be (part of) a headline: set solid, no stop or bracket in it (a
@@ -266,6 +267,42 @@ pub(super) fn full_deck_lines_no_wider_than_the_title_are_the_title(
             .is_none_or(|l| !matches!(l.0, Label::Subtitle | Label::Title));
         if deck_ends {
             labels[i + 1] = (Label::Title, 0.0);
+        }
+    }
+}
+
+/// A news opening (`新华社昆明12月26日电`, `本报讯`) opens an article's body, so the line
+/// standing alone over it, short of its column, with no mark at its end or stop inside,
+/// is a title: the labeller may run a title-first article's title into the body under it
+/// (`滇西北铁路丽江至泸沽湖段开通运营` over `新华社昆明12月26日电（记者…`) or take it for a
+/// head. The line stands alone where the line above it ended a sentence or was no
+/// paragraph's; a full line over the opening may be a sentence wrapped there (`…，` /
+/// `本报记者发现，电动…`), and is left alone.
+pub(super) fn lines_over_news_openings_are_titles(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for i in 1..labels.len() {
+        let (
+            Label::ParaStart | Label::ParaCont | Label::Heading,
+            Label::ParaStart | Label::ParaCont,
+        ) = (labels[i - 1].0, labels[i].0)
+        else {
+            continue;
+        };
+        let (Some(line), Some(opening)) = (pieces[i - 1].line(), pieces[i].line()) else {
+            continue;
+        };
+        let stands_alone = i < 2
+            || !matches!(labels[i - 2].0, Label::ParaStart | Label::ParaCont)
+            || pieces[i - 2]
+                .line()
+                .is_none_or(|above| ends_sentence(&above.text));
+        let title_shaped =
+            headline_shaped(line) && ends_bare(line.text.trim()) && line.width <= line.column - 1.5;
+        // Loosely justified lines keep stray spaces (`新华 社昆 明12月2 6日电`).
+        let solid: String = opening.text.split_whitespace().collect();
+        if opens_with_dateline(&solid) && stands_alone && title_shaped {
+            // The labeller said otherwise: the reader is pointed at it.
+            labels[i - 1] = (Label::Title, 0.0);
+            labels[i].0 = Label::ParaStart;
         }
     }
 }

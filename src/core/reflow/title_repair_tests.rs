@@ -388,3 +388,55 @@ fn a_deck_line_that_wraps_holding_no_more_than_the_title_line_is_the_title() {
         assert_eq!(titled(&labels), titles, "{:?}", texts(&pieces));
     }
 }
+
+#[test]
+fn a_bare_line_standing_alone_over_a_news_opening_is_its_title() {
+    // The lines, the column, the line that must end up a title.
+    type Case<'a> = (&'a [(&'a str, Label)], f32, Option<usize>);
+    let cases: [Case; 3] = [
+        // A title-first article's title run into its body (the opening loosely spaced).
+        (
+            &[
+                ("运、销”一条龙的犯罪团伙受到依法严惩。", Label::ParaCont),
+                ("滇西北铁路丽江至泸沽湖段开通运营", Label::ParaStart),
+                ("新华 社昆 明12月2 6日电（记者杨丽", Label::ParaCont),
+                ("娟 段金涛）26日9时18分，C6781次列车", Label::ParaCont),
+            ],
+            18.0,
+            Some(1),
+        ),
+        // A full line over it: a sentence may have wrapped there.
+        (
+            &[
+                ("工作已经结束。", Label::ParaCont),
+                ("市民反映的问题已转交给", Label::ParaStart),
+                ("本报记者跟进电话回访", Label::ParaCont),
+            ],
+            11.0,
+            None,
+        ),
+        // The line above goes on into it: no line of its own.
+        (
+            &[
+                ("记者走访了多家企业，", Label::ParaStart),
+                ("发现许多企业负责人", Label::ParaCont),
+                ("本报讯 记者从市场监管局获悉", Label::ParaCont),
+            ],
+            14.0,
+            None,
+        ),
+    ];
+    for (page, column, title) in cases {
+        let (pieces, mut labels) = lines(page, column);
+        lines_over_news_openings_are_titles(&pieces, &mut labels);
+        assert_eq!(
+            titled(&labels),
+            Vec::from_iter(title),
+            "{:?}",
+            texts(&pieces)
+        );
+        if let Some(t) = title {
+            assert_eq!(labels[t + 1].0, Label::ParaStart);
+        }
+    }
+}
