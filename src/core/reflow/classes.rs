@@ -109,8 +109,12 @@ pub fn opens_with_dateline(text: &str) -> bool {
     {
         return false;
     }
-    let head_end = text.char_indices().nth(20).map_or(text.len(), |(i, _)| i);
-    let head = &text[..head_end];
+    // Loosely justified lines keep stray spaces (`新华 社昆 明12月2 6日电`).
+    let head: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(20)
+        .collect();
     let t = head.trim_start_matches(['【', '（', '(']);
     t.starts_with("本报讯")
         || ((t.starts_with("本报") || t.starts_with("新华社") || t.starts_with("中新社"))
@@ -281,4 +285,22 @@ fn first_word(text: &str) -> String {
     let text = text.trim_start();
     let (start, end) = word_at(text, 0);
     text.chars().skip(start).take(end - start).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_with_dateline;
+
+    #[test]
+    fn news_openings_however_the_line_was_spaced() {
+        assert!(opens_with_dateline("新华社昆明12月26日电（记者杨丽"));
+        assert!(opens_with_dateline("新华 社昆 明12月2 6日电（记者杨丽"));
+        assert!(opens_with_dateline("本 报 讯 11月26日，安徽省"));
+        assert!(opens_with_dateline("【新华社延安十三日电】"));
+        // The 电 of 电力 twenty characters in is no dispatch's.
+        assert!(!opens_with_dateline(
+            "本报记者近日走访了全市多家企业和社区，发现电力"
+        ));
+        assert!(!opens_with_dateline("新 的 一 年"));
+    }
 }
