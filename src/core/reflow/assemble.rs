@@ -27,8 +27,9 @@ use super::repair::repair;
 use super::title_match::{closing_titles_read_as_heads, titles_meet_their_bodies};
 use super::title_repair::{
     closing_title_recovered, full_deck_lines_no_wider_than_the_title_are_the_title,
-    lines_over_news_openings_are_titles, two_part_heads_are_titles,
-    wider_lines_under_a_wrapped_title_are_its_subtitle, wrapped_titles_go_on,
+    lines_over_news_openings_are_titles, subtitles_set_solid_with_their_title_are_its_part,
+    two_part_heads_are_titles, wider_lines_under_a_wrapped_title_are_its_subtitle,
+    wrapped_titles_go_on,
 };
 use crate::core::charclass::ends_with_full_stop;
 use crate::core::model::{Article, Document, Section};
@@ -146,6 +147,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     wider_lines_under_a_wrapped_title_are_its_subtitle(&pieces, &mut labels);
     full_deck_lines_no_wider_than_the_title_are_the_title(&pieces, &mut labels);
     lines_over_news_openings_are_titles(&pieces, &mut labels);
+    subtitles_set_solid_with_their_title_are_its_part(&pieces, &mut labels);
     let elems = repair(elements(pieces, &labels, unsure_margin));
     // Read the page both ways and keep the reading that leaves fewer misfits, each
     // page end that contradicts a reading counting as half a misfit.

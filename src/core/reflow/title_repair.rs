@@ -318,6 +318,55 @@ fn narrowest(line: &Line) -> f32 {
     line.width - 0.5 * varying as f32
 }
 
+/// A subtitle line set right under its title line, on a page whose extractor sets a
+/// blank line between its other titles and subtitles, is in the title's face: the
+/// second part of a two-part title (`省美术馆馆藏精品展开幕` / `百余件作品首次集中亮相`).
+/// mutool closes a block where the type size changes, so a title and its subtitle stand
+/// apart there while a title's own lines stay together; pdftotext and pdfminer set no
+/// blank line inside a deck, nor do plain-text pages, and there the rule does not apply
+/// (to know the page's habit it needs two subtitles set apart from their titles for
+/// each set solid, and three changes of face in the decks, title to subtitle or byline,
+/// set apart for each set solid).
+pub(super) fn subtitles_set_solid_with_their_title_are_its_part(
+    pieces: &[Piece],
+    labels: &mut [(Label, f32)],
+) {
+    let pair = |i: usize| (labels[i - 1].0, labels[i].0);
+    let subtitle_under_title = |i: usize| pair(i) == (Label::Title, Label::Subtitle);
+    let face_change = |i: usize| {
+        matches!(
+            pair(i),
+            (Label::Title, Label::Subtitle | Label::Byline) | (Label::Subtitle, Label::Byline)
+        )
+    };
+    let apart = |i: usize| pieces[i].line().is_some_and(|l| l.blank_before);
+    let changes: Vec<usize> = (1..labels.len()).filter(|&i| face_change(i)).collect();
+    let solid: Vec<usize> = changes.iter().copied().filter(|&i| !apart(i)).collect();
+    let set_apart = changes.len() - solid.len();
+    let subtitles = changes.iter().filter(|&&i| subtitle_under_title(i));
+    let (subtitles_apart, subtitles_solid): (Vec<usize>, Vec<usize>) =
+        subtitles.partition(|&&i| apart(i));
+    if subtitles_apart.len() < 2 * subtitles_solid.len() || set_apart < 3 * solid.len() {
+        return;
+    }
+    for i in solid {
+        let (Label::Title, Label::Subtitle) = (labels[i - 1].0, labels[i].0) else {
+            continue;
+        };
+        let whole_line = pieces[i]
+            .line()
+            .is_some_and(|l| headline_shaped(l) && !l.text.trim_start().starts_with('—'));
+        // The deck ends there: a subtitle wrapped over more lines is no title part.
+        let deck_ends = labels
+            .get(i + 1)
+            .is_none_or(|l| !matches!(l.0, Label::Subtitle | Label::Title));
+        if whole_line && deck_ends {
+            // The labeller said otherwise: the reader is pointed at it.
+            labels[i] = (Label::Title, 0.0);
+        }
+    }
+}
+
 /// A head in two parts of five characters or more, set apart by a space
 /// (`围甲联赛收官 衢州队首夺冠军`), is a two-part title: the labeller reads a brief's title
 /// with no byline under it as a head of the article above. Heads set in parts are short

@@ -440,3 +440,46 @@ fn a_bare_line_standing_alone_over_a_news_opening_is_its_title() {
         }
     }
 }
+
+#[test]
+fn a_subtitle_set_solid_under_its_title_on_a_page_that_sets_faces_apart_is_a_title_part() {
+    use crate::core::reflow::tests::labelled_lines_with_blanks as lines_with_blanks;
+    use Label::{Byline, ParaStart, Subtitle, Title};
+    let deck = |solid_deck: bool| {
+        let mut page = vec![
+            ("欧洲多国遭遇罕见秋季风暴", Title, true),
+            ("交通受阻 数十万户停电", Subtitle, true),
+            ("新华社记者 沈博文", Byline, true),
+            ("新华社布鲁塞尔11月9日电", ParaStart, true),
+            ("盐碱滩上长出“吨粮田”", Title, true),
+            ("本报记者 孔令泽", Byline, true),
+            ("本报东营11月9日电", ParaStart, true),
+            ("寒潮来袭", Title, true),
+            ("本周最低气温将降至零下6℃", Subtitle, true),
+            ("本报记者 李明", Byline, true),
+            ("本报讯 受强冷空气影响，", ParaStart, true),
+            ("省美术馆馆藏精品展开幕", Title, true),
+            // Set right under the title: the title's own face.
+            ("百余件作品首次集中亮相", Subtitle, false),
+            ("本报记者 汤宁", Byline, true),
+            ("本报讯 12月1日起，", ParaStart, true),
+        ];
+        if solid_deck {
+            // pdftotext's habit: no blank line inside any deck.
+            for line in page.iter_mut().filter(|l| l.1 != ParaStart) {
+                line.2 = false;
+            }
+        }
+        page
+    };
+    let (pieces, mut labels) = lines_with_blanks(&deck(false));
+    subtitles_set_solid_with_their_title_are_its_part(&pieces, &mut labels);
+    assert_eq!(titled(&labels), [0, 4, 7, 11, 12]);
+    let (pieces, mut labels) = lines_with_blanks(&deck(true));
+    subtitles_set_solid_with_their_title_are_its_part(&pieces, &mut labels);
+    assert_eq!(
+        titled(&labels),
+        [0, 4, 7, 11],
+        "no habit to read on such a page"
+    );
+}
