@@ -225,7 +225,7 @@ pub(super) fn titles_side_by_side(pieces: &[Piece], labels: &[(Label, f32)]) -> 
 /// after the first line of every block? Half or more of the first lines the labeller
 /// found that go on in a paragraph line have one (in the harness's labelled extractions:
 /// mutool 94 % or more on every page; pdfminer at most 41 %, pdftotext 25 %, raw none).
-fn first_lines_stand_apart(pieces: &[Piece], labels: &[(Label, f32)]) -> bool {
+pub(super) fn first_lines_stand_apart(pieces: &[Piece], labels: &[(Label, f32)]) -> bool {
     let (mut going_on, mut apart) = (0usize, 0usize);
     for i in 0..labels.len().saturating_sub(1) {
         if (labels[i].0, labels[i + 1].0) != (Label::ParaStart, Label::ParaCont) {

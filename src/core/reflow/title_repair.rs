@@ -7,6 +7,7 @@
 use super::bylines::{after_byline_mark, is_byline};
 use super::classes::{furniture_class, opens_with_dateline, opens_with_particle};
 use super::head_repair::ends_bare;
+use super::line_repair::first_lines_stand_apart;
 use super::lines::Line;
 use super::markers::{is_editor_credit, opens_end_matter};
 use super::model::Label;
@@ -127,7 +128,8 @@ pub(super) fn closing_title_recovered(pieces: &mut [Piece], labels: &mut [(Label
 /// `的培训`). The wrap is plain where the title leaves a quote open that the next line
 /// closes, or where the next line starts with the particle 的 or 了: no subtitle or
 /// paragraph does. So it is where the next line holds three characters or fewer, set
-/// right under the title (`全球南方智库论坛在圣保` / `罗开幕`: in the harness's labelled
+/// right under the title, or after the blank line mutool sets after every block's first
+/// line (`全球南方智库论坛在圣保` / `罗开幕`: in the harness's labelled
 /// extractions such a line under a title line is the title's 2,845 times and otherwise
 /// only a byline, `□辛言`, which signs with its mark), and where the next line is as
 /// wide as the title line, set right under it, and a title line follows it (`距今5.18亿年！
@@ -138,6 +140,8 @@ pub(super) fn closing_title_recovered(pieces: &mut [Piece], labels: &mut [(Label
 /// changes: a two-part title and a title over its subtitle look alike in text (only
 /// type size tells them apart).
 pub(super) fn wrapped_titles_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    // mutool sets a blank line after the first line of every block, a title's too.
+    let blocks_split_after_first_line = first_lines_stand_apart(pieces, labels);
     for i in 1..labels.len() {
         if labels[i - 1].0 != Label::Title
             || !matches!(
@@ -156,8 +160,9 @@ pub(super) fn wrapped_titles_go_on(pieces: &[Piece], labels: &mut [(Label, f32)]
         // Set right under the title: pdftotext prints side-by-side articles' titles one
         // after the other with a blank line between.
         let right_under = !line.blank_before;
-        let tiny_tail =
-            right_under && text.chars().count() <= 3 && after_byline_mark(text).is_none();
+        let tiny_tail = (right_under || blocks_split_after_first_line)
+            && text.chars().count() <= 3
+            && after_byline_mark(text).is_none();
         let same_face_between = right_under
             && labels.get(i + 1).is_some_and(|l| l.0 == Label::Title)
             && (line.width - title.width).abs() <= 0.5;

@@ -483,3 +483,27 @@ fn a_subtitle_set_solid_under_its_title_on_a_page_that_sets_faces_apart_is_a_tit
         "no habit to read on such a page"
     );
 }
+
+#[test]
+fn a_tiny_tail_set_apart_is_the_titles_where_every_block_stands_apart_after_its_first_line() {
+    use crate::core::reflow::tests::labelled_lines_with_blanks as lines_with_blanks;
+    use Label::{Byline, ParaCont, ParaStart, Subtitle, Title};
+    let page = |mutool: bool| {
+        [
+            ("全国游泳冠军赛首日", Title, true),
+            ("两项全国纪录", Title, true),
+            ("被改写", Subtitle, true),
+            ("本报记者 田野", Byline, true),
+            ("本报杭州11月26日电", ParaStart, true),
+            // mutool sets a blank line after every block's first line.
+            ("首日决赛共产生8枚金牌。", ParaCont, mutool),
+        ]
+    };
+    let (pieces, mut labels) = lines_with_blanks(&page(true));
+    wrapped_titles_go_on(&pieces, &mut labels);
+    assert_eq!(titled(&labels), [0, 1, 2]);
+    // Elsewhere a blank line before it says it may be another article's.
+    let (pieces, mut labels) = lines_with_blanks(&page(false));
+    wrapped_titles_go_on(&pieces, &mut labels);
+    assert_eq!(titled(&labels), [0, 1]);
+}
