@@ -8,7 +8,7 @@
 //! person; the labeller itself only ever sees ids.
 
 use super::classes::{
-    block_positions, byline_class, end_class, furniture_class, len_bucket, opens_with_dateline,
+    block_positions, byline_class, dateline_as_printed, end_class, furniture_class, len_bucket,
     page_kind, position, start_class, width_bucket,
 };
 use super::lines::Line;
@@ -194,7 +194,7 @@ fn observe_line(o: &mut [u8; ATOMS.len()], l: &Line, chars: usize, blank_after: 
     set(A::NUMBERED, usize::from(super::markers::is_numbered(text)));
     let quoted = text.starts_with(['“', '「', '《']) && text.ends_with(['”', '」', '》']);
     set(A::QUOTED, usize::from(quoted));
-    set(A::OPENER, usize::from(opens_with_dateline(text)));
+    set(A::OPENER, usize::from(dateline_as_printed(text)));
     set(A::DRAWN, usize::from(l.drawn_twice));
 }
 

@@ -302,9 +302,7 @@ pub(super) fn lines_over_news_openings_are_titles(pieces: &[Piece], labels: &mut
                 .is_none_or(|above| ends_sentence(&above.text));
         let title_shaped =
             headline_shaped(line) && ends_bare(line.text.trim()) && line.width <= line.column - 1.5;
-        // Loosely justified lines keep stray spaces (`新华 社昆 明12月2 6日电`).
-        let solid: String = opening.text.split_whitespace().collect();
-        if opens_with_dateline(&solid) && stands_alone && title_shaped {
+        if opens_with_dateline(&opening.text) && stands_alone && title_shaped {
             // The labeller said otherwise: the reader is pointed at it.
             labels[i - 1] = (Label::Title, 0.0);
             labels[i].0 = Label::ParaStart;
