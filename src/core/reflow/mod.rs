@@ -18,7 +18,10 @@
 //!    rules out and one line at a time cannot see (a short bare line opening a paragraph
 //!    that goes on is a head, a byline's wrapped rest, a subtitle's wrapped rest, a head
 //!    that leaves a quote open, a paragraph interrupted by a title, a titles-after page's
-//!    last title printed inside its body); elements become articles;
+//!    last title printed inside its body, a numbered line in the series of the heads
+//!    around it (`numbered_heads`), a deck line in the title's face by its width or by
+//!    the blank lines the extractor sets where the type size changes); elements become
+//!    articles;
 //! 6. `title_match`: titles an extractor printed one after another before their
 //!    side-by-side bodies are dealt back to the bodies that repeat their words, with
 //!    the bylines printed stacked under them (`stacked_bylines`).
