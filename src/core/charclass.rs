@@ -127,6 +127,13 @@ pub fn blank_half(c: char) -> Option<BlankHalf> {
     }
 }
 
+/// The value of a circled number `①` to `⑳` (1 to 20); `None` for any other character.
+pub fn circled_number(c: char) -> Option<u32> {
+    ('\u{2460}'..='\u{2473}')
+        .contains(&c)
+        .then(|| c as u32 - 0x2460 + 1)
+}
+
 /// Marks that end a sentence: 。！？… and ASCII . ! ? (a `.` only where a caller has
 /// ruled out a number or an abbreviation). Not `；`: see the module doc.
 pub fn is_sentence_end(c: char) -> bool {
@@ -218,6 +225,14 @@ mod tests {
         assert_eq!(width("国内游客 833.22万人次"), 4.0 + 3.0 + 3.0);
         assert_eq!(width("“去风险”"), 5.0);
         assert_eq!(width("  "), 0.0);
+    }
+
+    #[test]
+    fn circled_numbers_have_their_values() {
+        assert_eq!(circled_number('①'), Some(1));
+        assert_eq!(circled_number('⑳'), Some(20));
+        assert_eq!(circled_number('㉑'), None);
+        assert_eq!(circled_number('1'), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use super::elements::{elements, Elem, Element};
 use super::head_repair::{
     bare_one_line_paragraphs_are_heads, circled_numbers_open_heads, heads_going_on_are_first_lines,
-    heads_no_paragraph_line_fits, heads_over_paragraphs,
+    heads_no_paragraph_line_fits, heads_over_paragraphs, questions_standing_alone_are_heads,
 };
 use super::line_repair::{
     answers_are_paragraphs, full_lines_go_on, ornamented_names_are_bylines,
@@ -139,6 +139,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     heads_going_on_are_first_lines(&pieces, &mut labels);
     numbered_series_open_heads(&pieces, &mut labels);
     heads_no_paragraph_line_fits(&pieces, &mut labels);
+    questions_standing_alone_are_heads(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);
     closing_title_recovered(&mut pieces, &mut labels);

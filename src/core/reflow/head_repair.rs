@@ -17,7 +17,8 @@ use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
 use crate::core::charclass::{
-    ends_with_full_stop, is_han, is_ideograph, last_before_closers, width_varies_by_font,
+    circled_number, ends_with_full_stop, is_han, is_ideograph, last_before_closers,
+    width_varies_by_font,
 };
 
 /// A line short enough to be a head, set solid, that leaves no quote or bracket open and
@@ -55,7 +56,7 @@ pub(super) fn circled_numbers_open_heads(pieces: &[Piece], labels: &mut [(Label,
             continue;
         };
         let text = line.text.trim();
-        let circled = text.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c));
+        let circled = text.chars().next().and_then(circled_number).is_some();
         let no_pause = !text.contains(['，', '、', '；', '。', '！', '？', '：', ',', ';', ':']);
         if circled && ends_bare(text) && no_pause && could_stand_as_head(line) {
             labels[i].0 = Label::Heading;
@@ -261,5 +262,83 @@ pub(super) fn heads_no_paragraph_line_fits(pieces: &[Piece], labels: &mut [(Labe
             labels[i].0 = Label::Heading;
             labels[i + 1].0 = Label::ParaStart;
         }
+    }
+}
+
+/// A short question set on its own line between a finished sentence and a paragraph's
+/// first line (`资源，就是为将来育种留下“备份”。` / `零下18摄氏度能保存多久？` /
+/// `记者：种子在库里是怎么保存的？`), which the labeller ran on as the paragraph's last
+/// line because the line above it is full. A statement's paragraph that ends on a short
+/// question would have it run on from the sentence before it; a head asks it alone (in
+/// the harness's goldens, 176 heads end with a question mark).
+pub(super) fn questions_standing_alone_are_heads(pieces: &[Piece], labels: &mut [(Label, f32)]) {
+    for i in 1..labels.len().saturating_sub(1) {
+        // Over a head, a question alone is a paragraph's (`流量来了，古村如何接得住？` over
+        // `第一，守住保护的底线`): it asks what the heads under it answer.
+        let (Label::ParaCont, Label::ParaStart) = (labels[i].0, labels[i + 1].0) else {
+            continue;
+        };
+        let (Some(above), Some(line)) = (pieces[i - 1].line(), pieces[i].line()) else {
+            continue;
+        };
+        let text = line.text.trim();
+        let one_question = last_before_closers(text) == Some('？')
+            && !text[..text.len() - '？'.len_utf8()].contains(['。', '？', '！', '；']);
+        // After a question the line may be the same asker's next (`问：每年最多能存多少钱？`
+        // / `有什么税收优惠？`): only a statement's end sets it apart.
+        if one_question
+            && ends_with_full_stop(&above.text)
+            && line.width <= line.column - 2.0
+            && could_stand_as_head(line)
+        {
+            labels[i].0 = Label::Heading;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::reflow::tests::labelled_lines;
+
+    fn repaired(spec: &[(&str, Label)]) -> Vec<Label> {
+        let (pieces, mut labels) = labelled_lines(spec, 17.0);
+        questions_standing_alone_are_heads(&pieces, &mut labels);
+        labels.into_iter().map(|(l, _)| l).collect()
+    }
+
+    #[test]
+    fn a_short_question_alone_after_a_statement_heads_the_next_paragraph() {
+        let labels = repaired(&[
+            ("资源，就是为将来育种留下“备份”。", Label::ParaCont),
+            ("零下18摄氏度能保存多久？", Label::ParaCont),
+            ("记者：种子在库里是怎么保存的？", Label::ParaStart),
+        ]);
+        assert_eq!(labels[1], Label::Heading);
+    }
+
+    #[test]
+    fn a_question_after_a_question_or_over_a_head_stays_in_its_paragraph() {
+        // The same asker's next question.
+        let after_question = repaired(&[
+            ("问：每年最多能存多少钱？", Label::ParaStart),
+            ("有什么税收优惠？", Label::ParaCont),
+            ("答：每年缴存上限为12000元。", Label::ParaStart),
+        ]);
+        assert_eq!(after_question[1], Label::ParaCont);
+        // A question the heads under it answer.
+        let over_head = repaired(&[
+            ("的牌子。", Label::ParaCont),
+            ("流量来了，古村如何接得住？", Label::ParaCont),
+            ("第一，守住保护的底线", Label::Heading),
+        ]);
+        assert_eq!(over_head[1], Label::ParaCont);
+        // A question run on from the sentence before it.
+        let run_on = repaired(&[
+            ("这里的人们常说：离了水，", Label::ParaCont),
+            ("日子还怎么过？", Label::ParaCont),
+            ("如今，水渠修到了村口。", Label::ParaStart),
+        ]);
+        assert_eq!(run_on[1], Label::ParaCont);
     }
 }

@@ -10,7 +10,7 @@ use super::lines::Line;
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::leaves_open;
-use crate::core::charclass::{ends_mid_sentence, ends_sentence, is_ideograph};
+use crate::core::charclass::{circled_number, ends_mid_sentence, ends_sentence, is_ideograph};
 
 /// How a head is numbered: the same numeral in another dress starts another series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,7 @@ fn numbering(text: &str) -> Option<(Style, u32, &str)> {
     let is_han_numeral = |c: char| "一二三四五六七八九十".contains(c);
     let text = text.trim_start();
     let first = text.chars().next()?;
-    if ('\u{2460}'..='\u{2473}').contains(&first) {
-        let n = first as u32 - 0x2460 + 1;
+    if let Some(n) = circled_number(first) {
         return Some((Style::Circled, n, text[first.len_utf8()..].trim_start()));
     }
     // `（一）` or `(1)`: a numeral between brackets.
