@@ -15,9 +15,9 @@ use super::head_repair::{
     heads_no_paragraph_line_fits, heads_over_paragraphs, questions_standing_alone_are_heads,
 };
 use super::line_repair::{
-    answers_are_paragraphs, full_lines_go_on, ornamented_names_are_bylines,
-    page_credits_are_furniture, photo_captions_close_articles, running_heads_stay_together,
-    spaced_credits_are_bylines,
+    answers_are_paragraphs, full_lines_go_on, heads_over_solid_lines_are_first_lines,
+    ornamented_names_are_bylines, page_credits_are_furniture, photo_captions_close_articles,
+    running_heads_stay_together, spaced_credits_are_bylines,
 };
 use super::markers::{Direction, Marker};
 use super::model::Label;
@@ -139,6 +139,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     heads_going_on_are_first_lines(&pieces, &mut labels);
     numbered_series_open_heads(&pieces, &mut labels);
     heads_no_paragraph_line_fits(&pieces, &mut labels);
+    heads_over_solid_lines_are_first_lines(&pieces, &mut labels);
     questions_standing_alone_are_heads(&pieces, &mut labels);
     ornamented_names_are_bylines(&pieces, &mut labels);
     spaced_credits_are_bylines(&pieces, &mut labels);

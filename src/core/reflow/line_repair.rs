@@ -238,3 +238,81 @@ pub(super) fn first_lines_stand_apart(pieces: &[Piece], labels: &[(Label, f32)])
     }
     going_on > 0 && 2 * apart >= going_on
 }
+
+/// A head the labeller found over a paragraph's first line, where that "first line" runs
+/// on solid into the next (`这家食堂由一处闲置的街道用` / blank / `房改造而成，面积不到120平方`
+/// / `米，设有32个座位，…`), on a page whose extractor sets a blank line after every
+/// paragraph's first line (mutool): there a first line stands apart from the rest of its
+/// paragraph, so the line standing apart is the first line and the "head" above it, set
+/// apart the same way, is the first line of the paragraph before the gap. A head's first
+/// paragraph line stands apart from the lines under it.
+pub(super) fn heads_over_solid_lines_are_first_lines(
+    pieces: &[Piece],
+    labels: &mut [(Label, f32)],
+) {
+    if !first_lines_stand_apart(pieces, labels) {
+        return;
+    }
+    for i in 0..labels.len().saturating_sub(2) {
+        let (Label::Heading, Label::ParaStart, Label::ParaCont) =
+            (labels[i].0, labels[i + 1].0, labels[i + 2].0)
+        else {
+            continue;
+        };
+        let (Some(head), Some(first), Some(second)) =
+            (pieces[i].line(), pieces[i + 1].line(), pieces[i + 2].line())
+        else {
+            continue;
+        };
+        if head.blank_before && first.blank_before && !second.blank_before {
+            // The labeller said otherwise: the reader is pointed at it.
+            labels[i] = (Label::ParaStart, 0.0);
+            labels[i + 1].0 = Label::ParaCont;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::reflow::tests::labelled_lines_with_blanks;
+
+    #[test]
+    fn where_first_lines_stand_apart_a_head_over_a_line_running_on_solid_is_a_first_line() {
+        let (pieces, mut labels) = labelled_lines_with_blanks(&[
+            ("淡也合适，关键是热乎。”", Label::ParaCont, false),
+            ("这家食堂由一处闲置的街道用", Label::Heading, true),
+            ("房改造而成，面积不到120平方", Label::ParaStart, true),
+            ("米，设有32个座位。", Label::ParaCont, false),
+            ("如今，每天来吃饭的老", Label::ParaStart, true),
+            ("人有两百多位。", Label::ParaCont, true),
+            ("科技赋能", Label::Heading, true),
+            ("过去养蜂，全凭经验，", Label::ParaStart, true),
+            ("一年割一次蜜。", Label::ParaCont, true),
+            ("如今，蜂农用上了智能", Label::ParaStart, true),
+            ("蜂箱。", Label::ParaCont, true),
+        ]);
+        heads_over_solid_lines_are_first_lines(&pieces, &mut labels);
+        let labels: Vec<Label> = labels.into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            labels[1..4],
+            [Label::ParaStart, Label::ParaCont, Label::ParaCont]
+        );
+        // A head whose first line stands apart from the rest stays a head.
+        assert_eq!(
+            labels[6..9],
+            [Label::Heading, Label::ParaStart, Label::ParaCont]
+        );
+    }
+
+    #[test]
+    fn where_first_lines_run_on_solid_heads_stay() {
+        let (pieces, mut labels) = labelled_lines_with_blanks(&[
+            ("科技赋能", Label::Heading, true),
+            ("过去养蜂，全凭经验，", Label::ParaStart, true),
+            ("一年割一次蜜。", Label::ParaCont, false),
+        ]);
+        heads_over_solid_lines_are_first_lines(&pieces, &mut labels);
+        assert_eq!(labels[0].0, Label::Heading);
+    }
+}
