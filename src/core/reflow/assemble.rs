@@ -9,6 +9,7 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
+use super::displaced_bylines::displaced_bylines_rejoin_their_articles;
 use super::elements::{elements, Elem, Element};
 use super::head_repair::{
     bare_one_line_paragraphs_are_heads, circled_numbers_open_heads, heads_going_on_are_first_lines,
@@ -177,10 +178,12 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
         // Body text after a 下转 marker or end matter is another article's, its title
         // stacked with its neighbours' far above; read apart only where that title is
         // found for it (else it stays with the article above, as a section).
-        match for_first.map(|elems| titles_first(elems, true)) {
+        let mut doc = match for_first.map(|elems| titles_first(elems, true)) {
             Some(apart) if misfits(&apart) <= misfits(&first) => apart,
             _ => first,
-        }
+        };
+        displaced_bylines_rejoin_their_articles(&mut doc);
+        doc
     };
     // Dealt again on the reading kept: a titles-after reading's only dealing, and on a
     // titles-first one a second pass over what the first left (measured: without it one

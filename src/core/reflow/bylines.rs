@@ -143,12 +143,22 @@ pub fn reads_as_names(text: &str) -> bool {
 /// `本报记者 梁海燕 通讯员 钟庆`, `新华社记者 陈威 杨明睿`: a credit and names set apart
 /// by spaces as bylines are printed, every word after the first a name or a (paper's)
 /// role. No deck line or head reads so (a subtitle about a reporter runs on:
-/// `本报记者探访地下管廊`).
+/// `本报记者探访地下管廊`). A two-character name is often letter-spaced to a three-character name's width
+/// (`本报记者 龙 海`): single characters in a row are read as one name.
 pub fn spaced_credit_and_names(text: &str) -> bool {
     let ends_with_role = |w: &str| CREDIT_ROLES.iter().any(|r| w.ends_with(r));
     let mut words = text.split_whitespace();
     let first_is_credit = words.next().is_some_and(ends_with_role);
-    let rest: Vec<&str> = words.collect();
+    let mut rest: Vec<String> = Vec::new();
+    let mut last_was_single = false;
+    for w in words {
+        let single = w.chars().count() == 1;
+        match rest.last_mut() {
+            Some(name) if single && last_was_single => name.push_str(w),
+            _ => rest.push(w.to_string()),
+        }
+        last_was_single = single;
+    }
     first_is_credit
         && !rest.is_empty()
         && rest.iter().all(|w| ends_with_role(w) || reads_as_names(w))
@@ -217,6 +227,17 @@ const MEDIUM_QUALIFIERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_over_names_spaced_as_bylines_are_is_a_byline() {
+        for byline in ["本报记者 梁海燕 通讯员 钟庆", "本报记者 龙 海", "新华社记者 林 峥 王磊"] {
+            assert!(spaced_credit_and_names(byline), "{byline}");
+        }
+        // Single characters after a credit read as one name only while they run on.
+        for other in ["本报记者探访地下管廊", "本报记者 龙", "本报记者 龙 海 上 岸 了"] {
+            assert!(!spaced_credit_and_names(other), "{other}");
+        }
+    }
 
     #[test]
     fn names_read_as_names() {
