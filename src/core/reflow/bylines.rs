@@ -143,8 +143,9 @@ pub fn reads_as_names(text: &str) -> bool {
 /// `本报记者 梁海燕 通讯员 钟庆`, `新华社记者 陈威 杨明睿`: a credit and names set apart
 /// by spaces as bylines are printed, every word after the first a name or a (paper's)
 /// role. No deck line or head reads so (a subtitle about a reporter runs on:
-/// `本报记者探访地下管廊`). A two-character name is often letter-spaced to a three-character name's width
-/// (`本报记者 龙 海`): single characters in a row are read as one name.
+/// `本报记者探访地下管廊`). A two-character name is often letter-spaced to a
+/// three-character name's width (`本报记者 龙 海`): single characters in a row are read
+/// as one name.
 pub fn spaced_credit_and_names(text: &str) -> bool {
     let ends_with_role = |w: &str| CREDIT_ROLES.iter().any(|r| w.ends_with(r));
     let mut words = text.split_whitespace();
@@ -230,11 +231,19 @@ mod tests {
 
     #[test]
     fn a_credit_over_names_spaced_as_bylines_are_is_a_byline() {
-        for byline in ["本报记者 梁海燕 通讯员 钟庆", "本报记者 龙 海", "新华社记者 林 峥 王磊"] {
+        for byline in [
+            "本报记者 梁海燕 通讯员 钟庆",
+            "本报记者 龙 海",
+            "新华社记者 林 峥 王磊",
+        ] {
             assert!(spaced_credit_and_names(byline), "{byline}");
         }
         // Single characters after a credit read as one name only while they run on.
-        for other in ["本报记者探访地下管廊", "本报记者 龙", "本报记者 龙 海 上 岸 了"] {
+        for other in [
+            "本报记者探访地下管廊",
+            "本报记者 龙",
+            "本报记者 龙 海 上 岸 了",
+        ] {
             assert!(!spaced_credit_and_names(other), "{other}");
         }
     }

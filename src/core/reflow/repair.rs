@@ -244,7 +244,8 @@ fn lone_sentences_are_paragraphs(mut elems: Vec<Element>) -> Vec<Element> {
 /// a byline, with the body or a head after it, is a head opening the body (in the
 /// harness's pages a head follows a byline 481 times, a subtitle 11). A dash line stays a
 /// subtitle. One left open at a quote, a dash or a comma is the first line of the head
-/// under it (`从“人划船”到“机器` over `跑”——“测一次流，过去要大半天”`).
+/// under it (`从“人划船”到“机器` over `跑”——“测一次流，过去要大半天”`). A short paragraph
+/// ending at a comma over a deck line is a head in two lines.
 fn heads_under_bylines(elems: Vec<Element>) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::with_capacity(elems.len());
     let mut rest = elems.into_iter().peekable();
@@ -265,6 +266,22 @@ fn heads_under_bylines(elems: Vec<Element>) -> Vec<Element> {
                 }
                 e.elem = Elem::Heading(text.clone());
                 e.uncertain = true;
+            }
+        }
+        if let (true, Elem::Paragraph(text)) = (after_byline, &e.elem) {
+            // `一个人，一匹马，` over `一条走了二十年的邮路`: a head's first line, cut at a
+            // pause, taken for a one-line paragraph (no paragraph ends with a comma) and
+            // its second line taken for a deck line.
+            let head_cut_at_pause = text.ends_with('，') && text.chars().count() <= 12;
+            if let (true, Some(Elem::Subtitle(second))) =
+                (head_cut_at_pause, rest.peek().map(|n| &n.elem))
+            {
+                if !second.starts_with('—') && !ends_sentence(second) {
+                    let head = join_lines(&[text, second]);
+                    rest.next();
+                    e.elem = Elem::Heading(head);
+                    e.uncertain = true;
+                }
             }
         }
         out.push(e);
@@ -419,3 +436,7 @@ fn interrupts(elem: &Elem) -> bool {
             | Elem::Furniture(_)
     )
 }
+
+#[cfg(test)]
+#[path = "repair_tests.rs"]
+mod tests;
