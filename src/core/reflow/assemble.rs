@@ -9,6 +9,7 @@
 //! end that contradicts a reading counting half (titles-first pages open with a title,
 //! titles-after pages close with one).
 
+use super::deck_lines::dash_lines_under_titles_are_subtitles;
 use super::displaced_bylines::displaced_bylines_rejoin_their_articles;
 use super::elements::{elements, Elem, Element};
 use super::head_repair::{
@@ -146,6 +147,7 @@ pub fn assemble(mut pieces: Vec<Piece>, labels: &[(Label, f32)], unsure_margin: 
     spaced_credits_are_bylines(&pieces, &mut labels);
     closing_title_recovered(&mut pieces, &mut labels);
     wrapped_titles_go_on(&pieces, &mut labels);
+    dash_lines_under_titles_are_subtitles(&pieces, &mut labels);
     two_part_heads_are_titles(&pieces, &mut labels);
     wider_lines_under_a_wrapped_title_are_its_subtitle(&pieces, &mut labels);
     full_deck_lines_no_wider_than_the_title_are_the_title(&pieces, &mut labels);

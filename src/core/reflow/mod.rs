@@ -32,6 +32,7 @@
 mod assemble;
 pub(crate) mod bylines;
 mod classes;
+mod deck_lines;
 mod displaced_bylines;
 mod elements;
 // The character classes moved to `core::charclass`; the old name keeps `super::chars` paths.
