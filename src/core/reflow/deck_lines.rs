@@ -35,12 +35,10 @@ pub(super) fn dash_lines_under_titles_are_subtitles(pieces: &[Piece], labels: &m
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reflow::tests::labelled_lines;
+    use crate::core::reflow::tests::relabelled;
 
     fn repaired(spec: &[(&str, Label)]) -> Vec<Label> {
-        let (pieces, mut labels) = labelled_lines(spec, 11.0);
-        dash_lines_under_titles_are_subtitles(&pieces, &mut labels);
-        labels.into_iter().map(|(l, _)| l).collect()
+        relabelled(spec, 11.0, dash_lines_under_titles_are_subtitles)
     }
 
     #[test]

@@ -299,12 +299,10 @@ pub(super) fn questions_standing_alone_are_heads(pieces: &[Piece], labels: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reflow::tests::labelled_lines;
+    use crate::core::reflow::tests::relabelled;
 
     fn repaired(spec: &[(&str, Label)]) -> Vec<Label> {
-        let (pieces, mut labels) = labelled_lines(spec, 17.0);
-        questions_standing_alone_are_heads(&pieces, &mut labels);
-        labels.into_iter().map(|(l, _)| l).collect()
+        relabelled(spec, 17.0, questions_standing_alone_are_heads)
     }
 
     #[test]

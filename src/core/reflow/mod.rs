@@ -20,11 +20,12 @@
 //!    that leaves a quote open, a paragraph interrupted by a title, a titles-after page's
 //!    last title printed inside its body, a numbered line in the series of the heads
 //!    around it (`numbered_heads`), a deck line in the title's face by its width or by
-//!    the blank lines the extractor sets where the type size changes); elements become
-//!    articles;
+//!    the blank lines the extractor sets where the type size changes, a dash line under
+//!    a title wrapped into its deck (`deck_lines`)); elements become articles;
 //! 6. `title_match`: titles an extractor printed one after another before their
 //!    side-by-side bodies are dealt back to the bodies that repeat their words, with
-//!    the bylines printed stacked under them (`stacked_bylines`).
+//!    the bylines printed stacked under them (`stacked_bylines`); a byline printed
+//!    inside its article's body goes back to it (`displaced_bylines`).
 //!
 //! No rule names a particular page; what the rules of the old reflow knew (bylines,
 //! markers, end matter) survives as features whose weight the training decides.

@@ -24,6 +24,17 @@ pub(super) fn labelled_lines(
     (pieces, spec.iter().map(|&(_, l)| (l, 100.0)).collect())
 }
 
+/// The labels a repair on labels leaves on lines set in a column `column` ems wide.
+pub(super) fn relabelled(
+    spec: &[(&str, Label)],
+    column: f32,
+    repair: fn(&[Piece], &mut [(Label, f32)]),
+) -> Vec<Label> {
+    let (pieces, mut labels) = labelled_lines(spec, column);
+    repair(&pieces, &mut labels);
+    labels.into_iter().map(|(l, _)| l).collect()
+}
+
 /// Labelled lines with a blank line before those marked `true`, no column measured.
 pub(super) fn labelled_lines_with_blanks(
     spec: &[(&str, Label, bool)],
