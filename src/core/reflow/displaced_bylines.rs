@@ -1,6 +1,6 @@
 //! A byline an extractor printed inside its article's body goes back to the article.
 
-use crate::core::model::Document;
+use crate::core::model::{Article, Document};
 
 /// On a titles-first page, an article with a byline but no title, right after an
 /// article with a title and a body but no byline (and nothing closing it: no end matter,
@@ -12,50 +12,52 @@ use crate::core::model::Document;
 /// body goes untitled. The byline joins the article above, and its body runs on: the
 /// first section, with no head of its own, goes on in the article's last section.
 pub(super) fn displaced_bylines_rejoin_their_articles(doc: &mut Document) {
-    let mut i = 1;
-    while i < doc.articles.len() {
-        let (above, here) = (&doc.articles[i - 1], &doc.articles[i]);
-        let displaced = here.title.is_none()
-            && here.subtitle.is_none()
-            && here.byline.is_some()
-            && here.continued_marker.is_none()
-            && here.has_body()
-            && above.title.is_some()
-            && above.byline.is_none()
-            && above.has_body()
-            && above.end_matter.is_empty();
-        if !displaced {
-            i += 1;
-            continue;
+    let articles = std::mem::take(&mut doc.articles);
+    for here in articles {
+        let displaced = doc.articles.last().is_some_and(|above| {
+            here.title.is_none()
+                && here.subtitle.is_none()
+                && here.byline.is_some()
+                && here.continued_marker.is_none()
+                && here.has_body()
+                && above.title.is_some()
+                && above.byline.is_none()
+                && above.has_body()
+                && above.end_matter.is_empty()
+        });
+        match doc.articles.last_mut() {
+            Some(above) if displaced => rejoin(above, here),
+            _ => doc.articles.push(here),
         }
-        let here = doc.articles.remove(i);
-        let above = &mut doc.articles[i - 1];
-        above.byline = here.byline;
-        above.uncertain = true;
-        let mut sections = here.sections.into_iter();
-        if let Some(first) = sections.next() {
-            match above.sections.last_mut() {
-                Some(last) if first.heading.is_none() => {
-                    // The break where the byline stood is a guess: the reader is
-                    // pointed at it.
-                    let offset = last.paragraphs.len();
-                    last.paragraphs.extend(first.paragraphs);
-                    last.uncertain_paragraphs.push(offset);
-                    let later = first.uncertain_paragraphs.iter().filter(|&&p| p > 0);
-                    last.uncertain_paragraphs.extend(later.map(|p| p + offset));
-                }
-                _ => above.sections.push(first),
-            }
-        }
-        above.sections.extend(sections);
-        above.end_matter.extend(here.end_matter);
     }
+}
+
+/// The byline, body and end matter of `here` go on in `above`.
+fn rejoin(above: &mut Article, here: Article) {
+    above.byline = here.byline;
+    above.uncertain = true;
+    let mut sections = here.sections.into_iter();
+    if let Some(first) = sections.next() {
+        match above.sections.last_mut() {
+            Some(last) if first.heading.is_none() => {
+                // The break where the byline stood is a guess: the reader is pointed at it.
+                let offset = last.paragraphs.len();
+                last.paragraphs.extend(first.paragraphs);
+                last.uncertain_paragraphs.push(offset);
+                let later = first.uncertain_paragraphs.iter().filter(|&&p| p > 0);
+                last.uncertain_paragraphs.extend(later.map(|p| p + offset));
+            }
+            _ => above.sections.push(first),
+        }
+    }
+    above.sections.extend(sections);
+    above.end_matter.extend(here.end_matter);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Article, Section};
+    use crate::core::model::Section;
 
     fn section(heading: Option<&str>, paragraphs: &[&str]) -> Section {
         Section {
