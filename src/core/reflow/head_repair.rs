@@ -17,7 +17,7 @@ use super::model::Label;
 use super::pieces::Piece;
 use super::repair::{leaves_open, reads_as_numbered_head};
 use crate::core::charclass::{
-    circled_number, ends_with_full_stop, is_han, is_ideograph, last_before_closers,
+    circled_number, ends_with_full_stop, is_closer, is_han, is_ideograph, last_before_closers,
     width_varies_by_font,
 };
 
@@ -282,8 +282,10 @@ pub(super) fn questions_standing_alone_are_heads(pieces: &[Piece], labels: &mut 
             continue;
         };
         let text = line.text.trim();
-        let one_question = last_before_closers(text) == Some('？')
-            && !text[..text.len() - '？'.len_utf8()].contains(['。', '？', '！', '；']);
+        let one_question = text
+            .trim_end_matches(is_closer)
+            .strip_suffix('？')
+            .is_some_and(|asked| !asked.contains(['。', '？', '！', '；']));
         // After a question the line may be the same asker's next (`问：每年最多能存多少钱？`
         // / `有什么税收优惠？`): only a statement's end sets it apart.
         if one_question
@@ -313,6 +315,19 @@ mod tests {
             ("记者：种子在库里是怎么保存的？", Label::ParaStart),
         ]);
         assert_eq!(labels[1], Label::Heading);
+        // Closed by a quote or bracket, ASCII or not.
+        for closed in [
+            "零下18摄氏度能保存多久？”",
+            "能保存多久？)",
+            "能保存多久？\"",
+        ] {
+            let labels = repaired(&[
+                ("资源，就是为将来育种留下“备份”。", Label::ParaCont),
+                (closed, Label::ParaCont),
+                ("记者：种子在库里是怎么保存的？", Label::ParaStart),
+            ]);
+            assert_eq!(labels[1], Label::Heading, "{closed}");
+        }
     }
 
     #[test]
