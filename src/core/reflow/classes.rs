@@ -3,7 +3,10 @@
 //! opening or a running head, and where it sits on the page and in its block.
 
 use super::bylines::is_byline;
-use super::chars::{ends_mid_sentence, ends_sentence, is_closer, is_ideograph, is_wide};
+use super::chars::{
+    ends_mid_sentence, ends_sentence, forbids_line_end, forbids_line_start, is_closer,
+    is_ideograph, is_wide, width,
+};
 use super::lines::Line;
 use super::markers::{HOLLOW_MARKS, SOLID_MARKS};
 use super::pieces::Piece;
@@ -24,6 +27,54 @@ pub fn width_bucket(l: &Line) -> usize {
         _ if l.width >= 0.3 * l.column => 4,
         _ => 5,
     }
+}
+
+/// What a line's shortfall against its column says, read against how the next line opens
+/// (clreq 3.1.7: a mark that may not start a line goes down with the character before it,
+/// and a Latin word or number stays whole). `0` (`pushed`): what the next line opens with
+/// would not have fitted in the space left, so the line is full as typeset
+/// (`过去，村民养蜂多是“靠天吃` over `饭”，…`). `1` (`indent`): it would not have fitted
+/// after a 2-em indent either, so the line may be an indented first line. `2` (`short`):
+/// it would have fitted either way, so the line ends where the writer ended it (a
+/// paragraph's last line, a title, a head). `3` (`-`): the line fills its column, or has
+/// no line after it.
+pub fn shortfall_class(line: &Line, next: Option<&Line>) -> usize {
+    let Some(next) = next else { return 3 };
+    let left = line.column - line.width;
+    // A line under half its column is a title's, a head's or a paragraph's last: no
+    // line break pushes that much down, and reading it here would only blur those.
+    if line.letter_spaced || left <= 0.5 || line.width < 0.5 * line.column {
+        return 3;
+    }
+    let opening = unbreakable_opening_width(&next.text);
+    if opening > left + 0.25 {
+        0
+    } else if left >= 1.75 && opening > left - 2.0 + 0.25 {
+        1
+    } else {
+        2
+    }
+}
+
+/// Printed width of what a line opens with that no line break may split: opening marks,
+/// the first character (a whole Latin word or number), and the marks after it that may
+/// not start a line (`饭”，` is 3 ems; `2021年` opens with 2).
+fn unbreakable_opening_width(text: &str) -> f32 {
+    let mut chars = text.char_indices().peekable();
+    while chars.next_if(|&(_, c)| forbids_line_end(c)).is_some() {}
+    match chars.next() {
+        Some((_, c)) if c.is_ascii_alphanumeric() => {
+            while chars
+                .next_if(|&(_, c)| c.is_ascii_alphanumeric() || c == '.')
+                .is_some()
+            {}
+        }
+        Some(_) => {}
+        None => return width(text),
+    }
+    while chars.next_if(|&(_, c)| forbids_line_start(c)).is_some() {}
+    let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+    width(&text[..end])
 }
 
 pub fn end_class(text: &str) -> usize {
@@ -302,7 +353,52 @@ fn first_word(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::opens_with_dateline;
+    use super::{opens_with_dateline, shortfall_class};
+    use crate::core::reflow::lines::Line;
+
+    fn in_column(text: &str, column: f32) -> Line {
+        let mut line = Line::new(text, false, false);
+        line.column = column;
+        line
+    }
+
+    #[test]
+    fn a_shortfall_is_read_against_what_the_next_line_opens_with() {
+        let next = |text: &str| Some(in_column(text, 15.0));
+        // 13 of 15 ems: `饭”，` (3 ems) could not have followed, so the line is full.
+        let pushed = in_column("过去，村民养蜂多是“靠天吃", 15.0);
+        assert_eq!(
+            shortfall_class(&pushed, next("饭”，把野蜂引进树桶里，一年割").as_ref()),
+            0
+        );
+        // The same line over a line opening with one character: a 2-em indent explains
+        // it, or the writer ended it there.
+        assert_eq!(
+            shortfall_class(&pushed, next("把野蜂引进树桶里，一年割一次").as_ref()),
+            1
+        );
+        // 10 of 14 ems over `“远”，` (4 ems, which fit in 4 but not in 4 less an indent).
+        let first = in_column("深远海风电的“深”与", 14.0);
+        let over = in_column("“远”，对施工提出了很高要", 14.0);
+        assert_eq!(shortfall_class(&first, Some(&over)), 1);
+        // 9 of 15 over one character: short whichever way it was set.
+        let last = in_column("一次蜜，产量低，还常", 15.0);
+        assert_eq!(shortfall_class(&last, next("跑蜂。").as_ref()), 2);
+        // A number stays whole: `2021` is 2 ems, and 1 was left.
+        let before_number = in_column("村里的蜂箱从三十个增加到了今", 15.0);
+        assert_eq!(
+            shortfall_class(&before_number, next("2021年的两百多个").as_ref()),
+            0
+        );
+        // Full lines, lines under half their column and last lines say nothing here.
+        let full = in_column("高林密，野生中华蜜蜂资源丰富。", 15.0);
+        assert_eq!(shortfall_class(&full, next("过去").as_ref()), 3);
+        assert_eq!(
+            shortfall_class(&in_column("特此通告。", 15.0), next("“你").as_ref()),
+            3
+        );
+        assert_eq!(shortfall_class(&pushed, None), 3);
+    }
 
     #[test]
     fn news_openings_however_the_line_was_spaced() {

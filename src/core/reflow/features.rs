@@ -9,7 +9,7 @@
 
 use super::classes::{
     block_positions, byline_class, dateline_as_printed, end_class, furniture_class, len_bucket,
-    page_kind, position, start_class, width_bucket,
+    page_kind, position, shortfall_class, start_class, width_bucket,
 };
 use super::lines::Line;
 use super::markers::{is_editor_credit, is_end_matter, opens_end_matter, Direction};
@@ -63,6 +63,7 @@ atoms! {
     RELW = "relw" ["shorter", "same", "longer", "-"];
     WORD = "word" ["whole", "cut", "-"];
     DRAWN = "drawn" ["once", "twice"];
+    FALL = "fall" ["pushed", "indent", "short", "-"];
 }
 
 /// The observations of one piece, indexed by `A`.
@@ -103,7 +104,15 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
             Piece::Marker(m) => {
                 let kind = if m.direction == Direction::From { 1 } else { 2 };
                 set(&mut o, A::KIND, kind);
-                for a in [A::WIDTH, A::END, A::START, A::LEN, A::RELW, A::WORD] {
+                for a in [
+                    A::WIDTH,
+                    A::END,
+                    A::START,
+                    A::LEN,
+                    A::RELW,
+                    A::WORD,
+                    A::FALL,
+                ] {
                     set(&mut o, a, value_count(a) - 1);
                 }
                 set(&mut o, A::BLANK, 2 * usize::from(blank_after));
@@ -119,6 +128,8 @@ pub fn observe(pieces: &[Piece]) -> Vec<Obs> {
                     relative_width(l.width, prev.map(|p| p.width)),
                 );
                 set(&mut o, A::WORD, word_at_break(prev, l));
+                let next = pieces.get(i + 1).and_then(Piece::line);
+                set(&mut o, A::FALL, shortfall_class(l, next));
             }
         }
         Obs(o)

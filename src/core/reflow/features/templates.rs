@@ -117,6 +117,12 @@ const TEMPLATES: &[&[Part]] = {
         &[p(0, DRAWN), p(0, END)],
         &[p(-1, DRAWN), p(0, DRAWN)],
         &[p(0, DRAWN), p(1, DRAWN)],
+        // Whether the line's shortfall is the typesetter's (the next line opens with
+        // what could not be set at its end) or the writer's (a paragraph ends there).
+        &[p(0, FALL)],
+        &[p(0, FALL), p(-1, END)],
+        &[p(0, FALL), p(0, END)],
+        &[p(-1, FALL), p(-1, END)],
     ]
 };
 
