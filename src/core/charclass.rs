@@ -127,6 +127,12 @@ pub fn blank_half(c: char) -> Option<BlankHalf> {
     }
 }
 
+/// Does the text open with a dash (`——`)? A deck line that does introduces the subtitle
+/// (副题), never a title's wrapped second line or a head.
+pub fn opens_with_dash(text: &str) -> bool {
+    text.trim_start().starts_with('—')
+}
+
 /// The value of a circled number `①` to `⑳` (1 to 20); `None` for any other character.
 pub fn circled_number(c: char) -> Option<u32> {
     ('\u{2460}'..='\u{2473}')

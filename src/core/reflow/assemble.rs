@@ -33,7 +33,7 @@ use super::title_repair::{
     two_part_heads_are_titles, wider_lines_under_a_wrapped_title_are_its_subtitle,
     wrapped_titles_go_on,
 };
-use crate::core::charclass::ends_with_full_stop;
+use crate::core::charclass::{ends_with_full_stop, opens_with_dash};
 use crate::core::model::{Article, Document, Section};
 use crate::core::parallel;
 
@@ -68,7 +68,7 @@ impl Builder {
                 && article
                     .subtitle
                     .as_deref()
-                    .is_some_and(|s| !s.starts_with('—'))
+                    .is_some_and(|s| !opens_with_dash(s))
             {
                 article.title = article.subtitle.take();
             }
@@ -80,7 +80,7 @@ impl Builder {
                 && article
                     .subtitle
                     .as_deref()
-                    .is_some_and(|s| !s.starts_with('—') && ends_with_full_stop(s))
+                    .is_some_and(|s| !opens_with_dash(s) && ends_with_full_stop(s))
             {
                 let body = article.subtitle.take().unwrap_or_default();
                 article.sections.push(Section {

@@ -130,14 +130,21 @@ const COMPOUND_SURNAMES: &[&str] = &[
 /// word two to four Han characters long, opening with a surname?
 pub fn reads_as_names(text: &str) -> bool {
     let mut words = text.split_whitespace().peekable();
-    words.peek().is_some()
-        && words.all(|w| {
-            let n = w.chars().count();
-            (2..=4).contains(&n)
-                && w.chars().all(is_han)
-                && (w.chars().next().is_some_and(|c| SURNAMES.contains(c))
-                    || COMPOUND_SURNAMES.iter().any(|s| w.starts_with(s)))
-        })
+    words.peek().is_some() && words.all(|w| is_name(w.chars()))
+}
+
+/// Two to four Han characters opening with a surname (one character or compound).
+fn is_name(chars: impl Iterator<Item = char> + Clone) -> bool {
+    let opens_with = |prefix: &str| {
+        chars
+            .clone()
+            .take(prefix.chars().count())
+            .eq(prefix.chars())
+    };
+    (2..=4).contains(&chars.clone().count())
+        && chars.clone().all(is_han)
+        && (chars.clone().next().is_some_and(|c| SURNAMES.contains(c))
+            || COMPOUND_SURNAMES.iter().any(|s| opens_with(s)))
 }
 
 /// `本报记者 梁海燕 通讯员 钟庆`, `新华社记者 陈威 杨明睿`: a credit and names set apart
@@ -149,20 +156,29 @@ pub fn reads_as_names(text: &str) -> bool {
 pub fn spaced_credit_and_names(text: &str) -> bool {
     let ends_with_role = |w: &str| CREDIT_ROLES.iter().any(|r| w.ends_with(r));
     let mut words = text.split_whitespace();
-    let first_is_credit = words.next().is_some_and(ends_with_role);
-    let mut rest: Vec<String> = Vec::new();
-    let mut last_was_single = false;
-    for w in words {
-        let single = w.chars().count() == 1;
-        match rest.last_mut() {
-            Some(name) if single && last_was_single => name.push_str(w),
-            _ => rest.push(w.to_string()),
-        }
-        last_was_single = single;
+    if !words.next().is_some_and(ends_with_role) {
+        return false;
     }
-    first_is_credit
-        && !rest.is_empty()
-        && rest.iter().all(|w| ends_with_role(w) || reads_as_names(w))
+    // Each word, or run of one-character words, must be a role or a name. A run is
+    // read off `text` by its first and last word's place (the words are slices of it).
+    let at = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    let mut any = false;
+    let mut single_run: Option<(usize, usize)> = None;
+    let run_is_name = |run: Option<(usize, usize)>| {
+        run.is_none_or(|(from, to)| is_name(text[from..to].chars().filter(|c| !c.is_whitespace())))
+    };
+    for w in words {
+        any = true;
+        if w.chars().nth(1).is_none() {
+            let end = at(w) + w.len();
+            single_run = Some(single_run.map_or((at(w), end), |(from, _)| (from, end)));
+            continue;
+        }
+        if !run_is_name(single_run.take()) || !(ends_with_role(w) || is_name(w.chars())) {
+            return false;
+        }
+    }
+    any && run_is_name(single_run)
 }
 
 /// `记者从皖江省经济和`: a line that opens with a credit word and goes straight on in

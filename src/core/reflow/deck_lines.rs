@@ -2,6 +2,7 @@
 
 use super::model::Label;
 use super::pieces::Piece;
+use crate::core::charclass::opens_with_dash;
 
 /// A line opening with a dash right under a title line (`骑手送餐途中受了伤 谁来保障？` /
 /// `——人力资源社会保障部` / `有关负责人就新就业形态` / `人员职业伤害保障答记者` / `问`) is
@@ -11,9 +12,7 @@ use super::pieces::Piece;
 /// lines for a paragraph's.
 pub(super) fn dash_lines_under_titles_are_subtitles(pieces: &[Piece], labels: &mut [(Label, f32)]) {
     for i in 1..labels.len() {
-        let opens_with_dash = pieces[i]
-            .line()
-            .is_some_and(|l| l.text.trim_start().starts_with('—'));
+        let opens_with_dash = pieces[i].line().is_some_and(|l| opens_with_dash(&l.text));
         if labels[i - 1].0 != Label::Title || labels[i].0 != Label::ParaStart || !opens_with_dash {
             continue;
         }

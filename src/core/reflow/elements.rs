@@ -13,7 +13,7 @@ use super::model::Label;
 use super::paragraphs::join_lines;
 use super::pieces::Piece;
 use super::spacing::close_cjk_gaps;
-use crate::core::charclass::width as printed_width;
+use crate::core::charclass::{self, width as printed_width};
 
 /// One element of the page: what it is, its text, and whether the labeller was unsure.
 #[derive(Debug, Clone)]
@@ -112,7 +112,7 @@ pub(super) fn elements(
         // wrapped second line: headlines are broken at a phrase, and a `——` opening the
         // line under a title introduces the subtitle. Lines the labeller still calls title
         // after it are that subtitle wrapped.
-        let opens_with_dash = line.text.starts_with('—');
+        let opens_with_dash = charclass::opens_with_dash(&line.text);
         let dash_under_title =
             run_label == Some(Label::Title) && label == Label::Title && opens_with_dash;
         let wrapped_dash_subtitle = run_from_dash && label == Label::Title;

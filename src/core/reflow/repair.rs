@@ -26,7 +26,7 @@ use super::markers::is_numbered;
 use super::paragraphs::join_lines;
 use super::stacked_bylines::bylines_apart_only_under_stacked_titles;
 use crate::core::charclass::{
-    ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener,
+    ends_mid_sentence, ends_sentence, ends_with_full_stop, is_closer, is_opener, opens_with_dash,
 };
 
 /// All repairs, in order.
@@ -256,7 +256,7 @@ fn heads_under_bylines(elems: Vec<Element>) -> Vec<Element> {
                 rest.peek().map(|n| &n.elem),
                 Some(Elem::Paragraph(_) | Elem::Heading(_))
             );
-            if body_next && !text.starts_with('—') {
+            if body_next && !opens_with_dash(text) {
                 let first_line = leaves_open(text) || text.ends_with(['—', '，']);
                 if let (true, Some(Elem::Heading(head))) =
                     (first_line, rest.peek_mut().map(|n| &mut n.elem))
@@ -276,7 +276,7 @@ fn heads_under_bylines(elems: Vec<Element>) -> Vec<Element> {
             if let (true, Some(Elem::Subtitle(second))) =
                 (head_cut_at_pause, rest.peek().map(|n| &n.elem))
             {
-                if !second.starts_with('—') && !ends_sentence(second) {
+                if !opens_with_dash(second) && !ends_sentence(second) {
                     let head = join_lines(&[text, second]);
                     rest.next();
                     e.elem = Elem::Heading(head);

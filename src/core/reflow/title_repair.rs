@@ -13,7 +13,7 @@ use super::markers::{is_editor_credit, opens_end_matter};
 use super::model::Label;
 use super::pieces::Piece;
 use super::repair::leaves_open;
-use crate::core::charclass::{ends_sentence, is_ideograph, width_varies_by_font};
+use crate::core::charclass::{ends_sentence, is_ideograph, opens_with_dash, width_varies_by_font};
 use std::ops::RangeInclusive;
 
 /// Could the line be (part of) a headline: set solid, no stop or bracket in it (a
@@ -258,7 +258,7 @@ pub(super) fn full_deck_lines_no_wider_than_the_title_are_the_title(
         };
         let wraps_in_the_titles_face = narrowest(line) <= title.width + 0.5
             && narrowest(rest) <= line.width
-            && !line.text.trim_start().starts_with('—')
+            && !opens_with_dash(&line.text)
             && headline_shaped(line)
             && headline_piece(rest, 1..=40)
             && ![title, line, rest].iter().any(|l| l.letter_spaced);
@@ -358,7 +358,7 @@ pub(super) fn subtitles_set_solid_with_their_title_are_its_part(
         };
         let whole_line = pieces[i]
             .line()
-            .is_some_and(|l| headline_shaped(l) && !l.text.trim_start().starts_with('—'));
+            .is_some_and(|l| headline_shaped(l) && !opens_with_dash(&l.text));
         // The deck ends there: a subtitle wrapped over more lines is no title part.
         let deck_ends = labels
             .get(i + 1)
