@@ -1,7 +1,9 @@
 //! What the line labeller sees of each piece: a handful of small categorical
 //! observations (how full the line is against its column, how it starts and ends, blank
 //! lines around it, recognisers for bylines, end matter and page furniture, where it sits
-//! on the page, whether the extraction printed it twice), and the feature templates that combine them with the neighbours'.
+//! on the page, whether the extraction printed it twice, what its shortfall says against
+//! how the next line opens), and the feature templates that combine them with the
+//! neighbours'.
 //!
 //! A feature is a template and a value, `end=stop` or `p:end|p:width=stop|minus2`; its id
 //! is `template * VALUES + value`. Names exist so that the model file can be read by a

@@ -7,8 +7,10 @@
 //! 2. `pieces`: split continuation markers (■上接第1版, （下转第八版）) off their lines;
 //! 3. `features`: observe each piece (fullness against its column, first and last
 //!    characters, blank lines around, indent, recognisers for bylines, end matter and
-//!    page furniture, position, block, whether the break before a line cuts a word) and
-//!    combine with the neighbours' observations;
+//!    page furniture, position, block, whether the break before a line cuts a word,
+//!    whether a short line's shortfall is the typesetter's, because the next line opens
+//!    with what could not have been set at its end) and combine with the neighbours'
+//!    observations;
 //! 4. `model`: label every piece (title, subtitle, byline, heading, paragraph start,
 //!    paragraph continuation, end matter, furniture) with a linear-chain model whose
 //!    weights were learned from the page harness (`assets/reflow-model.txt`; retrain with
