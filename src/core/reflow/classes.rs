@@ -154,6 +154,14 @@ pub fn byline_class(text: &str) -> usize {
 /// A news opening: 本报讯, 本报北京7月5日电, 新华社北京7月5日电, 【新华社延安十三日电】,
 /// read through the stray spaces of a loosely justified line (`新华 社昆 明12月2 6日电`).
 pub fn opens_with_dateline(text: &str) -> bool {
+    // The refusal `dateline_as_printed` starts with, read through the spaces before any
+    // copy is made: most lines fail it at their first character.
+    let first = text
+        .chars()
+        .find(|&c| !c.is_whitespace() && !matches!(c, '【' | '（' | '('));
+    if !matches!(first, Some('本' | '新' | '中')) {
+        return false;
+    }
     if !text.contains(char::is_whitespace) {
         return dateline_as_printed(text);
     }
