@@ -194,7 +194,8 @@ const OFF_PAGE: Obs = {
 /// A template made ready for `features`: for each of its parts, where in the window of
 /// five observations it reads (the slot), which atom, and the radix its value is
 /// multiplied by. Computed once at compile time, so the per-piece loop is a sum of
-/// products with no lookups into `ATOMS` (it runs 94 times for every line of a page).
+/// products with no lookups into `ATOMS` (it runs once per template, for every line of
+/// a page).
 #[derive(Clone, Copy)]
 struct Compiled {
     len: usize,
